@@ -1,0 +1,48 @@
+// The contacts table: people, optionally linked to a client.
+import { addressFields } from './address-fields.ts';
+import type { ResourceSpec } from './field-spec.ts';
+
+export const contacts: ResourceSpec = {
+  name: 'contacts',
+  singular: 'contact',
+  title: 'Contacts',
+  // Pivor's own export and template columns, in its order.
+  pivorColumns: ['first_name', 'last_name', 'email', 'phone', 'mobile', 'job_title', 'department', 'client_name', 'is_primary_contact', 'status', 'notes'],
+  matchKeys: ['email'],
+  filters: ['search', 'client_id', 'status', 'is_primary'],
+  sorts: ['first_name', 'last_name', 'created_at', 'updated_at', 'status'],
+  fields: [
+    { key: 'id', apiName: null, label: 'ID', csvName: 'id', aliases: ['Contact ID', 'Pivor ID'], type: 'id' },
+    { key: 'first_name', apiName: 'first_name', label: 'First name', csvName: 'first_name', required: true, max: 100, type: 'text', example: 'John',
+      aliases: ['First', 'Given Name', 'Forename', 'Firstname', 'Prénom'] },
+    { key: 'last_name', apiName: 'last_name', label: 'Last name', csvName: 'last_name', required: true, max: 100, type: 'text', example: 'Doe',
+      aliases: ['Last', 'Surname', 'Family Name', 'Lastname', 'Nom'] },
+    { key: 'full_name', apiName: null, label: 'Full name', csvName: null, type: 'full-name',
+      aliases: ['Name', 'Contact Name', 'Contact', 'Person', 'Person Name', 'Contact Full Name'] },
+    { key: 'email', apiName: 'email', label: 'Email', csvName: 'email', max: 255, type: 'email', example: 'john@acme.com',
+      aliases: ['E-mail', 'Email Address', 'E-mail Address', 'Work Email', 'Primary Email', 'Mail'] },
+    { key: 'phone', apiName: 'phone', label: 'Phone', csvName: 'phone', max: 50, type: 'text', example: '+1 212 555 0101',
+      aliases: ['Phone Number', 'Telephone', 'Tel', 'Work Phone', 'Business Phone', 'Office Phone'] },
+    { key: 'mobile', apiName: 'mobile', label: 'Mobile', csvName: 'mobile', max: 50, type: 'text', example: '+1 917 555 0102',
+      aliases: ['Mobile Phone', 'Mobile Phone Number', 'Mobile Number', 'Cell', 'Cell Phone', 'Cellphone'] },
+    { key: 'job_title', apiName: 'job_title', label: 'Job title', csvName: 'job_title', max: 100, type: 'text', example: 'CEO',
+      aliases: ['Title', 'Position', 'Role', 'Job', 'Job Position'] },
+    { key: 'department', apiName: 'department', label: 'Department', csvName: 'department', max: 100, type: 'text', example: 'Executive',
+      aliases: ['Dept', 'Team', 'Division'] },
+    { key: 'client_name', apiName: 'client_id', label: 'Client name', csvName: 'client_name', type: 'reference', example: 'Acme Corp',
+      reference: { resource: 'clients', idField: 'client_id' },
+      aliases: ['Client', 'Company', 'Company Name', 'Account', 'Account Name', 'Organization', 'Organisation', 'Organization Name', 'Associated Company'] },
+    { key: 'client_id', apiName: 'client_id', label: 'Client ID', csvName: null, type: 'integer', min: 1, aliases: [] },
+    { key: 'is_primary_contact', apiName: 'is_primary_contact', label: 'Primary contact', csvName: 'is_primary', type: 'boolean', default: false, example: 'yes',
+      aliases: ['Is Primary', 'Primary', 'Primary Contact', 'Main Contact'] },
+    ...addressFields,
+    { key: 'linkedin_url', apiName: 'linkedin_url', label: 'LinkedIn URL', csvName: null, max: 255, type: 'url',
+      aliases: ['LinkedIn', 'LinkedIn Profile', 'LinkedIn Profile URL', 'Person Linkedin Url'] },
+    { key: 'status', apiName: 'status', label: 'Status', csvName: 'status', type: 'enum', default: 'active', example: 'active',
+      aliases: ['Contact Status'],
+      enum: { csv: ['active', 'inactive', 'archived'], api: ['active', 'inactive'], db: ['active', 'inactive', 'archived'] } },
+    { key: 'notes', apiName: 'notes', label: 'Notes', csvName: 'notes', type: 'text', example: 'Met at the trade fair',
+      aliases: ['Note', 'Description', 'Comments', 'Comment', 'Remarks'] },
+    { key: 'updated_at', apiName: null, label: 'Updated at', csvName: 'updated_at', aliases: ['Last Modified', 'Modified'], type: 'timestamp' },
+  ],
+};
