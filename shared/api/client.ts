@@ -1,0 +1,268 @@
+// PivorClient: Pivor's REST API as typed methods (tokens, user, list/get/create/update/delete, batches),
+// on top of any Transport. Retries, pagination and error mapping happen here, once for every runtime.
+import type { ResourceName } from '../resources/index.ts';
+import { defaultSleep } from './backoff.ts';
+import { normalizeBaseUrl } from './base-url.ts';
+import { PivorError, messages } from './errors.ts';
+import { findExisting } from './find-existing.ts';
+import type { Outcome } from './interpret-response.ts';
+import { listQueryString, nextPageNumber, type ListQuery } from './list-query.ts';
+import { defaultRetryOptions, type RetryOptions } from './retry-policy.ts';
+import { sendWithRetries, type PreparedRequest, type RetryInfo } from './send-with-retries.ts';
+import type { HttpMethod, Transport } from './transport.ts';
+
+export interface PivorUser {
+  id: number;
+  name: string;
+  email: string;
+  role: string;
+  [field: string]: unknown;
+}
+
+/** A record as the API returns it; fields as in pivor-api.md ("Read"). */
+export type PivorRecord = { id: number } & Record<string, unknown>;
+
+export interface PageMeta {
+  current_page: number;
+  last_page: number;
+  per_page: number;
+  total: number;
+  from: number | null;
+  to: number | null;
+}
+
+export interface Page<T = PivorRecord> {
+  data: T[];
+  meta: PageMeta;
+  links: { first?: string | null; last?: string | null; prev?: string | null; next: string | null };
+}
+
+export interface ListProgress {
+  /** Records received so far. */
+  loaded: number;
+  /** Records the server says match (meta.total of the latest page). */
+  total: number;
+  page: number;
+  lastPage: number;
+}
+
+export interface ListAllOptions {
+  filters?: Record<string, string>;
+  sort?: string;
+  /** Default and maximum 100. */
+  perPage?: number;
+  onProgress?: (progress: ListProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface BatchOp {
+  method: HttpMethod;
+  /** Below the API base: /clients or /clients/42 */
+  path: string;
+  /** Sent as JSON (a string is taken as JSON already). */
+  body?: unknown;
+}
+
+export interface PivorClientOptions {
+  /** Pivor's address, with or without /api: https://crm.example.com */
+  baseUrl: string;
+  token?: string;
+  transport: Transport;
+  /** How to wait between retries. Required where there are no timers (Apps Script: wrap Utilities.sleep). */
+  sleep?: (ms: number) => Promise<void>;
+  /** For the backoff jitter; Math.random by default. */
+  random?: () => number;
+  /** For Retry-After dates; Date.now by default. */
+  now?: () => number;
+  retry?: Partial<RetryOptions>;
+  onRetry?: (info: RetryInfo) => void;
+}
+
+export class PivorClient {
+  /** https://crm.example.com/api, no trailing slash. */
+  readonly apiBase: string;
+  /** https://crm.example.com, for messages. */
+  readonly origin: string;
+  #token: string | undefined;
+  readonly #transport: Transport;
+  readonly #sleep: (ms: number) => Promise<void>;
+  readonly #random: () => number;
+  readonly #now: () => number;
+  readonly #retry: RetryOptions;
+  readonly #onRetry: ((info: RetryInfo) => void) | undefined;
+
+  constructor(options: PivorClientOptions) {
+    const { apiBase, origin } = normalizeBaseUrl(options.baseUrl);
+    this.apiBase = apiBase;
+    this.origin = origin;
+    this.#token = options.token || undefined;
+    this.#transport = options.transport;
+    this.#sleep = options.sleep ?? defaultSleep;
+    this.#random = options.random ?? Math.random;
+    this.#now = options.now ?? Date.now;
+    this.#retry = { ...defaultRetryOptions, ...options.retry };
+    this.#onRetry = options.onRetry;
+  }
+
+  get hasToken(): boolean {
+    return this.#token !== undefined;
+  }
+
+  /** Replaces the token used from now on (undefined: none). */
+  setToken(token: string | undefined): void {
+    this.#token = token || undefined;
+  }
+
+  /** Signs in; the client uses the new token from then on. Wrong credentials: PivorError 'validation', "Wrong email or password." */
+  async createToken(email: string, password: string, deviceName: string): Promise<{ token: string; user: PivorUser }> {
+    const outcome = await this.#one({ method: 'POST', path: '/tokens/create', body: { email, password, device_name: deviceName } }, undefined, false);
+    const body = outcome.body as { token?: unknown; user?: unknown } | null;
+    if (!body || typeof body.token !== 'string' || !isUser(body.user)) throw this.#badShape('the sign-in answer has no token');
+    this.#token = body.token;
+    return { token: body.token, user: body.user };
+  }
+
+  /** Revokes the token in use on the server and forgets it. */
+  async revokeToken(): Promise<void> {
+    await this.#one({ method: 'DELETE', path: '/tokens/revoke' });
+    this.#token = undefined;
+  }
+
+  async currentUser(): Promise<PivorUser> {
+    const outcome = await this.#one({ method: 'GET', path: '/user' });
+    if (!isUser(outcome.data)) throw this.#badShape('/user did not return a user');
+    return outcome.data;
+  }
+
+  async listPage(resource: ResourceName, query: ListQuery = {}, signal?: AbortSignal): Promise<Page> {
+    const outcome = await this.#one({ method: 'GET', path: `/${resource}?${listQueryString(resource, query)}` }, signal);
+    const page = outcome.body as Partial<Page> | null;
+    if (!page || !Array.isArray(page.data) || !isMeta(page.meta)) throw this.#badShape(`the ${resource} list is not a paginated list`);
+    return { data: page.data, meta: page.meta, links: { ...page.links, next: page.links?.next ?? null } };
+  }
+
+  /** Page after page, following links.next until there is none: for exports that write as they go. */
+  async *pages(resource: ResourceName, options: ListAllOptions = {}): AsyncGenerator<Page, void, undefined> {
+    const query: ListQuery = { perPage: options.perPage ?? 100 };
+    if (options.filters) query.filters = options.filters;
+    if (options.sort !== undefined) query.sort = options.sort;
+    let pageNumber = 1;
+    for (;;) {
+      if (options.signal?.aborted) throw new PivorError('cancelled', messages.cancelled);
+      const page = await this.listPage(resource, { ...query, page: pageNumber }, options.signal);
+      yield page;
+      const next = page.links.next === null ? undefined
+        : nextPageNumber(page.links.next) ?? (page.meta.current_page < page.meta.last_page ? page.meta.current_page + 1 : undefined);
+      if (next === undefined) return;
+      if (next <= pageNumber) throw this.#badShape(`its next page link goes back to page ${next}`);
+      pageNumber = next;
+    }
+  }
+
+  /** Every record (100 a page). A record seen twice, because rows moved between pages, is kept once. */
+  async listAll(resource: ResourceName, options: ListAllOptions = {}): Promise<PivorRecord[]> {
+    const records: PivorRecord[] = [];
+    const seen = new Set<unknown>();
+    for await (const page of this.pages(resource, options)) {
+      for (const record of page.data) {
+        if (seen.has(record.id)) continue;
+        seen.add(record.id);
+        records.push(record);
+      }
+      options.onProgress?.({ loaded: records.length, total: page.meta.total, page: page.meta.current_page, lastPage: page.meta.last_page });
+    }
+    return records;
+  }
+
+  async get(resource: ResourceName, id: number | string): Promise<PivorRecord> {
+    return this.#record(await this.#one({ method: 'GET', path: `/${resource}/${encodeId(id)}` }), resource);
+  }
+
+  async create(resource: ResourceName, body: Record<string, unknown>): Promise<PivorRecord> {
+    return this.#record(await this.#one({ method: 'POST', path: `/${resource}`, body }), resource);
+  }
+
+  /** PATCH: only the fields given are validated and changed. */
+  async update(resource: ResourceName, id: number | string, body: Record<string, unknown>): Promise<PivorRecord> {
+    return this.#record(await this.#one({ method: 'PATCH', path: `/${resource}/${encodeId(id)}`, body }), resource);
+  }
+
+  /** Soft delete: the record disappears from the API. */
+  async delete(resource: ResourceName, id: number | string): Promise<void> {
+    await this.#one({ method: 'DELETE', path: `/${resource}/${encodeId(id)}` });
+  }
+
+  /**
+   * Records whose matchKey field equals value (trimmed; emails without regard to case), found with the API's
+   * filters: what to check after a create came back maybeProcessed, before creating again. Empty when absent.
+   */
+  findExisting(resource: ResourceName, matchKey: string, value: string, signal?: AbortSignal): Promise<PivorRecord[]> {
+    return findExisting(this, resource, matchKey, value, signal);
+  }
+
+  /**
+   * The push engine's primitive: one transport.send for the whole batch, then rounds re-sending only the
+   * requests that failed in a retryable way. Never throws for HTTP or network failures: each op gets an Outcome.
+   */
+  sendBatch(ops: readonly BatchOp[], options: { signal?: AbortSignal } = {}): Promise<Outcome[]> {
+    return this.#send(ops.map((op) => this.#prepare(op, true)), options.signal);
+  }
+
+  async #one(op: BatchOp, signal?: AbortSignal, authorize = true): Promise<Extract<Outcome, { ok: true }>> {
+    const [outcome] = await this.#send([this.#prepare(op, authorize)], signal);
+    if (!outcome) throw new PivorError('cancelled', messages.cancelled);
+    if (!outcome.ok) throw outcome.error;
+    return outcome;
+  }
+
+  #send(requests: PreparedRequest[], signal: AbortSignal | undefined): Promise<Outcome[]> {
+    return sendWithRetries(requests, {
+      transport: this.#transport, sleep: this.#sleep, random: this.#random, now: this.#now, retry: this.#retry,
+      origin: this.origin,
+      ...(this.#onRetry ? { onRetry: this.#onRetry } : {}),
+      ...(signal ? { signal } : {}),
+    });
+  }
+
+  #prepare(op: BatchOp, authorize: boolean): PreparedRequest {
+    // Only paths below our own API base: the token must never be sent anywhere else.
+    if (/^[a-z][a-z0-9+.-]*:/i.test(op.path) || op.path.startsWith('//')) {
+      throw new RangeError(`Batch paths are relative to the API base (/clients/42), not URLs: ${op.path.slice(0, 40)}`);
+    }
+    const path = op.path.startsWith('/') ? op.path : `/${op.path}`;
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (authorize && this.#token) headers['Authorization'] = `Bearer ${this.#token}`;
+    const http: PreparedRequest['http'] = { method: op.method, url: `${this.apiBase}${path}`, headers };
+    if (op.body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      http.body = typeof op.body === 'string' ? op.body : JSON.stringify(op.body);
+    }
+    return { method: op.method, path, http };
+  }
+
+  #record(outcome: Extract<Outcome, { ok: true }>, resource: ResourceName): PivorRecord {
+    const data = outcome.data as { id?: unknown } | null;
+    if (!data || typeof data !== 'object' || (typeof data.id !== 'number' && typeof data.id !== 'string')) {
+      throw this.#badShape(`the answer has no ${resource} record`);
+    }
+    return data as PivorRecord;
+  }
+
+  #badShape(detail: string): PivorError {
+    return new PivorError('bad-response', messages.badResponse(this.origin, detail));
+  }
+}
+
+function isUser(value: unknown): value is PivorUser {
+  const user = value as Partial<PivorUser> | null;
+  return !!user && typeof user === 'object' && user.id !== undefined && typeof user.email === 'string';
+}
+
+function isMeta(value: unknown): value is PageMeta {
+  const meta = value as Partial<PageMeta> | null;
+  return !!meta && typeof meta.current_page === 'number' && typeof meta.last_page === 'number' && typeof meta.total === 'number';
+}
+
+function encodeId(id: number | string): string {
+  return encodeURIComponent(String(id));
+}

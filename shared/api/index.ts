@@ -1,0 +1,15 @@
+// Pivor's REST API for every runtime: the transport seam, the client, its errors and helpers.
+export type { HttpMethod, HttpRequest, HttpResult, Transport } from './transport.ts';
+export { createKyTransport, type KyTransportOptions } from './ky-transport.ts';
+export {
+  PivorClient, type PivorClientOptions, type PivorUser, type PivorRecord, type Page, type PageMeta,
+  type ListProgress, type ListAllOptions, type BatchOp,
+} from './client.ts';
+export { PivorError, isPivorError, type PivorErrorKind, type PivorErrorDetails } from './errors.ts';
+export type { Outcome } from './interpret-response.ts';
+export type { RetryInfo } from './send-with-retries.ts';
+export { defaultRetryOptions, type RetryOptions, type RetryReason } from './retry-policy.ts';
+export { backoffDelay, parseRetryAfter, defaultSleep } from './backoff.ts';
+export { normalizeBaseUrl, type ApiBase } from './base-url.ts';
+export { MAX_PER_PAGE, type ListQuery } from './list-query.ts';
+export { fieldErrorsToColumns } from './field-errors.ts';

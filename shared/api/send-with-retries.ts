@@ -1,0 +1,100 @@
+// Sends a batch through the transport in rounds: one transport.send per round, and only the requests that
+// failed in a retryable way go into the next round, after the longest wait any of them asked for.
+import { PivorError, messages } from './errors.ts';
+import { interpretResult, type Outcome } from './interpret-response.ts';
+import { decideRetry, retryMessage, type RetryOptions, type RetryReason } from './retry-policy.ts';
+import type { HttpMethod, HttpRequest, HttpResult, Transport } from './transport.ts';
+
+export interface PreparedRequest {
+  method: HttpMethod;
+  /** Below the API base, for messages and the retry policy: /clients/42 */
+  path: string;
+  http: HttpRequest;
+}
+
+export interface RetryInfo {
+  /** Tries made so far by the requests about to be retried (the highest among them). */
+  attempt: number;
+  delayMs: number;
+  reason: RetryReason;
+  /** How many requests of the batch are being retried. */
+  count: number;
+  status?: number;
+  /** For people: "Pivor is rate limiting requests; retrying in 3 s". */
+  message: string;
+}
+
+export interface SendContext {
+  transport: Transport;
+  sleep: (ms: number) => Promise<void>;
+  random: () => number;
+  now: () => number;
+  retry: RetryOptions;
+  origin: string;
+  onRetry?: (info: RetryInfo) => void;
+  signal?: AbortSignal;
+}
+
+export async function sendWithRetries(requests: readonly PreparedRequest[], context: SendContext): Promise<Outcome[]> {
+  const outcomes: (Outcome | undefined)[] = requests.map(() => undefined);
+  const attempts = requests.map(() => 0);
+  const lastErrors: (PivorError | undefined)[] = requests.map(() => undefined);
+  let pending = requests.map((_, index) => index);
+
+  while (pending.length > 0) {
+    if (context.signal?.aborted) {
+      for (const index of pending) outcomes[index] = cancelled(lastErrors[index]);
+      break;
+    }
+    const results = await sendRound(context.transport, pending.map((index) => requests[index]!.http));
+    const next: number[] = [];
+    let delayMs = 0;
+    let first: { reason: RetryReason; error: PivorError } | undefined;
+    pending.forEach((index, position) => {
+      const request = requests[index]!;
+      attempts[index]! += 1;
+      const result = results[position] ?? lostResult;
+      const outcome = interpretResult(result, { method: request.method, path: request.path, origin: context.origin, now: context.now() });
+      const decision = decideRetry(request.method, outcome, attempts[index]!, context.retry, context.random);
+      if (!decision.retry) {
+        outcomes[index] = decision.outcome;
+        return;
+      }
+      lastErrors[index] = decision.error;
+      next.push(index);
+      delayMs = Math.max(delayMs, decision.delayMs);
+      // Report the most telling reason: a rate limit explains the wait better than a stray network error.
+      if (!first || decision.reason === 'rate-limited') first = { reason: decision.reason, error: decision.error };
+    });
+    if (next.length > 0 && first) {
+      context.onRetry?.({
+        attempt: Math.max(...next.map((index) => attempts[index]!)),
+        delayMs,
+        reason: first.reason,
+        count: next.length,
+        ...(first.error.status !== undefined ? { status: first.error.status } : {}),
+        message: retryMessage(first.reason, delayMs, first.error),
+      });
+      await context.sleep(delayMs);
+    }
+    pending = next;
+  }
+  return outcomes.map((outcome) => outcome ?? { ok: false, error: new PivorError('cancelled', messages.cancelled) });
+}
+
+// A transport must not throw, but if one does, treat every request of the round as possibly sent.
+async function sendRound(transport: Transport, batch: HttpRequest[]): Promise<HttpResult[]> {
+  try {
+    return await transport.send(batch);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return batch.map(() => ({ kind: 'network-error', message, maybeProcessed: true }));
+  }
+}
+
+const lostResult: HttpResult = { kind: 'network-error', message: 'the transport returned no result', maybeProcessed: true };
+
+function cancelled(lastError: PivorError | undefined): Outcome {
+  const maybeProcessed = lastError?.maybeProcessed === true;
+  return { ok: false, error: new PivorError('cancelled', messages.cancelled, maybeProcessed ? { maybeProcessed } : {}) };
+}
