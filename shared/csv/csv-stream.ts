@@ -1,0 +1,329 @@
+// The CSV reader: bytes or text in, header + numbered records + problems out,
+// through callbacks, one chunk at a time. readCsv is this reader fed at once.
+// Papa Parse does the quote/delimiter work; this module adds what it lacks:
+// encoding and layout detection, spreadsheet row numbers, blank-line and
+// column-count rules, and parsing in windows so huge inputs and huge rows
+// stay linear in time and bounded in memory.
+
+import Papa from 'papaparse';
+import { checkHeader } from './check-header.ts';
+import { IncrementalDecoder } from './decode-bytes.ts';
+import { detectLayout } from './detect-delimiter.ts';
+import { binaryHint, problems } from './read-problems.ts';
+import { unescapeCell } from './spreadsheet-safe.ts';
+import {
+  DELIMITERS,
+  ENCODINGS,
+  type CsvEncoding,
+  type CsvRecord,
+  type CsvStreamReader,
+  type CsvStreamSummary,
+  type Delimiter,
+  type ReadOptions,
+  type ReadProblem,
+} from './types.ts';
+
+/** ReadOptions plus tuning knobs; the defaults suit files of any size. */
+export interface StreamReadOptions extends ReadOptions {
+  /** Bytes looked at before choosing an encoding (default 64 KiB; Infinity: the whole input). */
+  sampleBytes?: number;
+  /** Characters of text looked at to choose the delimiter and line ending (default 64 KiB). */
+  sampleChars?: number;
+  /** Characters handed to the parser at a time (default 1 MiB); longer rows still work. */
+  windowChars?: number;
+}
+
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
+const BOM = 0xfeff;
+
+interface StepResult {
+  data: string[][];
+  errors: { code?: string; message?: string }[];
+  meta: { cursor: number };
+}
+
+/**
+ * Starts an incremental read. Feed it with pushBytes (file bytes) or pushText
+ * (decoded text), then call end(). Each record reaches `onRecord` as soon as
+ * it is complete; nothing is kept here, so memory stays bounded by the
+ * longest row, whatever the file size.
+ */
+export function createCsvStreamReader(
+  options: StreamReadOptions,
+  onHeader: (headers: string[]) => void,
+  onRecord: (record: CsvRecord) => void,
+  onProblem: (problem: ReadProblem) => void,
+): CsvStreamReader {
+  if (options.delimiter !== undefined && !DELIMITERS.includes(options.delimiter)) {
+    throw new TypeError(`Unsupported delimiter ${JSON.stringify(options.delimiter)}: use one of , ; tab |.`);
+  }
+  if (options.encoding !== undefined && !ENCODINGS.includes(options.encoding)) {
+    throw new TypeError(`Unsupported encoding ${JSON.stringify(options.encoding)}: use one of ${ENCODINGS.join(', ')}.`);
+  }
+  return new StreamReader(options, onHeader, onRecord, onProblem);
+}
+
+class StreamReader implements CsvStreamReader {
+  private readonly baseWindow: number;
+  private input: 'bytes' | 'text' | undefined;
+  private decoder: IncrementalDecoder | undefined;
+  private hadBom = false;
+  private phase: 'sniff' | 'parse' | 'stopped' | 'ended' = 'sniff';
+  private summary: CsvStreamSummary | undefined;
+
+  /** Text not parsed yet; it always begins at the start of a row. */
+  private pending = '';
+  /** Characters of text before `pending`, to place decoder findings on rows. */
+  private consumed = 0;
+  /** Pending length at which layout detection is (re)tried. */
+  private sniffAt: number;
+  private window: number;
+
+  private delimiter: Delimiter;
+  private newline: '\n' | '\r' = '\n';
+  private parser: Papa.Parser | undefined;
+
+  private headers: string[] | undefined;
+  private nextRow = 1;
+  private records = 0;
+  private skippedRows = 0;
+  /** Text offset of the first invalid UTF-8 byte not yet tied to a row. */
+  private invalidAt = -1;
+  private invalidSeen = false;
+
+  // The text being parsed right now, for the per-row callback.
+  private slice = '';
+  private sliceStart = 0;
+  private sliceIsLast = false;
+  private rowStart = 0;
+
+  constructor(
+    private readonly options: StreamReadOptions,
+    private readonly onHeader: (headers: string[]) => void,
+    private readonly onRecord: (record: CsvRecord) => void,
+    private readonly onProblem: (problem: ReadProblem) => void,
+  ) {
+    this.sniffAt = Math.max(1, options.sampleChars ?? 64 * 1024);
+    this.baseWindow = Math.max(16, options.windowChars ?? 1024 * 1024);
+    this.window = this.baseWindow;
+    this.delimiter = options.delimiter ?? ',';
+  }
+
+  pushBytes(chunk: Uint8Array): void {
+    this.use('bytes');
+    if (this.phase !== 'sniff' && this.phase !== 'parse') return;
+    this.decoder ??= new IncrementalDecoder(this.options.encoding, this.options.sampleBytes);
+    const text = this.decoder.push(chunk);
+    this.accept(text, this.decoder.invalidAt);
+  }
+
+  pushText(chunk: string): void {
+    this.use('text');
+    if (this.phase !== 'sniff' && this.phase !== 'parse') return;
+    if (this.consumed === 0 && this.pending === '' && chunk.charCodeAt(0) === BOM && !this.hadBom) {
+      this.hadBom = true;
+      chunk = chunk.slice(1);
+    }
+    this.accept(chunk, -1);
+  }
+
+  end(): CsvStreamSummary {
+    if (this.summary) return this.summary;
+    if (this.decoder && (this.phase === 'sniff' || this.phase === 'parse')) {
+      const text = this.decoder.end();
+      this.accept(text, this.decoder.invalidAt);
+    }
+    if (this.phase === 'sniff') this.sniff(true);
+    if (this.phase === 'parse') this.drain('final');
+    if (this.phase !== 'stopped') {
+      if (!this.headers) this.onProblem(problems.emptyFile());
+      else if (this.records === 0) this.onProblem(problems.noRecords(this.skippedRows));
+    }
+    this.phase = 'ended';
+    this.pending = '';
+    this.summary = {
+      encoding: this.encoding(),
+      delimiter: this.delimiter,
+      headers: this.headers ?? [],
+      records: this.records,
+    };
+    return this.summary;
+  }
+
+  private use(input: 'bytes' | 'text'): void {
+    if (this.phase === 'ended') throw new Error('This CSV reader has ended; start a new one.');
+    if (this.input && this.input !== input) {
+      throw new Error('Feed a CSV reader with either pushBytes or pushText, not both.');
+    }
+    this.input = input;
+  }
+
+  private encoding(): CsvEncoding {
+    if (this.decoder?.encoding) return this.decoder.encoding;
+    return this.options.encoding ?? (this.hadBom ? 'utf-8-bom' : 'utf-8');
+  }
+
+  /** Takes decoded text; `invalidAt` is the offset in it of a byte that was not valid UTF-8, or -1. */
+  private accept(text: string, invalidAt: number): void {
+    if (text === '') return;
+    if (invalidAt >= 0 && !this.invalidSeen) {
+      this.invalidSeen = true;
+      this.invalidAt = this.consumed + this.pending.length + invalidAt;
+    }
+    const nul = text.indexOf('\u0000');
+    if (nul >= 0) {
+      this.stopAtBinary(text, nul);
+      return;
+    }
+    this.pending += text;
+    if (this.phase === 'sniff' && this.pending.length >= this.sniffAt) this.sniff(false);
+    if (this.phase === 'parse') this.drain('window');
+  }
+
+  /** A NUL character: not text. Rows before it that are complete are still delivered. */
+  private stopAtBinary(text: string, nul: number): void {
+    if (this.phase === 'sniff') {
+      this.onProblem(problems.binary(1, binaryHint(this.pending + text.slice(0, 256))));
+    } else {
+      this.pending += text.slice(0, nul);
+      this.drain('complete');
+      this.onProblem(problems.binary(this.nextRow, ''));
+    }
+    this.phase = 'stopped';
+    this.pending = '';
+  }
+
+  /** Chooses delimiter and line ending once enough text has arrived. */
+  private sniff(complete: boolean): void {
+    const layout = detectLayout(this.pending, complete, this.options.delimiter);
+    if (!layout.newline) {
+      // No line break yet (a very long first line): look again at twice the text.
+      this.sniffAt = this.pending.length * 2;
+      return;
+    }
+    this.delimiter = layout.delimiter;
+    this.newline = layout.newline;
+    this.parser = new Papa.Parser({
+      delimiter: this.delimiter,
+      newline: this.newline,
+      quoteChar: '"',
+      step: (result: unknown) => this.onRow(result as StepResult),
+    });
+    this.phase = 'parse';
+  }
+
+  /**
+   * Parses pending text. 'window': a window at a time, leaving the row a
+   * window cuts through pending; a row longer than a window doubles the
+   * window, so even a 10 MB row costs linear time. 'complete': every complete
+   * row now. 'final': everything, the input has ended.
+   */
+  private drain(mode: 'window' | 'complete' | 'final'): void {
+    const text = this.pending;
+    const parser = this.parser!;
+    let position = 0;
+    while (this.phase === 'parse' && position < text.length) {
+      if (mode === 'window' && text.length - position < this.window) break;
+      const isLast = mode === 'final';
+      const end = mode === 'window' ? position + this.window : text.length;
+      this.slice = position === 0 && end === text.length ? text : text.slice(position, end);
+      this.sliceStart = this.consumed + position;
+      this.sliceIsLast = isLast;
+      this.rowStart = 0;
+      const result = parser.parse(this.slice, 0, !isLast) as StepResult;
+      if (isLast) {
+        position = text.length;
+        break;
+      }
+      const used = result.meta.cursor;
+      if (used === 0) {
+        if (mode === 'complete') break;
+        this.window *= 2;
+        continue;
+      }
+      position += used;
+      this.window = this.baseWindow;
+      if (mode === 'complete') break;
+    }
+    this.slice = '';
+    this.consumed += position;
+    this.pending = position === 0 ? text : text.slice(position);
+  }
+
+  /** Line breaks inside the raw text of a row (its own terminator excluded); only used on error paths. */
+  private lineBreaksWithin(start: number, end: number): number {
+    const raw = this.slice.slice(start, end).replace(/(\r\n|\n|\r)$/, '');
+    return raw.split(/\r\n|\n|\r/).length - 1;
+  }
+
+  /** One parsed row, in order. */
+  private onRow(result: StepResult): void {
+    const end = result.meta.cursor;
+    const start = this.rowStart;
+    this.rowStart = end;
+    const slice = this.slice;
+    // After a final line break the parser reports one more, empty row: it is not a row.
+    if (this.sliceIsLast && start >= slice.length) return;
+    const cells = result.data[0];
+    if (!cells) return;
+    const row = this.nextRow++;
+
+    if (this.invalidAt >= 0 && this.sliceStart + end > this.invalidAt) {
+      this.invalidAt = -1;
+      this.onProblem(problems.invalidUtf8(row));
+    }
+
+    // Rows are split on LF, so a CRLF row ends its last cell with the CR; it
+    // is dropped unless it sat inside the quotes (then the char before the LF is '"').
+    if (this.newline === '\n') {
+      const lastIndex = cells.length - 1;
+      const last = cells[lastIndex]!;
+      if (last.charCodeAt(last.length - 1) === CR) {
+        const lineEnd = slice.charCodeAt(end - 1) === LF ? end - 1 : end;
+        if (slice.charCodeAt(lineEnd - 1) === CR) cells[lastIndex] = last.slice(0, -1);
+      }
+    }
+
+    const error = result.errors[0];
+    const isHeader = this.headers === undefined;
+    if (error) {
+      this.onProblem(
+        error.code === 'MissingQuotes'
+          ? problems.unclosedQuote(row, isHeader)
+          : error.code === 'InvalidQuotes'
+            ? problems.malformedQuote(row, isHeader, this.lineBreaksWithin(start, end))
+            : problems.parseError(row, error.message ?? 'unknown error'),
+      );
+      if (!isHeader) {
+        this.skippedRows++;
+        return;
+      }
+    }
+
+    // A blank line: no record, but it keeps its row number as in a spreadsheet.
+    // A line holding just "" is a row with one empty cell, not a blank line.
+    if (cells.length === 1 && cells[0] === '' && slice.charCodeAt(start) !== QUOTE) return;
+
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i]!;
+      if (cell.charCodeAt(0) === 39) cells[i] = unescapeCell(cell);
+    }
+
+    if (isHeader) {
+      this.headers = cells;
+      if (row > 1) this.onProblem(problems.leadingBlankRows(row));
+      this.onHeader(cells);
+      for (const problem of checkHeader(cells)) this.onProblem(problem);
+      return;
+    }
+    if (cells.length !== this.headers!.length) {
+      this.skippedRows++;
+      this.onProblem(problems.columnCount(row, cells.length, this.headers!.length));
+      return;
+    }
+    this.records++;
+    this.onRecord({ row, cells });
+  }
+}

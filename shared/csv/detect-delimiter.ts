@@ -1,0 +1,142 @@
+// Works out how a CSV is laid out before it is parsed: which delimiter
+// (`,` `;` tab `|`) and which line ending, from the first lines of the text,
+// counting only characters outside quoted fields.
+
+import { DELIMITERS, type Delimiter } from './types.ts';
+
+/** Lines looked at; enough to judge consistency, cheap even for wide files. */
+const MAX_LINES = 30;
+
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
+
+interface LineScan {
+  /** Delimiters outside quotes, per line. */
+  counts: number[];
+  /** Whether each line was empty. */
+  blank: boolean[];
+  /** Whether the last scanned line ended with a line break (false: it may be cut off). */
+  lastTerminated: boolean;
+  /** The first line break met outside quotes; undefined if none (or one cut off at the sample's end). */
+  firstBreak: '\n' | '\r\n' | '\r' | undefined;
+}
+
+/** Splits the start of `text` into lines as a parser using `delimiter` would, counting delimiters. */
+function scanLines(text: string, delimiter: Delimiter, complete: boolean): LineScan {
+  const delimiterCode = delimiter.charCodeAt(0);
+  const counts: number[] = [];
+  const blank: boolean[] = [];
+  let firstBreak: LineScan['firstBreak'];
+  let inQuotes = false;
+  let fieldStart = true;
+  let count = 0;
+  let lineLength = 0;
+  let i = 0;
+  const length = text.length;
+  while (i < length && counts.length < MAX_LINES) {
+    const code = text.charCodeAt(i);
+    if (inQuotes) {
+      if (code === QUOTE) {
+        if (text.charCodeAt(i + 1) === QUOTE) i++;
+        else inQuotes = false;
+      }
+      i++;
+      continue;
+    }
+    if (code === CR || code === LF) {
+      let lineBreak: LineScan['firstBreak'] = '\n';
+      if (code === CR) {
+        // A CR at the very end of a partial sample may be the first half of CRLF.
+        if (i + 1 === length && !complete) break;
+        lineBreak = text.charCodeAt(i + 1) === LF ? '\r\n' : '\r';
+      }
+      firstBreak ??= lineBreak;
+      i += lineBreak.length;
+      counts.push(count);
+      blank.push(lineLength === 0);
+      count = 0;
+      lineLength = 0;
+      fieldStart = true;
+      continue;
+    }
+    if (code === QUOTE && fieldStart) inQuotes = true;
+    fieldStart = code === delimiterCode;
+    if (fieldStart) count++;
+    lineLength++;
+    i++;
+  }
+  let lastTerminated = true;
+  if (counts.length < MAX_LINES && (lineLength > 0 || inQuotes)) {
+    counts.push(count);
+    blank.push(false);
+    lastTerminated = false;
+  }
+  return { counts, blank, lastTerminated, firstBreak };
+}
+
+interface Score {
+  delimiter: Delimiter;
+  headerCount: number;
+  consistency: number;
+}
+
+function score(scan: LineScan, delimiter: Delimiter, complete: boolean): Score {
+  const lines: number[] = [];
+  scan.counts.forEach((count, index) => {
+    if (!scan.blank[index]) lines.push(count);
+  });
+  // The first non-blank line is the header; a cut-off last line says little.
+  if (!complete && !scan.lastTerminated && lines.length > 2) lines.pop();
+  const headerCount = lines[0] ?? 0;
+  const data = lines.slice(1);
+  const matching = data.filter((count) => count === headerCount).length;
+  return { delimiter, headerCount, consistency: data.length === 0 ? 1 : matching / data.length };
+}
+
+export interface CsvLayout {
+  delimiter: Delimiter;
+  /**
+   * The line ending to split rows on: '\r' for old Mac files, otherwise '\n'
+   * (CRLF rows are split on LF and lose their CR). Undefined when `text` is
+   * a partial sample with no line break yet: ask again with more text.
+   */
+  newline: '\n' | '\r' | undefined;
+}
+
+/**
+ * Chooses the delimiter giving the most consistent column count across the
+ * first lines; on a tie, the one with more columns in the header (so, like
+ * Pivor, `;` wins over `,` when the header has more semicolons), then the
+ * order `,` `;` tab `|`. A text with no candidate in its header is read with `,`.
+ * `complete` says whether `text` is the whole input or just its beginning.
+ */
+export function detectLayout(text: string, complete: boolean, forced?: Delimiter): CsvLayout {
+  let chosen: { delimiter: Delimiter; scan: LineScan } | undefined;
+  if (forced) {
+    chosen = { delimiter: forced, scan: scanLines(text, forced, complete) };
+  } else {
+    let best: (Score & { scan: LineScan }) | undefined;
+    for (const delimiter of DELIMITERS) {
+      const scan = scanLines(text, delimiter, complete);
+      const result = score(scan, delimiter, complete);
+      if (result.headerCount === 0) continue;
+      const better =
+        !best ||
+        result.consistency > best.consistency ||
+        (result.consistency === best.consistency && result.headerCount > best.headerCount);
+      if (better) best = { ...result, scan };
+    }
+    chosen = best ?? { delimiter: ',', scan: scanLines(text, ',', complete) };
+  }
+  const lineBreak = chosen.scan.firstBreak;
+  let newline: CsvLayout['newline'];
+  if (lineBreak) newline = lineBreak === '\r' ? '\r' : '\n';
+  else if (complete) newline = '\n';
+  return { delimiter: chosen.delimiter, newline };
+}
+
+/** The delimiter of a CSV, judged from its first lines (`sampleText` may be cut anywhere). */
+export function detectDelimiter(sampleText: string): Delimiter {
+  return detectLayout(sampleText, false).delimiter;
+}

@@ -1,0 +1,141 @@
+// The problems reading a CSV can report, with their codes and the messages a
+// user sees. Kept in one place so wording and codes stay consistent.
+
+import type { ReadProblem } from './types.ts';
+
+/** Spreadsheet column letters for a 0-based column index: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+export const problems = {
+  emptyFile(): ReadProblem {
+    return { row: 1, severity: 'error', code: 'empty-file', message: 'The file is empty: it has no header row and no records.' };
+  },
+
+  binary(row: number, hint: string): ReadProblem {
+    const where = row > 1 ? ` Reading stopped at row ${row}, where a NUL byte appears.` : '';
+    return { row, severity: 'error', code: 'binary', message: `This file looks binary, not CSV.${hint}${where}` };
+  },
+
+  noRecords(skippedRows: number): ReadProblem {
+    const message =
+      skippedRows === 0
+        ? 'The file has a header row but no records.'
+        : skippedRows === 1
+          ? 'The file has no usable records: the only row after the header was skipped.'
+          : `The file has no usable records: all ${skippedRows} rows after the header were skipped.`;
+    return { row: 1, severity: 'warning', code: 'no-records', message };
+  },
+
+  leadingBlankRows(headerRow: number): ReadProblem {
+    return {
+      row: headerRow,
+      severity: 'warning',
+      code: 'blank-rows-before-header',
+      message: `The header is on row ${headerRow}; the blank ${headerRow === 2 ? 'row' : 'rows'} above it ${headerRow === 2 ? 'was' : 'were'} skipped.`,
+    };
+  },
+
+  emptyHeader(index: number, header: string): ReadProblem {
+    return {
+      row: 1,
+      severity: 'warning',
+      code: 'empty-header',
+      column: header,
+      message: `Column ${columnLetter(index)} has no header; its values are kept under an empty name.`,
+    };
+  },
+
+  duplicateHeader(name: string, firstIndex: number, index: number): ReadProblem {
+    return {
+      row: 1,
+      severity: 'warning',
+      code: 'duplicate-header',
+      column: name,
+      message: `Columns ${columnLetter(firstIndex)} and ${columnLetter(index)} have the same header "${name}"; both are kept.`,
+    };
+  },
+
+  columnCount(row: number, columns: number, expected: number): ReadProblem {
+    return {
+      row,
+      severity: 'error',
+      code: 'column-count',
+      message: `Row ${row} has ${plural(columns, 'column')} but the header has ${expected}; the row is skipped.`,
+    };
+  },
+
+  unclosedQuote(row: number, isHeader: boolean): ReadProblem {
+    return {
+      row,
+      severity: 'error',
+      code: 'unclosed-quote',
+      message: `Row ${row} opens a quoted value (") that is never closed, so everything from there to the end of the file was read as one value; ${isHeader ? 'no records can be read' : 'the row is skipped'}.`,
+    };
+  },
+
+  /** `linesTaken`: line breaks the broken quote swallowed into this row. */
+  malformedQuote(row: number, isHeader: boolean, linesTaken: number): ReadProblem {
+    const outcome = isHeader ? 'the header may be read wrongly' : 'the row is skipped';
+    const taken = linesTaken > 0 ? `, together with the ${plural(linesTaken, 'line')} after it that the quote took in` : '';
+    return {
+      row,
+      severity: 'error',
+      code: 'malformed-quote',
+      message: `Row ${row} has a quoted value with text right after its closing quote (a stray "); ${outcome}${taken}.`,
+    };
+  },
+
+  parseError(row: number, detail: string): ReadProblem {
+    return { row, severity: 'error', code: 'parse-error', message: `Row ${row} could not be read: ${detail}; the row is skipped.` };
+  },
+
+  invalidUtf8(row: number): ReadProblem {
+    return {
+      row,
+      severity: 'warning',
+      code: 'invalid-utf8',
+      message: `Row ${row} contains bytes that are not valid UTF-8; they were read as Windows-1252 characters (check accented letters from this row on).`,
+    };
+  },
+};
+
+/** Hint for the binary-file message when the start of the text says what the file really is. */
+export function binaryHint(sample: string): string {
+  if (sample.startsWith('PK\u0003\u0004')) {
+    return ' It looks like a zip archive, such as an Excel .xlsx workbook: save it as CSV first.';
+  }
+  if (sample.startsWith('\u00d0\u00cf\u0011\u00e0')) {
+    return ' It looks like an old Excel .xls workbook: save it as CSV first.';
+  }
+  if (looksLikeUtf16(sample)) {
+    return ' It may be UTF-16 text without a byte-order mark: save it as "CSV UTF-8" instead.';
+  }
+  return '';
+}
+
+/** ASCII text in UTF-16 without a BOM, read byte by byte, has a NUL in every other place. */
+function looksLikeUtf16(sample: string): boolean {
+  const pairs = Math.min(100, Math.floor(sample.length / 2));
+  if (pairs < 2) return false;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < pairs * 2; i++) {
+    if (sample.charCodeAt(i) === 0) {
+      if (i % 2 === 0) evenNul++;
+      else oddNul++;
+    }
+  }
+  const mostly = (n: number): boolean => n >= pairs * 0.8;
+  const hardly = (n: number): boolean => n <= pairs * 0.05;
+  return (mostly(oddNul) && hardly(evenNul)) || (mostly(evenNul) && hardly(oddNul));
+}
