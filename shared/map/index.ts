@@ -1,0 +1,8 @@
+// Header mapping: which column fills which field, why, and which resource a file holds.
+export * from './types.ts';
+export { mapHeaders, FUZZY_THRESHOLD } from './map-headers.ts';
+export { detectResource, MIN_DETECTION_SCORE, AMBIGUITY_MARGIN, type ResourceDetection, type ResourceGuess } from './detect-resource.ts';
+export { headerSetKey } from './header-set-key.ts';
+export { compactHeader, pivorHeaderKey } from './header-key.ts';
+export { splitFullName, partsFromFullName, fullNameField, NAME_PARTS } from './full-name.ts';
+export { headerIndex } from './header-index.ts';

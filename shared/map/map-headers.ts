@@ -1,0 +1,112 @@
+// Maps a file's headers to a resource's fields: exact spellings first, then cautious typo matching; the user overrides.
+import { findField, type FieldSpec, type ResourceSpec } from '../resources/index.ts';
+import { similarity as similarityOf } from './edit-distance.ts';
+import { compactHeader } from './header-key.ts';
+import { digitsOf, headerIndex, sortedWords, type HeaderIndex } from './header-index.ts';
+import type { ColumnMapping, HeaderMapping, MapReason, UserMapping } from './types.ts';
+
+const exactScore = { key: 1, label: 0.98, alias: 0.95 } as const;
+/** Below this similarity a header is left unmapped rather than guessed. */
+export const FUZZY_THRESHOLD = 0.85;
+/** Shorter headers are never fuzzy-matched: one letter off is a different word ("Stage" is not "State"). */
+const FUZZY_MIN_LENGTH = 5;
+/** Fuzzy scores stay below every exact score, so an exact match always wins a conflict. */
+const FUZZY_CEILING = 0.9;
+
+interface Candidate { field: FieldSpec; reason: MapReason; score: number; detail?: string }
+
+export function mapHeaders(resource: ResourceSpec, headers: readonly string[], userMapping?: UserMapping): HeaderMapping {
+  const index = headerIndex(resource);
+  const userNotes: (string | undefined)[] = [];
+  const candidates = headers.map((header, i): Candidate | null | 'ignored' => {
+    const user = userChoice(resource, header, userMapping);
+    if (user.kind === 'ignore') return 'ignored';
+    if (user.kind === 'field') return { field: user.field, reason: 'user', score: 1 };
+    if (user.kind === 'invalid') userNotes[i] = user.note;
+    return autoCandidate(index, header);
+  });
+
+  // Two columns for one field: the user's choice, then the higher score, then the leftmost column wins.
+  const winner = new Map<string, number>();
+  candidates.forEach((c, i) => {
+    if (!c || c === 'ignored') return;
+    const held = winner.get(c.field.key);
+    if (held === undefined || beats(c, candidates[held] as Candidate)) winner.set(c.field.key, i);
+  });
+
+  const columns: ColumnMapping[] = headers.map((header, i) => {
+    const c = candidates[i];
+    const note = userNotes[i];
+    if (c === 'ignored') return { index: i, header, field: null, reason: 'user', detail: 'ignored by your mapping' };
+    if (!c) {
+      const detail = [header.trim() ? 'no matching field' : 'empty header', note].filter(Boolean).join('; ');
+      return { index: i, header, field: null, reason: 'unknown', detail };
+    }
+    const held = winner.get(c.field.key)!;
+    if (held !== i) {
+      return {
+        index: i, header, field: null, reason: 'duplicate', score: c.score,
+        detail: `${c.field.key} is already filled by column ${held + 1} ("${headers[held]}")`,
+      };
+    }
+    const column: ColumnMapping = { index: i, header, field: c.field.key, reason: c.reason, score: round(c.score) };
+    const detail = [c.detail, note].filter(Boolean).join('; ');
+    if (detail) column.detail = detail;
+    return column;
+  });
+
+  const byField: Record<string, number> = {};
+  for (const [key, i] of winner) byField[key] = i;
+  return { resource: resource.name, columns, unmapped: columns.filter((c) => c.field === null).map((c) => c.header), byField };
+}
+
+function beats(a: Candidate, b: Candidate): boolean {
+  if ((a.reason === 'user') !== (b.reason === 'user')) return a.reason === 'user';
+  return a.score > b.score;
+}
+
+type UserChoice = { kind: 'none' } | { kind: 'ignore' } | { kind: 'field'; field: FieldSpec } | { kind: 'invalid'; note: string };
+
+function userChoice(resource: ResourceSpec, header: string, userMapping: UserMapping | undefined): UserChoice {
+  if (!userMapping) return { kind: 'none' };
+  const own = Object.prototype.hasOwnProperty;
+  const key = own.call(userMapping, header) ? header : own.call(userMapping, header.trim()) ? header.trim() : undefined;
+  if (key === undefined) return { kind: 'none' };
+  const choice = userMapping[key];
+  if (choice === null || choice === undefined) return { kind: 'ignore' };
+  const field = findField(resource, choice);
+  if (!field) return { kind: 'invalid', note: `your mapping names "${choice}", which ${resource.name} do not have` };
+  return { kind: 'field', field };
+}
+
+function autoCandidate(index: HeaderIndex, header: string): Candidate | null {
+  const compact = compactHeader(header);
+  if (!compact) return null;
+  const hit = index.exact.get(compact);
+  if (hit) return { field: hit.field, reason: hit.reason, score: exactScore[hit.reason] };
+  const reordered = index.words.get(sortedWords(header));
+  if (reordered) return { field: reordered, reason: 'fuzzy', score: FUZZY_CEILING, detail: `"${header}" has the words of ${reordered.key} in another order` };
+  return fuzzyCandidate(index, header, compact);
+}
+
+/** A typo match: close enough, same digits ("Address 2" is never address_line_1), and no other field as close. */
+function fuzzyCandidate(index: HeaderIndex, header: string, compact: string): Candidate | null {
+  if (compact.length < FUZZY_MIN_LENGTH) return null;
+  const digits = digitsOf(compact);
+  const bestPerField = new Map<FieldSpec, number>();
+  for (const s of index.spellings) {
+    if (s.digits !== digits) continue;
+    if (Math.abs(s.spelling.length - compact.length) > 2) continue; // cannot reach the threshold
+    const sim = similarityOf(compact, s.spelling);
+    if (sim > (bestPerField.get(s.field) ?? 0)) bestPerField.set(s.field, sim);
+  }
+  const ranked = [...bestPerField.entries()].sort((a, b) => b[1] - a[1]);
+  const [best, second] = ranked;
+  if (!best || best[1] < FUZZY_THRESHOLD) return null;
+  if (second && second[1] >= best[1]) return null; // two fields equally close: do not guess
+  return { field: best[0], reason: 'fuzzy', score: best[1] * FUZZY_CEILING, detail: `"${header}" looks like ${best[0].key}` };
+}
+
+function round(score: number): number {
+  return Math.round(score * 1000) / 1000;
+}
