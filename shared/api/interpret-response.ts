@@ -54,7 +54,7 @@ export function interpretResult(result: HttpResult, context: InterpretContext): 
   if (status === 403) return fail(new PivorError('forbidden', serverMessage ?? messages.forbidden, { status }));
   if (status === 404) {
     if (json === undefined) {
-      return fail(new PivorError('bad-response', messages.badResponse(context.origin, `nothing at ${context.path}`), { status }));
+      return fail(new PivorError('bad-response', messages.badResponse(context.origin, `nothing at ${context.path.split('?')[0]}`), { status }));
     }
     return fail(new PivorError('not-found', notFoundMessage(context.path), { status }));
   }
@@ -86,7 +86,7 @@ function notFoundMessage(path: string): string {
     const singular = getResource(resource).singular;
     return `${singular[0]!.toUpperCase()}${singular.slice(1)} ${id} was not found in Pivor: it may have been deleted, or the id is wrong.`;
   }
-  return `Pivor has nothing at ${path}.`;
+  return `Pivor has nothing at ${path.split('?')[0]}.`;
 }
 
 function fieldErrorsOf(json: unknown): Record<string, string[]> | undefined {

@@ -83,7 +83,7 @@ export function createKyTransport(options: KyTransportOptions = {}): Transport {
 
 function networkError(error: unknown, timeoutMs: number, afterHeaders: boolean): HttpResult {
   if (error instanceof TimeoutError || isAbort(error)) {
-    return { kind: 'network-error', message: `no answer within ${Math.round(timeoutMs / 1000)} s`, maybeProcessed: true };
+    return { kind: 'network-error', message: `no answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}`, maybeProcessed: true };
   }
   const code = errorCode(error);
   const message = (code && FRIENDLY[code]) ?? (afterHeaders ? 'the connection broke while reading the answer' : 'the request failed');
