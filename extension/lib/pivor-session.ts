@@ -1,0 +1,82 @@
+// Signing in and out of Pivor from the extension: the core's PivorClient over ky, with the token kept in
+// chrome.storage.local (storage/session-store.ts) and host access limited to the Pivor origin.
+import { PivorClient } from '../../shared/api/client.ts';
+import { normalizeBaseUrl, type ApiBase } from '../../shared/api/base-url.ts';
+import { isPivorError, PivorError } from '../../shared/api/errors.ts';
+import { createKyTransport } from '../../shared/api/ky-transport.ts';
+import { clearSession, saveSession, type Session, type SessionUser } from '../storage/session-store.ts';
+import { releaseOriginAccess, requestOriginAccess } from './host-access.ts';
+
+export const DEVICE_NAME = 'Pivor Bridge (Chrome)';
+
+export function clientFor(session: Pick<Session, 'baseUrl' | 'token'>): PivorClient {
+  return new PivorClient({ baseUrl: session.baseUrl, token: session.token, transport: createKyTransport() });
+}
+
+export type Credentials = { kind: 'password'; email: string; password: string } | { kind: 'token'; token: string };
+
+/**
+ * Checks the address, asks for access to that origin (call it straight from the click: Chrome wants the
+ * request inside the user's gesture), then gets a token and the user. Throws PivorError with a message for people.
+ */
+export async function signIn(address: string, credentials: Credentials): Promise<Session> {
+  const base: ApiBase = normalizeBaseUrl(address);
+  const granted = await requestOriginAccess(base.origin);
+  if (!granted) {
+    throw new PivorError('forbidden', `Pivor Bridge needs your permission to talk to ${base.origin}. Sign in again and choose Allow.`);
+  }
+  const baseUrl = address.trim();
+  try {
+    const anonymous = new PivorClient({ baseUrl, transport: createKyTransport() });
+    if (credentials.kind === 'password') {
+      const { token, user } = await anonymous.createToken(credentials.email.trim(), credentials.password, DEVICE_NAME);
+      return await remember(baseUrl, token, toUser(user), true);
+    }
+    const token = credentials.token.trim().replace(/^Bearer\s+/i, '');
+    if (!/^\d+\|\S+$/.test(token)) throw new PivorError('unauthenticated', 'That does not look like a Pivor API token (it looks like 12|AbCd…).');
+    const user = await clientFor({ baseUrl, token }).currentUser();
+    return await remember(baseUrl, token, toUser(user), false);
+  } catch (error) {
+    // Nothing was kept: give the origin back so access stays limited to a Pivor that works.
+    await releaseOriginAccess(base.origin);
+    throw friendlier(error);
+  }
+}
+
+/** Revokes the token on the server, then forgets it. A token the server already refuses counts as revoked. */
+export async function signOut(session: Session): Promise<void> {
+  try {
+    await clientFor(session).revokeToken();
+  } catch (error) {
+    if (!(isPivorError(error) && error.kind === 'unauthenticated')) throw error;
+  }
+  await forget(session);
+}
+
+/** Forgets the token here without telling the server (when the server cannot be reached and the user insists). */
+export async function forget(session: Session): Promise<void> {
+  await clearSession();
+  await releaseOriginAccess(normalizeBaseUrl(session.baseUrl).origin);
+}
+
+async function remember(baseUrl: string, token: string, user: SessionUser, createdHere: boolean): Promise<Session> {
+  const session: Session = { baseUrl, token, user, createdHere, signedInAt: new Date().toISOString() };
+  await saveSession(session);
+  return session;
+}
+
+function toUser(user: { id: number; name: string; email: string; role?: unknown }): SessionUser {
+  return { id: user.id, name: user.name, email: user.email, role: typeof user.role === 'string' ? user.role : 'user' };
+}
+
+function friendlier(error: unknown): unknown {
+  if (isPivorError(error) && error.kind === 'unauthenticated') {
+    return new PivorError('unauthenticated', 'Pivor did not accept this token: it may have been revoked or mistyped.');
+  }
+  return error;
+}
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

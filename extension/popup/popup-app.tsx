@@ -1,0 +1,43 @@
+// The popup: the sign-in form when signed out; who/where, sign out and the three resources when signed in.
+// Also opens in a full tab (#tab), which is where the wizard sends people who need to sign in.
+import { useEffect, useState } from 'preact/hooks';
+import { resourceNames } from '../../shared/resources/index.ts';
+import { AppHeader } from '../ui/app-header.tsx';
+import { Notice } from '../ui/notice.tsx';
+import { loadSession, onSessionChange, type Session } from '../storage/session-store.ts';
+import { AccountCard } from './account-card.tsx';
+import { ResourceCard } from './resource-card.tsx';
+import { SignInForm } from './sign-in-form.tsx';
+
+export function PopupApp() {
+  const [session, setSession] = useState<Session | null | undefined>(undefined);
+  const [expired, setExpired] = useState(false);
+
+  useEffect(() => {
+    void loadSession().then((s) => setSession(s ?? null));
+    return onSessionChange((s) => setSession(s ?? null));
+  }, []);
+
+  return (
+    <>
+      <AppHeader context={session ? 'Import & export' : undefined} />
+      <main class="popup-main">
+        {session === undefined ? null : session === null ? (
+          <SignInForm onSignedIn={(s) => { setExpired(false); setSession(s); }} />
+        ) : (
+          <div class="stack">
+            <AccountCard session={session} onSignedOut={() => setSession(null)} />
+            {expired && (
+              <Notice kind="warning" title="Pivor refused the token">
+                It may have been revoked. Sign out and sign in again.
+              </Notice>
+            )}
+            {resourceNames.map((name) => (
+              <ResourceCard key={name} resource={name} session={session} onUnauthenticated={() => setExpired(true)} />
+            ))}
+          </div>
+        )}
+      </main>
+    </>
+  );
+}

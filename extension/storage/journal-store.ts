@@ -1,0 +1,40 @@
+// The push journal (see shared/push/journal.ts) kept in chrome.storage.local, so a push cut short by a closed tab
+// or browser resumes without creating anything twice. Keyed by file hash + resource.
+import type { JournalStore, PushJournal } from '../../shared/push/journal.ts';
+import type { ResourceName } from '../../shared/resources/index.ts';
+import { keysWithPrefix, readLocal, removeLocal, writeLocal } from './local-store.ts';
+
+const prefix = 'journal:';
+
+export const chromeJournalStore: JournalStore = {
+  async load(key) {
+    return (await readLocal<PushJournal>(prefix + key)) ?? null;
+  },
+  save(key, journal) {
+    return writeLocal(prefix + key, journal);
+  },
+  clear(key) {
+    return removeLocal(prefix + key);
+  },
+};
+
+/** The journal key of one file pushed as one resource. */
+export function journalKey(fileHash: string, resource: ResourceName): string {
+  return `${resource}:${fileHash}`;
+}
+
+/** SHA-256 of the file's bytes, hex: the same file gives the same key whatever its name. */
+export async function hashFile(bytes: ArrayBuffer | Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as BufferSource);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Journals of pushes that have not finished, newest first: the wizard offers to resume them. */
+export async function unfinishedJournals(): Promise<Array<{ key: string; journal: PushJournal }>> {
+  const found: Array<{ key: string; journal: PushJournal }> = [];
+  for (const storageKey of await keysWithPrefix(prefix)) {
+    const journal = await readLocal<PushJournal>(storageKey);
+    if (journal) found.push({ key: storageKey.slice(prefix.length), journal });
+  }
+  return found.sort((a, b) => b.journal.startedAt.localeCompare(a.journal.startedAt));
+}

@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<p>Pivor Bridge</p>, document.getElementById('app')!);
