@@ -1,0 +1,50 @@
+// Saves a push journal without saving more often than needed: every change bumps a version, and a caller that
+// needs a change on disk waits for a save that includes it. Saves never overlap; changes made while one runs
+// are picked up by the next, so a window of answers costs one save, not one per row.
+import type { JournalEntry, JournalStore, PushJournal } from './journal.ts';
+
+export class JournalWriter {
+  private version = 0;
+  private savedVersion = 0;
+  private saving: Promise<void> | null = null;
+
+  /** With no store, every method is a no-op: a push without a journal. */
+  constructor(
+    readonly journal: PushJournal,
+    private readonly store?: JournalStore,
+    private readonly key?: string,
+  ) {}
+
+  entry(row: number): JournalEntry | undefined {
+    return this.journal.rows[String(row)];
+  }
+
+  set(row: number, entry: JournalEntry): void {
+    this.journal.rows[String(row)] = entry;
+    this.version += 1;
+  }
+
+  forget(row: number): void {
+    if (delete this.journal.rows[String(row)]) this.version += 1;
+  }
+
+  /** Resolves once every change made so far is saved (the store must serialize the journal before its first await). */
+  async saved(): Promise<void> {
+    if (!this.store || this.key === undefined) return;
+    const wanted = this.version;
+    while (this.savedVersion < wanted) {
+      if (!this.saving) {
+        const target = this.version;
+        this.saving = this.store
+          .save(this.key, this.journal)
+          .then(() => {
+            this.savedVersion = Math.max(this.savedVersion, target);
+          })
+          .finally(() => {
+            this.saving = null;
+          });
+      }
+      await this.saving;
+    }
+  }
+}
