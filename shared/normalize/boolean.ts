@@ -1,0 +1,18 @@
+// Yes/no cells in the spellings spreadsheets and CRMs use, in English, French, German, Spanish and Italian.
+import { fail, ok, quote, type Normalized } from './types.ts';
+
+const words: Record<string, boolean> = {
+  yes: true, no: false, true: true, false: false, '1': true, '0': false,
+  y: true, n: false, oui: true, non: false, ja: true, nein: false, si: true, 'sí': true,
+};
+/** Spellings Pivor's CSV and API themselves use: no notice needed. */
+const pivorSpellings = new Set(['yes', 'no', 'true', 'false', '1', '0']);
+
+export function normalizeBoolean(text: string): Normalized {
+  if (pivorSpellings.has(text)) return ok(words[text]!);
+  const value = words[text.toLowerCase()];
+  if (value === undefined) {
+    return fail('invalid-boolean', `${quote(text)} is not yes or no`);
+  }
+  return ok(value, { code: 'boolean-spelling', message: `read ${quote(text)} as ${value ? 'yes' : 'no'}` });
+}

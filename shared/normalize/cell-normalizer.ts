@@ -1,0 +1,46 @@
+// Picks the normalizer for a field from its type in the resource table; built once per column.
+import type { FieldSpec } from '../resources/index.ts';
+import { normalizeBoolean } from './boolean.ts';
+import { normalizeCountry } from './country.ts';
+import { dateNormalizer } from './date.ts';
+import { normalizeEmail } from './email.ts';
+import { enumNormalizer } from './enum.ts';
+import { normalizeDecimal, normalizeInteger } from './number.ts';
+import { fail, ok, quote, type CellNormalizer, type NormalizeOptions } from './types.ts';
+import { normalizeUrl } from './url.ts';
+
+const asText: CellNormalizer = (text) => ok(text);
+
+const asId: CellNormalizer = (text) => {
+  const result = normalizeInteger(text);
+  if (result.ok && (result.value as number) < 1) return fail('invalid-id', `${quote(text)} is not a Pivor id`);
+  return result.ok ? result : fail('invalid-id', `${quote(text)} is not a Pivor id (a whole number)`);
+};
+
+export function cellNormalizer(field: FieldSpec, options: NormalizeOptions = {}): CellNormalizer {
+  switch (field.type) {
+    case 'id': return asId;
+    case 'email': return normalizeEmail;
+    case 'url': return normalizeUrl;
+    case 'enum': return enumNormalizer(field);
+    case 'boolean': return normalizeBoolean;
+    case 'datetime': return dateNormalizer(options);
+    case 'timestamp': return timestampNormalizer(options);
+    case 'integer': return normalizeInteger;
+    case 'decimal': return normalizeDecimal;
+    case 'country': return normalizeCountry;
+    case 'text':
+    case 'reference':
+    case 'full-name':
+      return asText;
+  }
+}
+
+/** updated_at comes from Pivor's own export (ISO 8601): read like a date, without notices, since it is never sent. */
+function timestampNormalizer(options: NormalizeOptions): CellNormalizer {
+  const read = dateNormalizer(options);
+  return (text) => {
+    const result = read(text);
+    return result.ok ? ok(result.value) : result;
+  };
+}

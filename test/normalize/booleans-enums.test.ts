@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { enumNormalizer, normalizeBoolean } from '../../shared/normalize/index.ts';
+import { clients, communications, getField } from '../../shared/resources/index.ts';
+
+describe('booleans', () => {
+  it.each([
+    ['yes', true], ['no', false], ['true', true], ['false', false], ['1', true], ['0', false],
+  ])("takes Pivor's own spelling %j silently", (text, value) => {
+    expect(normalizeBoolean(text)).toEqual({ ok: true, value });
+  });
+
+  it.each([
+    ['YES', true], ['No', false], ['TRUE', true], ['y', true], ['N', false], ['oui', true], ['Non', false],
+    ['ja', true], ['NEIN', false], ['si', true], ['Sí', true],
+  ])('reads %j as %s with a notice', (text, value) => {
+    const r = normalizeBoolean(text);
+    expect(r).toMatchObject({ ok: true, value });
+    expect(r.ok && r.notices?.[0]?.code).toBe('boolean-spelling');
+  });
+
+  it('refuses anything else', () => {
+    expect(normalizeBoolean('maybe')).toEqual({ ok: false, code: 'invalid-boolean', message: '"maybe" is not yes or no' });
+  });
+});
+
+describe('enums', () => {
+  const commType = enumNormalizer(getField(communications, 'type'));
+  const clientType = enumNormalizer(getField(clients, 'type'));
+  const commStatus = enumNormalizer(getField(communications, 'status'));
+
+  it('keeps exact values, fixes case with a notice, maps synonyms with a notice', () => {
+    expect(commType('email')).toEqual({ ok: true, value: 'email' });
+    expect(commType('Meeting')).toMatchObject({ ok: true, value: 'meeting', notices: [{ code: 'enum-spelling' }] });
+    expect(commType('call')).toMatchObject({ ok: true, value: 'phone', notices: [{ code: 'enum-synonym', message: 'read "call" as phone' }] });
+    expect(commType('Phone Call')).toMatchObject({ ok: true, value: 'phone' });
+    expect(clientType('organization')).toMatchObject({ ok: true, value: 'organisation', notices: [{ code: 'enum-synonym' }] });
+    expect(clientType('Non-Profit')).toMatchObject({ ok: true, value: 'non_profit' });
+    expect(commStatus('In Progress')).toMatchObject({ ok: true, value: 'in_progress', notices: [{ code: 'enum-spelling' }] });
+  });
+
+  it('names the allowed values when refusing', () => {
+    expect(commType('fax')).toEqual({ ok: false, code: 'invalid-enum', message: '"fax" is not one of email, call, phone, meeting, note, task' });
+  });
+});
