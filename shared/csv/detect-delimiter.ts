@@ -6,6 +6,8 @@ import { DELIMITERS, type Delimiter } from './types.ts';
 
 /** Lines looked at; enough to judge consistency, cheap even for wide files. */
 const MAX_LINES = 30;
+/** Characters looked at to choose the delimiter, so a huge first row costs little. */
+const SCORE_CHARS = 64 * 1024;
 
 const QUOTE = 34;
 const CR = 13;
@@ -23,7 +25,7 @@ interface LineScan {
 }
 
 /** Splits the start of `text` into lines as a parser using `delimiter` would, counting delimiters. */
-function scanLines(text: string, delimiter: Delimiter, complete: boolean): LineScan {
+function scanLines(text: string, delimiter: Delimiter, complete: boolean, maxLines = MAX_LINES): LineScan {
   const delimiterCode = delimiter.charCodeAt(0);
   const counts: number[] = [];
   const blank: boolean[] = [];
@@ -34,7 +36,7 @@ function scanLines(text: string, delimiter: Delimiter, complete: boolean): LineS
   let lineLength = 0;
   let i = 0;
   const length = text.length;
-  while (i < length && counts.length < MAX_LINES) {
+  while (i < length && counts.length < maxLines) {
     const code = text.charCodeAt(i);
     if (inQuotes) {
       if (code === QUOTE) {
@@ -67,7 +69,7 @@ function scanLines(text: string, delimiter: Delimiter, complete: boolean): LineS
     i++;
   }
   let lastTerminated = true;
-  if (counts.length < MAX_LINES && (lineLength > 0 || inQuotes)) {
+  if (counts.length < maxLines && (lineLength > 0 || inQuotes)) {
     counts.push(count);
     blank.push(false);
     lastTerminated = false;
@@ -112,28 +114,34 @@ export interface CsvLayout {
  * `complete` says whether `text` is the whole input or just its beginning.
  */
 export function detectLayout(text: string, complete: boolean, forced?: Delimiter): CsvLayout {
-  let chosen: { delimiter: Delimiter; scan: LineScan } | undefined;
-  if (forced) {
-    chosen = { delimiter: forced, scan: scanLines(text, forced, complete) };
-  } else {
+  const sample = text.length > SCORE_CHARS ? text.slice(0, SCORE_CHARS) : text;
+  const sampleComplete = complete && sample === text;
+  let delimiter: Delimiter = forced ?? ',';
+  let scan: LineScan | undefined;
+  if (!forced) {
     let best: (Score & { scan: LineScan }) | undefined;
-    for (const delimiter of DELIMITERS) {
-      const scan = scanLines(text, delimiter, complete);
-      const result = score(scan, delimiter, complete);
+    for (const candidate of DELIMITERS) {
+      const candidateScan = scanLines(sample, candidate, sampleComplete);
+      const result = score(candidateScan, candidate, sampleComplete);
       if (result.headerCount === 0) continue;
       const better =
         !best ||
         result.consistency > best.consistency ||
         (result.consistency === best.consistency && result.headerCount > best.headerCount);
-      if (better) best = { ...result, scan };
+      if (better) best = { ...result, scan: candidateScan };
     }
-    chosen = best ?? { delimiter: ',', scan: scanLines(text, ',', complete) };
+    if (best) {
+      delimiter = best.delimiter;
+      scan = best.scan;
+    }
   }
-  const lineBreak = chosen.scan.firstBreak;
+  // The line ending: the first line break outside quotes, looked for past the sample if need be.
+  let lineBreak = (scan ?? scanLines(sample, delimiter, sampleComplete)).firstBreak;
+  if (!lineBreak && sample !== text) lineBreak = scanLines(text, delimiter, complete, 1).firstBreak;
   let newline: CsvLayout['newline'];
   if (lineBreak) newline = lineBreak === '\r' ? '\r' : '\n';
   else if (complete) newline = '\n';
-  return { delimiter: chosen.delimiter, newline };
+  return { delimiter, newline };
 }
 
 /** The delimiter of a CSV, judged from its first lines (`sampleText` may be cut anywhere). */

@@ -150,7 +150,12 @@ export function decodeWindows1252Portable(bytes: Uint8Array): string {
 }
 
 export function decodeWindows1252(bytes: Uint8Array): string {
-  if (native1252 === null) native1252 = nativeDecoder('windows-1252', false);
+  if (native1252 === null) {
+    native1252 = nativeDecoder('windows-1252', false);
+    // Some Node versions decode the "windows-1252" label as Latin-1 (0x80 as a
+    // control character instead of €): use the native decoder only if it is right.
+    if (native1252 && native1252.decode(new Uint8Array([0x80, 0x9f])) !== '\u20ac\u0178') native1252 = undefined;
+  }
   return native1252 ? native1252.decode(bytes) : decodeWindows1252Portable(bytes);
 }
 
