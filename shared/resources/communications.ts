@@ -13,7 +13,7 @@ export const communications: ResourceSpec = {
   fields: [
     { key: 'id', apiName: null, label: 'ID', csvName: 'id', aliases: ['Communication ID', 'Activity ID', 'Pivor ID'], type: 'id' },
     { key: 'type', apiName: 'type', label: 'Type', csvName: 'type', required: true, type: 'enum', example: 'call',
-      aliases: ['Activity Type', 'Communication Type', 'Kind'],
+      aliases: ['Activity Type', 'Communication Type', 'Kind', 'Task Type'],
       enum: { csv: ['email', 'call', 'phone', 'meeting', 'note', 'task'], api: ['email', 'phone', 'meeting', 'note', 'task'], db: ['email', 'phone', 'meeting', 'note', 'task'],
         synonyms: { call: 'phone', 'phone call': 'phone', telephone: 'phone', 'e-mail': 'email', mail: 'email', todo: 'task', 'to-do': 'task' } } },
     { key: 'direction', apiName: 'direction', label: 'Direction', csvName: null, type: 'enum', default: 'internal',
@@ -23,7 +23,7 @@ export const communications: ResourceSpec = {
     { key: 'subject', apiName: 'subject', label: 'Subject', csvName: 'subject', required: true, max: 255, type: 'text', example: 'Call back about renewal',
       aliases: ['Title', 'Summary', 'Topic', 'Activity Subject'] },
     { key: 'content', apiName: 'content', label: 'Content', csvName: 'description', type: 'text', example: 'Discuss the renewal terms',
-      aliases: ['Description', 'Body', 'Details', 'Notes', 'Note', 'Message', 'Activity Note'] },
+      aliases: ['Description', 'Body', 'Details', 'Notes', 'Note', 'Message', 'Activity Note', 'Comments'] },
     { key: 'client_name', apiName: 'client_id', label: 'Client name', csvName: 'client_name', type: 'reference', example: 'Acme Corp',
       reference: { resource: 'clients', idField: 'client_id' },
       aliases: ['Client', 'Company', 'Company Name', 'Account', 'Account Name', 'Organization', 'Organisation'] },

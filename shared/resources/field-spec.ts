@@ -58,6 +58,11 @@ export interface FieldSpec {
   reference?: { resource: ResourceName; idField: string };
   /** Accepted by the API on update only (ignored on create). */
   updateOnly?: boolean;
+  /**
+   * For booleans: at most one record per value of this other field (a reference) may be true;
+   * Pivor keeps the last one written and turns the others off. Two such rows in a file earn a warning.
+   */
+  onlyOnePer?: string;
   /** Example value for templates. */
   example?: string;
 }
