@@ -1,14 +1,16 @@
 // "Upload CSV to Pivor" on links to .csv files and on pages whose address ends in .csv.
 // A click reads the file (same origin: inside the page, with its session; another origin: from the extension
 // if it already may, else the wizard asks first) and hands it to the wizard in a new tab.
+import { fetchFromExtension, fileOrProblem, type FileOrProblem } from '../lib/fetch-file.ts';
 import { hasOriginAccess } from '../lib/host-access.ts';
+import { wizardUrl } from '../lib/open-wizard.ts';
 import { fileNameFromUrl, newHandoffId, saveHandoff, type Handoff } from '../storage/handoff-store.ts';
-import { problemWithAnswer, readInPage, type PageFetchResult } from './read-in-page.ts';
+import { readInPage } from './read-in-page.ts';
 
 export const MENU_LINK = 'pivor-upload-csv-link';
 export const MENU_PAGE = 'pivor-upload-csv-page';
 const title = 'Upload CSV to Pivor';
-// Query strings and fragments after ".csv" are common on download links.
+// Query strings after ".csv" are common on download links.
 const csvUrls = ['*://*/*.csv', '*://*/*.csv?*', '*://*/*.CSV', '*://*/*.CSV?*'];
 
 export function createMenus(): void {
@@ -30,40 +32,21 @@ export async function onMenuClick(info: chrome.contextMenus.OnClickData, tab?: c
     createdAt: Date.now(),
   };
   await saveHandoff({ ...handoff, ...(await readFile(url, tab)) });
-  await chrome.tabs.create({ url: chrome.runtime.getURL(`wizard/index.html#handoff=${handoff.id}`), ...(tab?.index != null ? { index: tab.index + 1 } : {}) });
+  await chrome.tabs.create({
+    url: wizardUrl(`handoff=${handoff.id}`),
+    ...(tab?.index != null ? { index: tab.index + 1 } : {}),
+    ...(tab?.windowId != null ? { windowId: tab.windowId } : {}),
+  });
 }
 
-async function readFile(url: string, tab?: chrome.tabs.Tab): Promise<Pick<Handoff, 'text' | 'needsOrigin' | 'error'>> {
+async function readFile(url: string, tab?: chrome.tabs.Tab): Promise<FileOrProblem | { needsOrigin: string }> {
   const origin = new URL(url).origin;
-  const pageOrigin = tab?.url ? safeOrigin(tab.url) : undefined;
   try {
-    if (tab?.id != null && pageOrigin === origin) return fromAnswer(await readInPage(tab.id, url));
-    // Another origin: the extension reads it itself, with that origin's cookies, once it may.
-    if (await hasOriginAccess(origin)) return fromAnswer(await readFromExtension(url));
+    if (tab?.id != null && tab.url && new URL(tab.url).origin === origin) return fileOrProblem(await readInPage(tab.id, url));
+    // Another origin: the page's fetch would be blocked by CORS; the extension reads it itself once it may.
+    if (await hasOriginAccess(origin)) return fileOrProblem(await fetchFromExtension(url));
     return { needsOrigin: origin };
   } catch (error) {
     return { error: `The file could not be read: ${error instanceof Error ? error.message : String(error)}` };
-  }
-}
-
-export async function readFromExtension(url: string): Promise<PageFetchResult> {
-  try {
-    const response = await fetch(url, { credentials: 'include' });
-    return { ok: response.ok, status: response.status, contentType: response.headers.get('content-type') ?? '', text: await response.text() };
-  } catch (error) {
-    return { ok: false, status: 0, contentType: '', text: error instanceof Error ? error.message : String(error) };
-  }
-}
-
-function fromAnswer(result: PageFetchResult): Pick<Handoff, 'text' | 'error'> {
-  const problem = problemWithAnswer(result);
-  return problem ? { error: problem } : { text: result.text };
-}
-
-function safeOrigin(url: string): string | undefined {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return undefined;
   }
 }

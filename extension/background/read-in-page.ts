@@ -1,38 +1,23 @@
 // Reads a same-origin CSV inside the page the user right-clicked, so the page's own session (cookies) comes along:
 // a CSV behind a login reads exactly as it does for the user. Runs with activeTab, granted by that click.
-
-export interface PageFetchResult {
-  ok: boolean;
-  status: number;
-  contentType: string;
-  text: string;
-}
+import type { FetchedFile } from '../lib/fetch-file.ts';
 
 /** Injected into the page with chrome.scripting.executeScript: it must not use anything from outside its body. */
-export async function fetchFromPage(url: string): Promise<PageFetchResult> {
+export async function fetchFromPage(url: string): Promise<FetchedFile> {
   try {
     const response = await fetch(url, { credentials: 'include', redirect: 'follow' });
-    return { ok: response.ok, status: response.status, contentType: response.headers.get('content-type') ?? '', text: await response.text() };
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return { ok: response.ok, status: response.status, contentType: response.headers.get('content-type') ?? '', base64: btoa(binary) };
   } catch (error) {
-    return { ok: false, status: 0, contentType: '', text: String(error instanceof Error ? error.message : error) };
+    return { ok: false, status: 0, contentType: '', base64: '', error: error instanceof Error ? error.message : String(error) };
   }
 }
 
-export async function readInPage(tabId: number, url: string): Promise<PageFetchResult> {
+export async function readInPage(tabId: number, url: string): Promise<FetchedFile> {
   const [injection] = await chrome.scripting.executeScript({ target: { tabId }, func: fetchFromPage, args: [url] });
-  const result = injection?.result as PageFetchResult | undefined;
-  if (!result) throw new Error('The page did not answer.');
+  const result = injection?.result as FetchedFile | undefined;
+  if (!result) throw new Error('the page did not answer');
   return result;
-}
-
-/** A user-facing reason when a fetched answer is not a CSV file, or undefined when it looks like one. */
-export function problemWithAnswer(result: PageFetchResult): string | undefined {
-  if (result.status === 0) return `The file could not be read (${result.text || 'network error'}).`;
-  if (result.status === 401 || result.status === 403) return `The site refused to give the file (HTTP ${result.status}). Sign in to that site in this browser and try again.`;
-  if (!result.ok) return `The site answered HTTP ${result.status} instead of the file.`;
-  // A login form in place of the file: the session has ended.
-  if (/text\/html/i.test(result.contentType) && /^\s*<(!doctype|html)/i.test(result.text)) {
-    return 'The link answered with a web page, not a CSV file. Sign in to that site in this browser and try again.';
-  }
-  return undefined;
 }

@@ -1,22 +1,17 @@
 // The popup: the sign-in form when signed out; who/where, sign out and the three resources when signed in.
 // Also opens in a full tab (#tab), which is where the wizard sends people who need to sign in.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { resourceNames } from '../../shared/resources/index.ts';
 import { AppHeader } from '../ui/app-header.tsx';
 import { Notice } from '../ui/notice.tsx';
-import { loadSession, onSessionChange, type Session } from '../storage/session-store.ts';
+import { useSession } from '../ui/use-session.ts';
 import { AccountCard } from './account-card.tsx';
 import { ResourceCard } from './resource-card.tsx';
 import { SignInForm } from './sign-in-form.tsx';
 
 export function PopupApp() {
-  const [session, setSession] = useState<Session | null | undefined>(undefined);
+  const [session, setSession] = useSession();
   const [expired, setExpired] = useState(false);
-
-  useEffect(() => {
-    void loadSession().then((s) => setSession(s ?? null));
-    return onSessionChange((s) => setSession(s ?? null));
-  }, []);
 
   return (
     <>

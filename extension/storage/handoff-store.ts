@@ -10,8 +10,8 @@ export interface Handoff {
   source: string;
   /** The page the link was on, when it was a link. */
   page?: string;
-  /** The file's text once it has been read. */
-  text?: string;
+  /** The file's bytes as base64 once it has been read (bytes, not text, so its encoding is detected like a chosen file's). */
+  base64?: string;
   /** An origin the extension must be allowed to read before it can fetch the file (a cross-origin link). */
   needsOrigin?: string;
   /** Why reading failed, for the user. */

@@ -1,2 +1,7 @@
+// Entry of the import wizard page.
 import { render } from 'preact';
-render(<p>Pivor Bridge</p>, document.getElementById('app')!);
+import '../ui/theme.css';
+import './wizard.css';
+import { WizardApp } from './wizard-app.tsx';
+
+render(<WizardApp />, document.getElementById('app')!);

@@ -1,0 +1,25 @@
+// The choices the Review step offers, with their defaults: how rows find existing records, whether unknown
+// clients are created, and how dates are read.
+import type { MatchBy } from '../../shared/push/types.ts';
+
+export interface ImportOptions {
+  matchBy: MatchBy;
+  createMissingClients: boolean;
+  /** Unset: dates such as 02/04/2025 are reported, not guessed. */
+  dateOrder: 'day-first' | 'month-first' | '';
+  timeZone: string;
+}
+
+export function defaultOptions(): ImportOptions {
+  // Pivor's own export writes UTC; a file from elsewhere is more likely in the user's zone, which they can pick.
+  return { matchBy: 'email', createMissingClients: false, dateOrder: '', timeZone: 'UTC' };
+}
+
+export function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+export function timeZones(): string[] {
+  const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  return Array.from(new Set(['UTC', browserTimeZone(), ...all]));
+}
