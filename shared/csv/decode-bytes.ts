@@ -66,7 +66,8 @@ export class IncrementalDecoder {
         this.sniffed.push(chunk);
         this.sniffedBytes += chunk.length;
       }
-      if (this.sniffedBytes < this.sampleBytes) return '';
+      // At least 4 bytes, so a byte-order mark is never judged from a part of it.
+      if (this.sniffedBytes < Math.max(4, this.sampleBytes)) return '';
       return this.decideAndDecode(false);
     }
     return this.decode(chunk, false);
