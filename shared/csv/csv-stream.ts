@@ -67,6 +67,7 @@ export function createCsvStreamReader(
 
 class StreamReader implements CsvStreamReader {
   private readonly baseWindow: number;
+  private readonly sampleChars: number;
   private input: 'bytes' | 'text' | undefined;
   private decoder: IncrementalDecoder | undefined;
   private hadBom = false;
@@ -105,7 +106,8 @@ class StreamReader implements CsvStreamReader {
     private readonly onRecord: (record: CsvRecord) => void,
     private readonly onProblem: (problem: ReadProblem) => void,
   ) {
-    this.sniffAt = Math.max(1, options.sampleChars ?? 64 * 1024);
+    this.sampleChars = Math.max(1, options.sampleChars ?? 64 * 1024);
+    this.sniffAt = this.sampleChars;
     this.baseWindow = Math.max(16, options.windowChars ?? 1024 * 1024);
     this.window = this.baseWindow;
     this.delimiter = options.delimiter ?? ',';
@@ -182,13 +184,17 @@ class StreamReader implements CsvStreamReader {
     if (this.phase === 'parse') this.drain('window');
   }
 
-  /** A NUL character: not text. Rows before it that are complete are still delivered. */
+  /**
+   * A NUL character: not text. Within the first sample the whole file is
+   * taken as binary; later, the complete rows before it are still delivered.
+   */
   private stopAtBinary(text: string, nul: number): void {
-    if (this.phase === 'sniff') {
+    if (this.phase === 'sniff' && this.pending.length + nul < this.sampleChars) {
       this.onProblem(problems.binary(1, binaryHint(this.pending + text.slice(0, 256))));
     } else {
       this.pending += text.slice(0, nul);
-      this.drain('complete');
+      if (this.phase === 'sniff') this.sniff(false);
+      if (this.phase === 'parse') this.drain('complete');
       this.onProblem(problems.binary(this.nextRow, ''));
     }
     this.phase = 'stopped';
