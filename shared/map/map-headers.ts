@@ -45,7 +45,7 @@ export function mapHeaders(resource: ResourceSpec, headers: readonly string[], u
     const held = winner.get(c.field.key)!;
     if (held !== i) {
       return {
-        index: i, header, field: null, reason: 'duplicate', score: c.score,
+        index: i, header, field: null, reason: 'duplicate', candidate: c.field.key, score: round(c.score),
         detail: `${c.field.key} is already filled by column ${held + 1} ("${headers[held]}")`,
       };
     }

@@ -19,6 +19,8 @@ export interface ColumnMapping {
   field: string | null;
   /** For a mapped column, why; for an unmapped one, why not ('user' when the user chose to ignore it). */
   reason: MapReason | UnmappedReason;
+  /** For a 'duplicate': the field this column would have filled. */
+  candidate?: string;
   /** Confidence in 0..1 (1 for exact and user matches). */
   score?: number;
   /** A sentence for people, e.g. `"Emial" looks like email` or `email is already filled by column 4 ("Email")`. */

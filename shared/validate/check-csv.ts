@@ -1,0 +1,44 @@
+// One call from file to report: read, pick the resource (or detect it), map, normalize and validate.
+import { readCsv, type CsvEncoding, type Delimiter } from '../csv/index.ts';
+import { detectResource } from '../map/index.ts';
+import { getResource, type ResourceName } from '../resources/index.ts';
+import type { ValidateOptions, ValidationReport } from './types.ts';
+import { validateTable } from './validate-table.ts';
+
+export interface CheckOptions extends ValidateOptions {
+  /** Force the delimiter or encoding instead of detecting them. */
+  delimiter?: Delimiter;
+  encoding?: CsvEncoding;
+}
+
+/** The file cannot be checked at all: unreadable, empty, or of a kind no resource matches. */
+export class CheckError extends Error {
+  override name = 'CheckError';
+  constructor(message: string, readonly code: 'unreadable' | 'unknown-resource' | 'ambiguous-resource') {
+    super(message);
+  }
+}
+
+export function checkCsv(input: string | Uint8Array | ArrayBuffer, resource: ResourceName | 'auto', options: CheckOptions = {}): ValidationReport {
+  const readOptions = { ...(options.delimiter ? { delimiter: options.delimiter } : {}), ...(options.encoding ? { encoding: options.encoding } : {}) };
+  const table = readCsv(input, readOptions);
+  if (table.headers.length === 0) {
+    const why = table.problems.find((p) => p.severity === 'error')?.message ?? 'The file has no header row.';
+    throw new CheckError(why, 'unreadable');
+  }
+  let name: ResourceName;
+  if (resource === 'auto') {
+    const detected = detectResource(table.headers);
+    const scores = detected.candidates.map((c) => `${c.resource} ${Math.round(c.score * 100)}%`).join(', ');
+    if (detected.resource === null) {
+      throw new CheckError(`Cannot tell whether this file holds clients, contacts or communications (${scores}): name the resource.`, 'unknown-resource');
+    }
+    if (detected.ambiguous) {
+      throw new CheckError(`This file could hold ${detected.candidates[0]!.resource} or ${detected.candidates[1]!.resource} (${scores}): name the resource.`, 'ambiguous-resource');
+    }
+    name = detected.resource;
+  } else {
+    name = resource;
+  }
+  return validateTable(getResource(name), table, options);
+}

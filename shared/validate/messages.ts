@@ -1,0 +1,22 @@
+// Wording shared by the validator's messages: "Row N: … (column X)." and field names in plain words.
+import type { FieldSpec } from '../resources/index.ts';
+import type { Issue, Severity } from './types.ts';
+
+/** The field's label as a spreadsheet user reads it mid-sentence: "last name", but "LinkedIn URL". */
+export function fieldWords(field: FieldSpec): string {
+  const label = field.label;
+  return /^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
+}
+
+/** "a, b or c" */
+export function orList(values: readonly string[]): string {
+  if (values.length <= 1) return values.join('');
+  return `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
+}
+
+export function rowIssue(
+  row: number, severity: Severity, code: string, body: string, column: string | null, field: string | null,
+): Issue {
+  const where = column === null ? '' : ` (column ${column})`;
+  return { row, column, field, severity, code, message: `Row ${row}: ${body}${where}.` };
+}

@@ -1,0 +1,65 @@
+// The validation report: per row, the normalized values and every issue, with the user's row numbers and headers.
+// Front ends, the planner and the push engine code against these types.
+import type { CsvEncoding, Delimiter } from '../csv/index.ts';
+import type { HeaderMapping, UserMapping } from '../map/index.ts';
+import type { NormalizeOptions } from '../normalize/index.ts';
+import type { ResourceName } from '../resources/index.ts';
+
+export type Severity = 'error' | 'warning';
+
+export interface Issue {
+  /** Spreadsheet row (header = 1). */
+  row: number;
+  /** The column's header as the file spells it, or null for row- and file-level issues. */
+  column: string | null;
+  /** The field key concerned, or null. */
+  field: string | null;
+  severity: Severity;
+  code: string;
+  /** A full sentence: `Row 4: "not-an-email" is not a valid email address (column email).` */
+  message: string;
+}
+
+export type RowValue = string | number | boolean | null;
+
+export interface ValidatedRow {
+  row: number;
+  /** 'error': not sent; 'warning': sent, with notices; 'valid': sent as is. */
+  status: 'valid' | 'warning' | 'error';
+  /**
+   * Normalized values by field key: booleans as boolean, numbers as number, dates as ISO 8601 UTC instants,
+   * enums in Pivor's spelling, references as names plus the resolved id in the reference's idField when
+   * references were given. Empty cells are absent; full_name also fills first_name/last_name.
+   */
+  values: Record<string, RowValue>;
+  issues: Issue[];
+  /** The record's cells as read (empty for rows the reader rejected). */
+  cells: string[];
+}
+
+export interface ValidationReport {
+  resource: ResourceName;
+  encoding: CsvEncoding;
+  delimiter: Delimiter;
+  headers: string[];
+  mapping: HeaderMapping;
+  /** Every record, and every row the reader rejected, in row order. */
+  rows: ValidatedRow[];
+  /** Every issue: file-level ones (row 1) and all rows', in row order. */
+  issues: Issue[];
+  counts: { records: number; valid: number; warnings: number; errors: number };
+}
+
+export interface ClientReference { id: number; name: string; trading_name?: string | null }
+export interface ContactReference { id: number; first_name: string; last_name: string; client_id?: number | null }
+
+/** Records already in Pivor, for resolving names to ids. A list left out is not checked. */
+export interface References {
+  clients?: readonly ClientReference[];
+  contacts?: readonly ContactReference[];
+}
+
+export interface ValidateOptions extends NormalizeOptions {
+  references?: References;
+  userMapping?: UserMapping;
+}
