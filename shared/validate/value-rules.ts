@@ -13,7 +13,7 @@ export function checkValue(plan: ColumnPlan, value: CellValue, row: number): Iss
     }
     if (plan.writable && !plan.writable.has(value)) return notWritable(plan, value, row);
   } else if (typeof value === 'number' && field.min !== undefined && value < field.min) {
-    return rowIssue(row, 'error', 'below-min', `${fieldWords(field)} must be at least ${field.min} (it is ${value})`, header, field.key);
+    return rowIssue(row, 'error', 'below-min', `${fieldWords(field)} must be at least ${field.min}, not ${value}`, header, field.key);
   }
   return null;
 }
