@@ -1,10 +1,17 @@
 // Validation inside the worker: the core's validateTable on the table the worker holds.
-// (Placeholder shape until shared/validate lands.)
 import type { CsvTable } from '../../shared/csv/index.ts';
+import { getResource, type ResourceName } from '../../shared/resources/index.ts';
+import type { ValidateOptions, ValidationReport } from '../../shared/validate/types.ts';
+import { validateTable } from '../../shared/validate/validate-table.ts';
 
-export type ValidateArgs = unknown;
-export type ValidateResult = unknown;
+export interface ValidateArgs {
+  resource: ResourceName;
+  options: ValidateOptions;
+}
 
-export function validateInWorker(_table: CsvTable, _args: ValidateArgs): ValidateResult {
-  throw new Error('validation is not available yet');
+export type ValidateResult = ValidationReport;
+
+export function validateInWorker(table: CsvTable, args: unknown): ValidateResult {
+  const { resource, options } = args as ValidateArgs;
+  return validateTable(getResource(resource), table, options);
 }

@@ -1,21 +1,42 @@
 // The import wizard: File → Mapping → Review → Plan → Push → Results, in its own tab.
 // It owns the state that crosses steps; each step component only shows and asks.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { isPivorError } from '../../shared/api/index.ts';
 import { mapHeaders, type UserMapping } from '../../shared/map/index.ts';
+import { failuresCsv, resultsCsv } from '../../shared/push/results-csv.ts';
+import type { Plan, PushProgress, PushResult } from '../../shared/push/types.ts';
 import { getResource, isResourceName, type ResourceName } from '../../shared/resources/index.ts';
+import type { ValidationReport } from '../../shared/validate/index.ts';
 import { AppHeader } from '../ui/app-header.tsx';
 import { Notice } from '../ui/notice.tsx';
+import { ProgressBar } from '../ui/progress-bar.tsx';
 import { useSession } from '../ui/use-session.ts';
+import { bytesToBase64, base64ToBytes } from '../lib/base64.ts';
+import { derivedFileName, downloadCsv } from '../lib/download-csv.ts';
 import { signInUrl } from '../lib/open-wizard.ts';
+import { clientFor, errorMessage } from '../lib/pivor-session.ts';
+import { removeHandoff } from '../storage/handoff-store.ts';
+import { clearInterrupted, listInterrupted, saveInterrupted, type InterruptedImport } from '../storage/interrupted-imports.ts';
+import { journalKey } from '../storage/journal-store.ts';
 import { recallMapping, rememberMapping } from '../storage/mapping-memory.ts';
-import type { ChosenFile } from './chosen-file.ts';
+import { chosenFile, type ChosenFile } from './chosen-file.ts';
 import { CsvWorkerClient } from './csv-worker-client.ts';
+import { defaultOptions, type ImportOptions } from './import-options.ts';
+import { loadReferences, makePlan, push } from './import-run.ts';
 import { Stepper, type StepName } from './stepper.tsx';
 import { FileStep } from './steps/file-step.tsx';
 import { MappingStep } from './steps/mapping-step.tsx';
+import { PlanStep } from './steps/plan-step.tsx';
+import { PushStep } from './steps/push-step.tsx';
+import { ResultsStep } from './steps/results-step.tsx';
+import { ReviewOptions, defaultMatch } from './steps/review-options.tsx';
+import { ReviewStep } from './steps/review-step.tsx';
+import { ResumeBanner } from './resume-banner.tsx';
 import { handoffIdFromHash, useHandoff } from './use-handoff.ts';
 import type { ParseSummary } from './worker-protocol.ts';
+
+type Busy = { what: string; loaded: number; total: number | null } | null;
 
 function resourceFromHash(): ResourceName | null {
   const name = new URLSearchParams(location.hash.replace(/^#/, '')).get('resource');
@@ -34,10 +55,44 @@ export function WizardApp() {
   const [resource, setResource] = useState<ResourceName | null>(resourceFromHash);
   const [userMapping, setUserMapping] = useState<UserMapping>({});
   const [remembered, setRemembered] = useState(false);
+  const [options, setOptions] = useState<ImportOptions>(defaultOptions);
+  const [report, setReport] = useState<ValidationReport | null>(null);
+  const [plan, setPlan] = useState<Plan | null>(null);
+  const [progress, setProgress] = useState<PushProgress | null>(null);
+  const [result, setResult] = useState<PushResult | null>(null);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [stepError, setStepError] = useState<string | null>(null);
+  const [interrupted, setInterrupted] = useState<InterruptedImport[]>([]);
+  const [resumed, setResumed] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
+  const abort = useRef<AbortController | null>(null);
 
-  const loadFile = async (chosen: ChosenFile) => {
+  useEffect(() => {
+    void listInterrupted().then(setInterrupted);
+  }, []);
+
+  useEffect(() => {
+    if (handoff.kind === 'ready') void loadFile(handoff.file);
+  }, [handoff.kind]);
+
+  // A push in progress: leaving the page is safe (the journal resumes it), but say so.
+  useEffect(() => {
+    if (step !== 'Push') return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    addEventListener('beforeunload', warn);
+    return () => removeEventListener('beforeunload', warn);
+  }, [step]);
+
+  const mapping = useMemo(
+    () => (resource && parsed ? mapHeaders(getResource(resource), parsed.headers, userMapping) : null),
+    [resource, parsed, userMapping],
+  );
+
+  async function loadFile(chosen: ChosenFile, keepResource = false): Promise<ParseSummary | null> {
     setFile(chosen);
     setParsed(null);
+    setReport(null);
+    setPlan(null);
     setFileError(null);
     setReading(true);
     try {
@@ -47,47 +102,174 @@ export function WizardApp() {
       }
       setParsed(summary);
       const suggested = summary.detection.resource;
-      if (suggested && (!summary.detection.ambiguous || !resource)) setResource(suggested);
+      if (!keepResource && suggested && (!summary.detection.ambiguous || !resource)) await chooseResource(suggested, summary);
+      else if (resource) await chooseResource(resource, summary);
+      return summary;
     } catch (error) {
-      setFileError(error instanceof Error ? error.message : String(error));
+      setFileError(errorMessage(error));
+      return null;
     } finally {
       setReading(false);
     }
-  };
+  }
 
-  useEffect(() => {
-    if (handoff.kind === 'ready') void loadFile(handoff.file);
-  }, [handoff.kind]);
+  // The user's earlier choices for this set of headers come back with the resource.
+  async function chooseResource(name: ResourceName, summary = parsed) {
+    setResource(name);
+    setReport(null);
+    setPlan(null);
+    if (!summary) return;
+    const recalled = await recallMapping(name, summary.headers);
+    setUserMapping(recalled);
+    setRemembered(Object.keys(recalled).length > 0);
+  }
 
-  // The user's earlier choices for this set of headers come back whenever the resource or file changes.
-  useEffect(() => {
-    if (!resource || !parsed) return;
-    void recallMapping(resource, parsed.headers).then((m) => {
-      setUserMapping(m);
-      setRemembered(Object.keys(m).length > 0);
-    });
-  }, [resource, parsed]);
-
-  const mapping = useMemo(
-    () => (resource && parsed ? mapHeaders(getResource(resource), parsed.headers, userMapping) : null),
-    [resource, parsed, userMapping],
-  );
-
-  const changeMapping = (header: string, field: string | null) => {
+  function changeMapping(header: string, field: string | null) {
     if (!resource || !parsed) return;
     const next = { ...userMapping, [header]: field };
     setUserMapping(next);
+    setReport(null);
     void rememberMapping(resource, parsed.headers, next);
-  };
+  }
 
-  const resetMapping = () => {
+  function resetMapping() {
     if (!resource || !parsed) return;
     setUserMapping({});
     setRemembered(false);
+    setReport(null);
     void rememberMapping(resource, parsed.headers, {});
-  };
+  }
+
+  const onLoading = (what: string, loaded: number, total: number | null) => setBusy({ what: `Loading ${what} from Pivor`, loaded, total });
+
+  /** Reads references from Pivor and validates in the worker. */
+  async function check(withOptions = options, forResource = resource, withMapping = userMapping): Promise<ValidationReport | null> {
+    if (!session || !forResource) return null;
+    setStepError(null);
+    try {
+      const references = await loadReferences(clientFor(session), forResource, onLoading);
+      setBusy({ what: 'Checking the rows', loaded: 0, total: null });
+      const checked = await worker.validate({
+        resource: forResource,
+        options: {
+          references,
+          userMapping: withMapping,
+          timeZone: withOptions.timeZone,
+          ...(withOptions.dateOrder ? { dateOrder: withOptions.dateOrder } : {}),
+        },
+      });
+      setReport(checked);
+      return checked;
+    } catch (error) {
+      setStepError(describe(error));
+      return null;
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function goReview() {
+    if (!resource || !mapping) return;
+    const opts = { ...options, matchBy: defaultMatch(resource, mapping) };
+    setOptions(opts);
+    setStep('Review');
+    await check(opts);
+  }
+
+  function changeOptions(next: ImportOptions) {
+    const revalidate = next.dateOrder !== options.dateOrder || next.timeZone !== options.timeZone;
+    setOptions(next);
+    setPlan(null);
+    if (revalidate) void check(next);
+  }
+
+  async function goPlan(checked = report, opts = options) {
+    if (!session || !checked) return;
+    setStepError(null);
+    setStep('Plan');
+    try {
+      setPlan(await makePlan(clientFor(session), checked, opts, onLoading));
+    } catch (error) {
+      setStepError(describe(error));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function runPush() {
+    if (!session || !plan || !file || !resource || !report) return;
+    const key = journalKey(file.hash, resource);
+    const sending = plan.counts.create + plan.counts.update + plan.counts.delete;
+    await saveInterrupted({
+      journalKey: key, name: file.name, origin: file.origin, base64: bytesToBase64(file.bytes), resource, userMapping, options, sending,
+      startedAt: new Date().toISOString(), ...(file.source ? { source: file.source } : {}), ...(file.page ? { page: file.page } : {}),
+    });
+    const controller = new AbortController();
+    abort.current = controller;
+    setProgress(null);
+    setCancelling(false);
+    setStep('Push');
+    try {
+      const pushed = await push(clientFor(session), plan, key, setProgress, controller.signal);
+      // A push stopped by the server or the network stays resumable; a finished or cancelled one does not.
+      if (!pushed.stopped || pushed.stopped === 'cancelled') await clearInterrupted(key);
+      if (!pushed.stopped && file.handoffId) await removeHandoff(file.handoffId);
+      setInterrupted((list) => list.filter((i) => i.journalKey !== key));
+      setResult(pushed);
+      setStep('Results');
+    } catch (error) {
+      setStepError(describe(error));
+      setStep('Plan');
+    } finally {
+      abort.current = null;
+    }
+  }
+
+  async function resume(record: InterruptedImport) {
+    setResumed(true);
+    setStepError(null);
+    const restored = await chosenFile(record.name, base64ToBytes(record.base64), 'resumed', {
+      ...(record.source ? { source: record.source } : {}),
+      ...(record.page ? { page: record.page } : {}),
+    });
+    setResource(record.resource);
+    const summary = await loadFile(restored, true);
+    if (!summary) return;
+    setResource(record.resource);
+    setUserMapping(record.userMapping);
+    await rememberMapping(record.resource, summary.headers, record.userMapping);
+    setOptions(record.options);
+    setStep('Review');
+    const checked = await check(record.options, record.resource, record.userMapping);
+    if (checked) await goPlan(checked, record.options);
+  }
+
+  async function discard(record: InterruptedImport) {
+    await clearInterrupted(record.journalKey);
+    setInterrupted((list) => list.filter((i) => i.journalKey !== record.journalKey));
+  }
+
+  function startOver() {
+    setStep('File');
+    setFile(null);
+    setParsed(null);
+    setReport(null);
+    setPlan(null);
+    setResult(null);
+    setResumed(false);
+    history.replaceState(null, '', location.pathname);
+  }
+
+  async function download(kind: 'failures' | 'results') {
+    if (!report || !result || !file) return;
+    const text = kind === 'failures' ? failuresCsv(report, result.results) : resultsCsv(report, result.results);
+    await downloadCsv(derivedFileName(file.name, kind), text);
+  }
 
   const spec = resource ? getResource(resource) : null;
+  const hasDates = !!spec && !!mapping && spec.fields.some((f) => f.type === 'datetime' && mapping.byField[f.key] !== undefined);
+  const sending = plan ? plan.counts.create + plan.counts.update + plan.counts.delete : 0;
+
   return (
     <>
       <AppHeader context="Import CSV">
@@ -107,12 +289,16 @@ export function WizardApp() {
             </div>
           </Notice>
         )}
+        {step === 'File' && !file && interrupted.map((record) => (
+          <ResumeBanner key={record.journalKey} record={record} disabled={!session} onResume={() => void resume(record)} onDiscard={() => void discard(record)} />
+        ))}
         <section class="card step-card" aria-labelledby="step-title">
           {step === 'File' && (
             <>
               <StepHead title="Choose the file" text="A CSV file of clients, contacts or communications." />
               <FileStep file={file} parsed={parsed} reading={reading} error={fileError} handoff={handoff}
-                onAllowHandoff={() => void allowHandoff()} onFile={(f) => void loadFile(f)} resource={resource} onResource={setResource} />
+                onAllowHandoff={() => void allowHandoff()} onFile={(f) => void loadFile(f)} resource={resource}
+                onResource={(r) => void chooseResource(r)} />
               <Footer>
                 <button type="button" class="primary" disabled={!parsed || !resource} onClick={() => setStep('Mapping')}>
                   Continue to mapping
@@ -126,8 +312,49 @@ export function WizardApp() {
               <MappingStep resource={resource} headers={parsed.headers} samples={parsed.samples} mapping={mapping}
                 remembered={remembered} onChange={changeMapping} onReset={resetMapping} />
               <Footer onBack={() => setStep('File')}>
-                <button type="button" class="primary" onClick={() => setStep('Review')}>Check the rows</button>
+                <button type="button" class="primary" disabled={!session} onClick={() => void goReview()}>Check the rows</button>
               </Footer>
+            </>
+          )}
+          {step === 'Review' && resource && mapping && (
+            <>
+              <StepHead title="Review the rows" text="Every row checked against Pivor’s rules and its existing records. Nothing has been sent." />
+              <ReviewOptions resource={resource} mapping={mapping} options={options} onChange={changeOptions} hasDates={hasDates} />
+              {busy && <ProgressBar label={busy.what} done={busy.loaded} total={busy.total} detail={busy.what} />}
+              {stepError && <StepError message={stepError} onRetry={() => void check()} />}
+              {report && <ReviewStep report={report} checking={!!busy} />}
+              <Footer onBack={() => setStep('Mapping')}>
+                <button type="button" class="primary" disabled={!report || !!busy || report.counts.valid + report.counts.warnings === 0}
+                  onClick={() => void goPlan()}>
+                  See what will change
+                </button>
+              </Footer>
+            </>
+          )}
+          {step === 'Plan' && (
+            <>
+              <StepHead title="Before anything is sent" text="What each row will do in Pivor, compared with the records there now." />
+              {busy && <ProgressBar label={busy.what} done={busy.loaded} total={busy.total} detail={busy.what} />}
+              {stepError && <StepError message={stepError} onRetry={() => void goPlan()} />}
+              {plan && <PlanStep plan={plan} resumed={resumed} />}
+              <Footer onBack={() => setStep('Review')}>
+                <button type="button" class="primary" disabled={!plan || sending === 0 || !!busy} onClick={() => void runPush()} data-testid="send">
+                  {plan ? `Send ${sending} ${sending === 1 ? 'change' : 'changes'} to Pivor` : 'Send to Pivor'}
+                </button>
+              </Footer>
+            </>
+          )}
+          {step === 'Push' && (
+            <>
+              <StepHead title="Sending to Pivor" text={`${sending} ${sending === 1 ? 'row' : 'rows'} to create or update.`} />
+              <PushStep progress={progress} cancelling={cancelling} onCancel={() => { setCancelling(true); abort.current?.abort(); }} />
+            </>
+          )}
+          {step === 'Results' && result && (
+            <>
+              <StepHead title="Results" text="The outcome of every row." />
+              <ResultsStep result={result} onDownloadFailures={() => void download('failures')} onDownloadResults={() => void download('results')}
+                onAnother={startOver} />
             </>
           )}
         </section>
@@ -136,12 +363,30 @@ export function WizardApp() {
   );
 }
 
+function describe(error: unknown): string {
+  if (isPivorError(error) && error.kind === 'unauthenticated') {
+    return 'Pivor refused the token: it may have been revoked. Sign out and sign in again from the toolbar button.';
+  }
+  return errorMessage(error);
+}
+
 function StepHead(props: { title: string; text: string }) {
   return (
     <div class="step-head">
       <h2 id="step-title">{props.title}</h2>
       <p>{props.text}</p>
     </div>
+  );
+}
+
+function StepError(props: { message: string; onRetry: () => void }) {
+  return (
+    <Notice kind="error" title="Pivor could not be reached" testId="step-error">
+      <p>{props.message}</p>
+      <div class="row" style={{ marginTop: '8px' }}>
+        <button type="button" class="small" onClick={props.onRetry}>Try again</button>
+      </div>
+    </Notice>
   );
 }
 

@@ -1,0 +1,91 @@
+// Step 6, Results: one outcome per row, the failures CSV (original columns plus the error) and the results CSV
+// (with the new ids) to download.
+import { useState } from 'preact/hooks';
+import type { Outcome, PushResult, RowResult } from '../../../shared/push/types.ts';
+import { Notice } from '../../ui/notice.tsx';
+import { PAGE_SIZE, Pager } from '../../ui/pager.tsx';
+import { StatTiles } from '../../ui/stat-tiles.tsx';
+
+export function ResultsStep(props: {
+  result: PushResult;
+  onDownloadFailures: () => void;
+  onDownloadResults: () => void;
+  onAnother: () => void;
+}) {
+  const { counts, stopped } = props.result;
+  const problems = counts.failed + counts.skipped;
+  const [onlyProblems, setOnlyProblems] = useState(problems > 0);
+  const [page, setPage] = useState(0);
+  const rows = onlyProblems ? props.result.results.filter((r) => r.outcome === 'failed' || r.outcome === 'skipped') : props.result.results;
+  const shown = rows.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+  return (
+    <div class="stack">
+      {stopped ? (
+        <Notice kind="warning" title="The push stopped before the end" testId="push-stopped">
+          {stopped === 'cancelled' ? 'You cancelled it.' : stopped} Rows not sent are listed as skipped; import the file again to send them.
+        </Notice>
+      ) : problems === 0 ? (
+        <Notice kind="success" title="Import complete" testId="push-complete">Every row is in Pivor.</Notice>
+      ) : (
+        <Notice kind="warning" title="Import complete, with rows that did not go through" testId="push-complete">
+          Download the failures, fix them and import that file again.
+        </Notice>
+      )}
+      <StatTiles
+        stats={[
+          { label: 'created', value: counts.created, tone: 'accent', testId: 'result-created' },
+          { label: 'updated', value: counts.updated, tone: 'accent', testId: 'result-updated' },
+          { label: 'unchanged', value: counts.unchanged, tone: 'ok', testId: 'result-unchanged' },
+          { label: 'failed or skipped', value: problems, tone: problems ? 'error' : 'plain', testId: 'result-problems' },
+        ]}
+      />
+      <div class="row">
+        <button type="button" class="primary" onClick={props.onDownloadResults}>Download results CSV</button>
+        <button type="button" onClick={props.onDownloadFailures} disabled={problems === 0}>Download failures CSV</button>
+        <div class="spacer" />
+        <button type="button" class="ghost" onClick={props.onAnother}>Import another file</button>
+      </div>
+      <div class="row">
+        <label class="choice">
+          <input type="checkbox" checked={onlyProblems} onChange={(e) => { setOnlyProblems(e.currentTarget.checked); setPage(0); }} />
+          Only rows that failed or were skipped
+        </label>
+        <div class="spacer" />
+        <Pager page={page} total={rows.length} onPage={setPage} />
+      </div>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col" class="num">Row</th>
+              <th scope="col">Outcome</th>
+              <th scope="col" class="num">Id</th>
+              <th scope="col">Message</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((r, i) => <ResultRow key={`${r.row ?? 'd'}-${i}`} result={r} />)}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+function ResultRow(props: { result: RowResult }) {
+  const r = props.result;
+  return (
+    <tr data-testid={r.row !== null ? `result-row-${r.row}` : undefined}>
+      <td class="num">{r.row ?? '—'}</td>
+      <td><OutcomeBadge outcome={r.outcome} /></td>
+      <td class="num">{r.id ?? ''}</td>
+      <td>{r.column ? `${r.column}: ` : ''}{r.message ?? ''}</td>
+    </tr>
+  );
+}
+
+function OutcomeBadge(props: { outcome: Outcome }) {
+  const tone: Record<Outcome, string> = { created: 'accent', updated: 'accent', unchanged: 'ok', deleted: 'warn', skipped: 'warn', failed: 'error' };
+  const label = props.outcome[0]!.toUpperCase() + props.outcome.slice(1);
+  return <span class={`badge ${tone[props.outcome]}`}>{label}</span>;
+}

@@ -1,0 +1,72 @@
+// The Review step's options: how rows find existing records, creating unknown clients, and how dates are read.
+import { getResource, type ResourceName } from '../../../shared/resources/index.ts';
+import type { MatchBy } from '../../../shared/push/types.ts';
+import type { HeaderMapping } from '../../../shared/map/index.ts';
+import { timeZones, type ImportOptions } from '../import-options.ts';
+
+export function matchChoices(resource: ResourceName, mapping: HeaderMapping): { value: MatchBy; label: string; disabled: boolean }[] {
+  const spec = getResource(resource);
+  const has = (key: string) => mapping.byField[key] !== undefined;
+  return [
+    { value: 'id', label: 'By id (a round trip of a Pivor export)', disabled: !has('id') },
+    ...(spec.matchKeys.includes('email') ? [{ value: 'email' as const, label: 'By email', disabled: !has('email') }] : []),
+    ...(spec.matchKeys.includes('name') ? [{ value: 'name' as const, label: 'By name', disabled: !has('name') }] : []),
+    { value: 'none', label: 'Don’t match: create every row', disabled: false },
+  ];
+}
+
+/** The best match for a file: its ids, else the resource's first match key the file has, else none. */
+export function defaultMatch(resource: ResourceName, mapping: HeaderMapping): MatchBy {
+  const usable = matchChoices(resource, mapping).filter((c) => !c.disabled);
+  return usable[0]?.value ?? 'none';
+}
+
+export function ReviewOptions(props: {
+  resource: ResourceName;
+  mapping: HeaderMapping;
+  options: ImportOptions;
+  onChange: (options: ImportOptions) => void;
+  hasDates: boolean;
+}) {
+  const { options } = props;
+  const set = (patch: Partial<ImportOptions>) => props.onChange({ ...options, ...patch });
+  const referencesClients = getResource(props.resource).fields.some((f) => f.reference?.resource === 'clients');
+  return (
+    <div class="options-grid">
+      <div class="field">
+        <label for="match-by">Match rows to existing records</label>
+        <select id="match-by" value={options.matchBy} onChange={(e) => set({ matchBy: e.currentTarget.value as MatchBy })}>
+          {matchChoices(props.resource, props.mapping).map((c) => (
+            <option key={c.value} value={c.value} disabled={c.disabled}>{c.label}{c.disabled ? ' (no such column)' : ''}</option>
+          ))}
+        </select>
+        <span class="hint">A matched row updates its record; the others are created.</span>
+      </div>
+      {referencesClients && (
+        <div class="field">
+          <span class="label-like">Unknown clients</span>
+          <label class="choice">
+            <input type="checkbox" checked={options.createMissingClients} onChange={(e) => set({ createMissingClients: e.currentTarget.checked })} />
+            Create clients that are not in Pivor yet
+          </label>
+          <span class="hint">Otherwise rows naming an unknown client are reported.</span>
+        </div>
+      )}
+      <div class="field">
+        <label for="date-order">Dates like 02/04/2025</label>
+        <select id="date-order" value={options.dateOrder} disabled={!props.hasDates}
+          onChange={(e) => set({ dateOrder: e.currentTarget.value as ImportOptions['dateOrder'] })}>
+          <option value="">Ask: report them</option>
+          <option value="day-first">Day first (2 April 2025)</option>
+          <option value="month-first">Month first (February 4, 2025)</option>
+        </select>
+      </div>
+      <div class="field">
+        <label for="time-zone">Times in the file are in</label>
+        <select id="time-zone" value={options.timeZone} disabled={!props.hasDates} onChange={(e) => set({ timeZone: e.currentTarget.value })}>
+          {timeZones().map((z) => <option key={z} value={z}>{z}</option>)}
+        </select>
+      </div>
+    </div>
+  );
+}
