@@ -1,3 +1,9 @@
 // The add-on's entry: every function Apps Script may call by name (triggers, menu items and the
 // sidebar's google.script.run). The build turns each export into a top-level function.
+import { installUrlPolyfill } from './url-polyfill.ts';
+
+// Apps Script's V8 has no URL or URLSearchParams; the core needs both.
+installUrlPolyfill();
+
 export { onOpen, onInstall, showSidebar, menuPull, menuPush, menuImport } from './menu.ts';
+export { getSidebarState, signIn, signOut, pullStart, pullSlice } from './sidebar-api.ts';

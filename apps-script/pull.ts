@@ -1,0 +1,127 @@
+// Pull: every record of a resource into its sheet, page by page, in slices the sidebar drives (each call
+// fetches a few pages in one fetchAll and writes them in one setValues, far from Apps Script's 6-minute
+// limit). The sheet is laid out first (formats before values, so nothing is parsed or evaluated), the
+// snapshot sheet receives the same records for the diff at push time, and the last slice protects the
+// read-only columns. A slice that fails writes nothing: the sidebar can run it again.
+import type { PivorRecord } from '../shared/api/index.ts';
+import { PivorError } from '../shared/api/index.ts';
+import { listQueryString } from '../shared/api/list-query.ts';
+import type { ResourceName } from '../shared/resources/index.ts';
+import { recordToCells, type Cell } from './cell-values.ts';
+import { signedInClient } from './pivor-session.ts';
+import { sheetLayout, type SheetLayout } from './sheet-columns.ts';
+import { ensureRows, protectReadOnlyColumns, resetResourceSheet } from './sheet-format.ts';
+import { appendSnapshot, openSnapshot } from './snapshot-sheet.ts';
+import { recordPull } from './sheet-registry.ts';
+
+export const PER_PAGE = 100;
+/** Pages fetched (in parallel) and written per slice: 2,000 rows, a few seconds in Apps Script. */
+export const PAGES_PER_SLICE = 20;
+
+/** The state of a pull between slices; the sidebar holds it and hands it back. */
+export interface PullJob {
+  resource: ResourceName;
+  nextPage: number;
+  lastPage: number;
+  total: number;
+  written: number;
+}
+
+export interface PullProgress {
+  job: PullJob;
+  done: number;
+  total: number;
+  finished: boolean;
+  warnings: string[];
+}
+
+function spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  return SpreadsheetApp.getActiveSpreadsheet();
+}
+
+async function fetchPages(resource: ResourceName, pages: number[]): Promise<{ data: PivorRecord[]; lastPage: number; total: number }[]> {
+  const client = signedInClient();
+  const outcomes = await client.sendBatch(
+    pages.map((page) => ({ method: 'GET' as const, path: `/${resource}?${listQueryString(resource, { page, perPage: PER_PAGE })}` })),
+  );
+  return outcomes.map((outcome) => {
+    if (!outcome.ok) throw outcome.error;
+    const body = outcome.body as { data?: unknown; meta?: { last_page?: unknown; total?: unknown } } | null;
+    if (!body || !Array.isArray(body.data) || typeof body.meta?.last_page !== 'number') {
+      throw new PivorError('bad-response', `The ${resource} list from Pivor is not a paginated list.`);
+    }
+    return { data: body.data as PivorRecord[], lastPage: body.meta.last_page, total: Number(body.meta.total ?? body.data.length) };
+  });
+}
+
+function writeRecords(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: SheetLayout, written: number, records: PivorRecord[]): void {
+  if (records.length === 0) return;
+  ensureRows(sheet, layout, written + records.length);
+  const rows: Cell[][] = records.map((record) => [...recordToCells(layout, record), '']);
+  sheet.getRange(2 + written, 1, rows.length, layout.statusIndex).setValues(rows);
+}
+
+export async function pullStart(resource: ResourceName): Promise<PullProgress> {
+  const layout = sheetLayout(resource);
+  const [first] = await fetchPages(resource, [1]);
+  const ss = spreadsheet();
+  const sheet = resetResourceSheet(ss, layout);
+  ensureRows(sheet, layout, first!.total);
+  const snapshot = openSnapshot(ss, layout.snapshotName, true);
+  writeRecords(sheet, layout, 0, first!.data);
+  appendSnapshot(snapshot, first!.data.map((record) => ({ id: record.id, record })));
+  const job: PullJob = { resource, nextPage: 2, lastPage: first!.lastPage, total: first!.total, written: first!.data.length };
+  return job.nextPage > job.lastPage ? finish(job) : progress(job, false, []);
+}
+
+export async function pullSlice(job: PullJob): Promise<PullProgress> {
+  const layout = sheetLayout(job.resource);
+  const pages: number[] = [];
+  for (let p = job.nextPage; p <= job.lastPage && pages.length < PAGES_PER_SLICE; p += 1) pages.push(p);
+  const results = await fetchPages(job.resource, pages);
+  const records = results.flatMap((r) => r.data);
+  const ss = spreadsheet();
+  const sheet = ss.getSheetByName(layout.sheetName);
+  const snapshot = ss.getSheetByName(layout.snapshotName);
+  if (!sheet || !snapshot) throw new PivorError('cancelled', `The ${layout.sheetName} sheet was removed during the pull: pull again.`);
+  writeRecords(sheet, layout, job.written, records);
+  appendSnapshot(snapshot, records.map((record) => ({ id: record.id, record })));
+  const last = results[results.length - 1];
+  const next: PullJob = {
+    ...job,
+    nextPage: job.nextPage + pages.length,
+    lastPage: last ? Math.max(last.lastPage, job.nextPage + pages.length - 1) : job.lastPage,
+    total: last?.total ?? job.total,
+    written: job.written + records.length,
+  };
+  return next.nextPage > next.lastPage ? finish(next) : progress(next, false, []);
+}
+
+/** Last slice: drops rows seen twice (records that moved between pages), protects, remembers the pull. */
+function finish(job: PullJob): PullProgress {
+  const layout = sheetLayout(job.resource);
+  const ss = spreadsheet();
+  const sheet = ss.getSheetByName(layout.sheetName)!;
+  const warnings: string[] = [];
+  let written = job.written;
+  if (written > 0) {
+    const ids = sheet.getRange(2, 1, written, 1).getValues().map((r) => r[0]);
+    const seen = new Set<unknown>();
+    const duplicates: number[] = [];
+    ids.forEach((id, i) => (seen.has(id) ? duplicates.push(i + 2) : seen.add(id)));
+    // Bottom up, so the row numbers still to delete do not move.
+    for (const row of duplicates.reverse()) sheet.deleteRow(row);
+    written -= duplicates.length;
+    if (written < job.total) {
+      warnings.push(`Pivor listed ${job.total} ${job.resource} but ${written} arrived: records may have been deleted during the pull. Pull again to be sure.`);
+    }
+  }
+  protectReadOnlyColumns(sheet, layout);
+  sheet.activate();
+  recordPull(job.resource, sheet.getSheetId(), written);
+  return progress({ ...job, written }, true, warnings);
+}
+
+function progress(job: PullJob, finished: boolean, warnings: string[]): PullProgress {
+  return { job, done: job.written, total: Math.max(job.total, job.written), finished, warnings };
+}

@@ -1,0 +1,89 @@
+// The snapshot: what Pivor held when the sheet was pulled, one record a row in a hidden sheet
+// (_pivor_snapshot_Contacts): id, updated_at and the record as JSON (split over further columns when
+// longer than a cell holds). Push diffs the sheet against it, so only changed cells are sent, and
+// compares its updated_at with the server's to find records changed by someone else since the pull.
+// A push appends the records it wrote (later rows win) and tombstones for deletes, one write per batch;
+// the snapshot is compacted when the push ends.
+import type { PivorRecord } from '../shared/api/index.ts';
+import { TEXT_FORMAT } from './sheet-columns.ts';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const HEADERS = ['id', 'updated_at', 'record'];
+const CHUNK = 45_000;
+const TOMBSTONE = 'deleted';
+const PROTECTION = 'Pivor: snapshot of the last pull (used by Push)';
+
+export function openSnapshot(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string, reset: boolean): Sheet {
+  let sheet = ss.getSheetByName(name);
+  if (!sheet) {
+    sheet = ss.insertSheet(name, ss.getSheets().length);
+    sheet.protect().setDescription(PROTECTION).setWarningOnly(true);
+    reset = true;
+  }
+  if (reset) {
+    sheet.clear();
+    sheet.getRange(1, 1, sheet.getMaxRows(), 3).setNumberFormat(TEXT_FORMAT);
+    sheet.getRange(1, 1, 1, 3).setValues([HEADERS]);
+  }
+  if (!sheet.isSheetHidden()) sheet.hideSheet();
+  return sheet;
+}
+
+function encode(record: PivorRecord | null, id: number): string[] {
+  if (!record) return [String(id), '', TOMBSTONE];
+  const json = JSON.stringify(record);
+  const cells = [String(record.id), typeof record.updated_at === 'string' ? record.updated_at : ''];
+  for (let i = 0; i < json.length || i === 0; i += CHUNK) cells.push(json.slice(i, i + CHUNK));
+  return cells;
+}
+
+/** Appends records (null: the record was deleted) after the last row, in one write. */
+export function appendSnapshot(sheet: Sheet, entries: { id: number; record: PivorRecord | null }[]): void {
+  if (entries.length === 0) return;
+  const rows = entries.map((e) => encode(e.record, e.id));
+  const width = Math.max(...rows.map((r) => r.length));
+  const padded = rows.map((r) => [...r, ...Array<string>(width - r.length).fill('')]);
+  const first = sheet.getLastRow() + 1;
+  const needRows = first + padded.length - 1 - sheet.getMaxRows();
+  if (needRows > 0) sheet.insertRowsAfter(sheet.getMaxRows(), needRows);
+  if (width > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+  const range = sheet.getRange(first, 1, padded.length, width);
+  // Plain text first: an id or a date string must not be turned into a number or a date.
+  range.setNumberFormat(TEXT_FORMAT);
+  range.setValues(padded);
+}
+
+/** Every record of the snapshot by id (later rows win; deleted ones absent). */
+export function readSnapshot(sheet: Sheet | null): Map<number, PivorRecord> {
+  const records = new Map<number, PivorRecord>();
+  if (!sheet) return records;
+  const last = sheet.getLastRow();
+  if (last < 2) return records;
+  const values = sheet.getRange(2, 1, last - 1, sheet.getLastColumn()).getValues();
+  for (const row of values) {
+    const id = Number(row[0]);
+    if (!Number.isInteger(id) || id <= 0) continue;
+    const json = row.slice(2).map((c) => String(c ?? '')).join('');
+    if (json === TOMBSTONE) {
+      records.delete(id);
+      continue;
+    }
+    try {
+      records.set(id, JSON.parse(json) as PivorRecord);
+    } catch {
+      // A damaged row: the record counts as not pulled (its sheet row is then refused, not guessed).
+      records.delete(id);
+    }
+  }
+  return records;
+}
+
+/** Rewrites the snapshot with one row per live record (after a push appended to it). */
+export function compactSnapshot(sheet: Sheet): number {
+  const records = readSnapshot(sheet);
+  const last = sheet.getLastRow();
+  if (last >= 2) sheet.getRange(2, 1, last - 1, sheet.getMaxColumns()).clearContent();
+  appendSnapshot(sheet, [...records.values()].map((record) => ({ id: record.id, record })));
+  return records.size;
+}

@@ -1,0 +1,93 @@
+// Runs the built add-on the way Apps Script does: one classic script in a bare V8 context (no timers,
+// no fetch, no URL, no TextEncoder, no modules) with the services as globals, its top-level functions
+// called by name. Arguments and results cross as JSON, as google.script.run sends them; a function that
+// returns a promise must settle with microtasks alone, because Apps Script has no event loop to wait on.
+import { readFileSync } from 'node:fs';
+import vm from 'node:vm';
+import { CallCounter } from '../fakes/call-counter.ts';
+import { FakeCacheService } from '../fakes/cache-service.ts';
+import { FakeHtmlService, FakeUi } from '../fakes/html-and-ui.ts';
+import { FakePropertiesService } from '../fakes/properties-service.ts';
+import { FakeSpreadsheetApp } from '../fakes/spreadsheet-app.ts';
+import { FakeUrlFetchApp } from '../fakes/url-fetch-app.ts';
+import { FakeLogger, FakeSession, FakeUtilities } from '../fakes/utilities-session-logger.ts';
+import { builtFile } from './build-once.ts';
+
+export interface GasEnvironmentOptions {
+  timeZone?: string;
+  spreadsheetName?: string;
+}
+
+const PENDING = Symbol('pending');
+
+export class GasEnvironment {
+  readonly counter = new CallCounter();
+  readonly ui = new FakeUi(this.counter);
+  readonly spreadsheetApp: FakeSpreadsheetApp;
+  readonly properties = new FakePropertiesService(this.counter);
+  readonly cache = new FakeCacheService(this.counter, () => this.properties._activeUser);
+  readonly utilities = new FakeUtilities(this.counter);
+  readonly session: FakeSession;
+  readonly logger = new FakeLogger(this.counter);
+  readonly urlFetch = new FakeUrlFetchApp(this.counter);
+  readonly html: FakeHtmlService;
+  readonly context: vm.Context;
+
+  constructor(options: GasEnvironmentOptions = {}) {
+    const timeZone = options.timeZone ?? 'Europe/Paris';
+    this.spreadsheetApp = new FakeSpreadsheetApp(this.counter, { name: options.spreadsheetName, timeZone, ui: this.ui });
+    this.session = new FakeSession(this.counter, 'America/New_York', () => `temp-key-${this.properties._activeUser}`);
+    this.html = new FakeHtmlService(this.counter, new Map([['Sidebar', readFileSync(builtFile('Sidebar.html'), 'utf8')]]));
+    this.context = vm.createContext({
+      SpreadsheetApp: this.spreadsheetApp,
+      PropertiesService: this.properties,
+      CacheService: this.cache,
+      HtmlService: this.html,
+      UrlFetchApp: this.urlFetch,
+      Utilities: this.utilities,
+      Session: this.session,
+      Logger: this.logger,
+      console: this.logger._console(),
+    });
+    vm.runInContext(readFileSync(builtFile('Code.js'), 'utf8'), this.context, { filename: 'Code.js' });
+  }
+
+  /** The names of the script's top-level functions (what a menu or google.script.run can call). */
+  topLevelFunctions(): string[] {
+    return Object.keys(this.context).filter((k) => typeof this.context[k] === 'function');
+  }
+
+  /** Calls a top-level function synchronously, as a trigger or a menu item does. Returns what it returned. */
+  call(name: string, ...args: unknown[]): unknown {
+    const fn = this.context[name] as unknown;
+    if (typeof fn !== 'function') throw new Error(`Script function not found: ${name}`);
+    const inner = vm.runInContext('(json) => JSON.parse(json)', this.context) as (json: string) => unknown[];
+    return (fn as (...a: unknown[]) => unknown).apply(this.context, inner(JSON.stringify(args)));
+  }
+
+  /**
+   * Calls a function as google.script.run does: JSON arguments, a JSON result (a Date or function in it
+   * fails the call), and a returned promise must settle without any timer or I/O.
+   */
+  async run(name: string, ...args: unknown[]): Promise<unknown> {
+    let result = this.call(name, ...args);
+    if (result && typeof (result as Promise<unknown>).then === 'function') {
+      const settled = await Promise.race([result as Promise<unknown>, new Promise((r) => setImmediate(() => r(PENDING)))]);
+      if (settled === PENDING) throw new Error(`${name} returned a promise that needs an event loop: Apps Script would never settle it`);
+      result = settled;
+    }
+    assertTransferable(result, name);
+    return result === undefined ? null : JSON.parse(JSON.stringify(result));
+  }
+
+  async close(): Promise<void> {
+    await this.urlFetch._stop();
+  }
+}
+
+function assertTransferable(value: unknown, where: string): void {
+  if (value === null || value === undefined) return;
+  const tag = Object.prototype.toString.call(value);
+  if (tag === '[object Date]' || typeof value === 'function') throw new Error(`${where} returned a ${tag}: google.script.run cannot carry it`);
+  if (typeof value === 'object') for (const v of Object.values(value as object)) assertTransferable(v, where);
+}
