@@ -264,6 +264,27 @@ class StreamReader implements CsvStreamReader {
     return raw.split(/\r\n|\n|\r/).length - 1;
   }
 
+  /**
+   * Rows are split on LF (so CRLF, LF and a mix all work), which leaves the CR
+   * of a CRLF at the end of an unquoted last cell: drop it. A quoted last cell
+   * keeps its own CR; it is told apart by its raw text, which for an unquoted
+   * cell is the value itself, after a delimiter or at the row start.
+   */
+  private dropLineEndCr(cells: string[], start: number, end: number): void {
+    const lastIndex = cells.length - 1;
+    const last = cells[lastIndex]!;
+    if (last.charCodeAt(last.length - 1) !== CR) return;
+    const slice = this.slice;
+    const lineEnd = slice.charCodeAt(end - 1) === LF ? end - 1 : end;
+    const fieldStart = lineEnd - last.length;
+    const unquoted =
+      fieldStart >= start &&
+      slice.charCodeAt(fieldStart) !== QUOTE &&
+      (fieldStart === start || slice.charCodeAt(fieldStart - 1) === this.delimiter.charCodeAt(0)) &&
+      slice.startsWith(last, fieldStart);
+    if (unquoted) cells[lastIndex] = last.slice(0, -1);
+  }
+
   /** One parsed row, in order. */
   private onRow(result: StepResult): void {
     const end = result.meta.cursor;
@@ -281,16 +302,7 @@ class StreamReader implements CsvStreamReader {
       this.onProblem(problems.invalidUtf8(row));
     }
 
-    // Rows are split on LF, so a CRLF row ends its last cell with the CR; it
-    // is dropped unless it sat inside the quotes (then the char before the LF is '"').
-    if (this.newline === '\n') {
-      const lastIndex = cells.length - 1;
-      const last = cells[lastIndex]!;
-      if (last.charCodeAt(last.length - 1) === CR) {
-        const lineEnd = slice.charCodeAt(end - 1) === LF ? end - 1 : end;
-        if (slice.charCodeAt(lineEnd - 1) === CR) cells[lastIndex] = last.slice(0, -1);
-      }
-    }
+    if (this.newline === '\n') this.dropLineEndCr(cells, start, end);
 
     const error = result.errors[0];
     const isHeader = this.headers === undefined;

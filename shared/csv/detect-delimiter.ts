@@ -22,6 +22,12 @@ interface LineScan {
   lastTerminated: boolean;
   /** The first line break met outside quotes; undefined if none (or one cut off at the sample's end). */
   firstBreak: '\n' | '\r\n' | '\r' | undefined;
+  /**
+   * Quotes that make no sense with this delimiter: opening mid-field, or
+   * closing and not followed by the delimiter or a line end. A sign that the
+   * delimiter is wrong (its fields do not line up with the file's quoting).
+   */
+  strayQuotes: number;
 }
 
 /** Splits the start of `text` into lines as a parser using `delimiter` would, counting delimiters. */
@@ -30,6 +36,7 @@ function scanLines(text: string, delimiter: Delimiter, complete: boolean, maxLin
   const counts: number[] = [];
   const blank: boolean[] = [];
   let firstBreak: LineScan['firstBreak'];
+  let strayQuotes = 0;
   let inQuotes = false;
   let fieldStart = true;
   let count = 0;
@@ -40,8 +47,12 @@ function scanLines(text: string, delimiter: Delimiter, complete: boolean, maxLin
     const code = text.charCodeAt(i);
     if (inQuotes) {
       if (code === QUOTE) {
-        if (text.charCodeAt(i + 1) === QUOTE) i++;
-        else inQuotes = false;
+        const next = text.charCodeAt(i + 1);
+        if (next === QUOTE) i++;
+        else {
+          inQuotes = false;
+          if (i + 1 < length && next !== delimiterCode && next !== CR && next !== LF) strayQuotes++;
+        }
       }
       i++;
       continue;
@@ -62,7 +73,10 @@ function scanLines(text: string, delimiter: Delimiter, complete: boolean, maxLin
       fieldStart = true;
       continue;
     }
-    if (code === QUOTE && fieldStart) inQuotes = true;
+    if (code === QUOTE) {
+      if (fieldStart) inQuotes = true;
+      else strayQuotes++;
+    }
     fieldStart = code === delimiterCode;
     if (fieldStart) count++;
     lineLength++;
@@ -74,7 +88,7 @@ function scanLines(text: string, delimiter: Delimiter, complete: boolean, maxLin
     blank.push(false);
     lastTerminated = false;
   }
-  return { counts, blank, lastTerminated, firstBreak };
+  return { counts, blank, lastTerminated, firstBreak, strayQuotes };
 }
 
 interface Score {
@@ -108,9 +122,9 @@ export interface CsvLayout {
 
 /**
  * Chooses the delimiter giving the most consistent column count across the
- * first lines; on a tie, the one with more columns in the header (so, like
- * Pivor, `;` wins over `,` when the header has more semicolons), then the
- * order `,` `;` tab `|`. A text with no candidate in its header is read with `,`.
+ * first lines; on a tie, the one whose fields agree with the file's quotes,
+ * then the one with more columns in the header (so, like Pivor, `;` wins over
+ * `,` when the header has more semicolons), then the order `,` `;` tab `|`. A text with no candidate in its header is read with `,`.
  * `complete` says whether `text` is the whole input or just its beginning.
  */
 export function detectLayout(text: string, complete: boolean, forced?: Delimiter): CsvLayout {
@@ -127,7 +141,9 @@ export function detectLayout(text: string, complete: boolean, forced?: Delimiter
       const better =
         !best ||
         result.consistency > best.consistency ||
-        (result.consistency === best.consistency && result.headerCount > best.headerCount);
+        (result.consistency === best.consistency &&
+          (candidateScan.strayQuotes < best.scan.strayQuotes ||
+            (candidateScan.strayQuotes === best.scan.strayQuotes && result.headerCount > best.headerCount)));
       if (better) best = { ...result, scan: candidateScan };
     }
     if (best) {
