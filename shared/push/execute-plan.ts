@@ -1,0 +1,295 @@
+// Carries out a plan: creates, updates and deletes through client.sendBatch with bounded concurrency, a journal
+// so a stopped push resumes without creating twice, cancel, progress, and exactly one result per row.
+//
+// Concurrency: `concurrency` requests in flight, as `concurrency / batchSize` slots that each send `batchSize`
+// requests per transport.send and take the next ones as soon as their answers are in (a sliding window).
+// Node and the extension use batchSize 1 (a slow answer holds up only its own slot); Apps Script, whose
+// transport is UrlFetchApp.fetchAll and blocks, passes batchSize = concurrency: one fetchAll per window.
+import { PivorError, fieldErrorsToColumns, type BatchOp, type Outcome, type PivorClient } from '../api/index.ts';
+import { fingerprint, newJournal, type JournalStore } from './journal.ts';
+import { JournalWriter } from './journal-writer.ts';
+import { lookupCreated } from './find-created.ts';
+import { ProgressMeter } from './progress-meter.ts';
+import { runWindow } from './run-window.ts';
+import { countOutcomes, type Plan, type PlannedAction, type PushProgress, type PushResult, type RowResult } from './types.ts';
+
+export interface ExecuteOptions {
+  /** Requests in flight at once. Default 4. */
+  concurrency?: number;
+  /** Requests per transport.send. Default 1; Apps Script passes `concurrency`. */
+  batchSize?: number;
+  journal?: JournalStore;
+  journalKey?: string;
+  /** Stops sending: rows not yet sent end 'skipped' (cancelled); requests in flight finish. */
+  signal?: AbortSignal;
+  onProgress?: (progress: PushProgress) => void;
+  /** After each send's answers, before the rows count as done (the Sheets add-on writes ids back here). */
+  onBatchDone?: (results: RowResult[]) => void | Promise<void>;
+  now?: () => number;
+  /** Rounds of "look up the creates whose answer was lost, create the absent ones". Default 5. */
+  maxRecoveryRounds?: number;
+}
+
+type Sendable = Extract<PlannedAction, { kind: 'create' | 'update' | 'delete' }>;
+type Create = Extract<PlannedAction, { kind: 'create' }>;
+
+// Errors that are about the server or the session, not the row: sending more rows would fail the same way.
+const STOPPING = new Set(['unauthenticated', 'network', 'insecure-url', 'bad-response', 'rate-limited']);
+
+export async function executePlan(client: PivorClient, plan: Plan, options: ExecuteOptions = {}): Promise<PushResult> {
+  const now = options.now ?? (() => Date.now());
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 4));
+  const batchSize = Math.min(concurrency, Math.max(1, Math.floor(options.batchSize ?? 1)));
+  const slots = Math.ceil(concurrency / batchSize);
+  const signal = options.signal;
+  const resource = plan.resource;
+  const singular = resource.slice(0, -1);
+
+  const writer = await openJournal(plan, options.journal, options.journalKey, now);
+  const watermark = writer.journal.watermark;
+  const results = new Map<string, RowResult>();
+  const queue: Sendable[] = [];
+  let uncertain: Create[] = [];
+  const fps = new Map<number, string>();
+  const claimed = new Set<number>();
+  const lastErrors = new Map<number, PivorError>();
+  for (const entry of Object.values(writer.journal.rows)) if (entry.state === 'done' && entry.id !== undefined) claimed.add(entry.id);
+
+  for (const action of plan.actions) {
+    switch (action.kind) {
+      case 'unchanged':
+        results.set(keyOf(action), { row: action.row, outcome: 'unchanged', id: action.id });
+        break;
+      case 'skip':
+        results.set(keyOf(action), { row: action.row, outcome: 'skipped', message: action.reason, ...(action.column ? { column: action.column } : {}) });
+        break;
+      case 'create': {
+        const fp = fingerprint(action.body);
+        fps.set(action.row, fp);
+        const entry = writer.entry(action.row);
+        if (entry?.fp === fp && entry.state === 'done' && entry.id !== undefined) {
+          results.set(keyOf(action), { row: action.row, outcome: 'created', id: entry.id, message: 'created by an earlier run of this push; not sent again' });
+        } else if (entry?.fp === fp && entry.state === 'pending') {
+          uncertain.push(action);
+        } else {
+          queue.push(action);
+        }
+        break;
+      }
+      default:
+        queue.push(action);
+    }
+  }
+
+  const meter = new ProgressMeter(plan.actions.length, queue.length + uncertain.length, now);
+  let stopped: string | undefined;
+  const stop = (reason: string) => {
+    stopped ??= reason;
+  };
+  let saveError: unknown;
+  const report = () => options.onProgress?.(meter.report(results.size));
+  const deliver = async (batch: RowResult[], answered: number) => {
+    meter.answer(answered);
+    if (batch.length > 0) await options.onBatchDone?.(batch);
+    // Outcomes are saved in the background, coalesced: a crash before the save leaves the row "pending",
+    // which the next run looks up instead of resending.
+    writer.saved().catch((error: unknown) => {
+      saveError ??= error;
+      stop(`the push journal could not be saved (${messageOf(error)})`);
+    });
+    report();
+  };
+
+  // Creates are marked pending ahead of sending, a window's worth per save, so a save is not paid per row.
+  const markAhead = Math.max(16, concurrency * 4);
+  const marked = new Set<number>();
+  const markPending = (from: Sendable[]) => {
+    for (const action of from) {
+      if (action.kind !== 'create' || marked.has(action.row)) continue;
+      writer.set(action.row, { state: 'pending', fp: fps.get(action.row)! });
+      marked.add(action.row);
+    }
+  };
+
+  const next = async (): Promise<Sendable[] | undefined> => {
+    if (signal?.aborted) stop('cancelled');
+    if (stopped !== undefined) return undefined;
+    const batch = queue.splice(0, batchSize);
+    if (batch.length === 0) return undefined;
+    if (batch.some((a) => a.kind === 'create')) {
+      if (batch.some((a) => a.kind === 'create' && !marked.has(a.row))) markPending([...batch, ...queue.slice(0, markAhead)]);
+      try {
+        await writer.saved();
+      } catch (error) {
+        queue.unshift(...batch);
+        saveError ??= error;
+        stop(`the push journal could not be saved (${messageOf(error)})`);
+        return undefined;
+      }
+    }
+    return batch;
+  };
+
+  const send = async (batch: Sendable[]) => {
+    const outcomes = await client.sendBatch(batch.map((a) => opOf(resource, a)), signal ? { signal } : {});
+    const done: RowResult[] = [];
+    batch.forEach((action, i) => {
+      const outcome: Outcome = outcomes[i] ?? { ok: false, error: lostAnswer() };
+      const result = settle(action, outcome);
+      if (result === 'uncertain') {
+        uncertain.push(action as Create);
+        return;
+      }
+      results.set(keyOf(action), result);
+      done.push(result);
+    });
+    await deliver(done, batch.length);
+  };
+
+  const settle = (action: Sendable, outcome: Outcome): RowResult | 'uncertain' => {
+    const row = action.row;
+    if (outcome.ok) {
+      const id = idOf(outcome.data) ?? (action.kind === 'create' ? undefined : action.id);
+      if (action.kind === 'create') {
+        if (id === undefined) {
+          stop(`Pivor answered a create without an id`);
+          return { row, outcome: 'failed', message: `Pivor created the ${singular} but did not say its id; check before pushing again` };
+        }
+        writer.set(action.row, { state: 'done', id, fp: fps.get(action.row)! });
+        claimed.add(id);
+        return { row, outcome: 'created', id };
+      }
+      return { row, outcome: action.kind === 'update' ? 'updated' : 'deleted', ...(id !== undefined ? { id } : {}) };
+    }
+    const error = outcome.error;
+    if (action.kind === 'create' && error.maybeProcessed && error.kind !== 'cancelled') {
+      lastErrors.set(action.row, error);
+      return 'uncertain';
+    }
+    if (action.kind === 'delete' && error.kind === 'not-found') {
+      return { row, outcome: 'deleted', id: action.id, message: `the ${singular} was already deleted` };
+    }
+    if (error.kind === 'cancelled') {
+      if (action.kind === 'create' && !error.maybeProcessed) writer.forget(action.row);
+      const maybe = error.maybeProcessed ? ` (its answer was lost: it may have been ${pastTense(action.kind)}; run the push again to check)` : '';
+      return { row, outcome: 'skipped', ...idPart(action), message: `cancelled before it was done${maybe}` };
+    }
+    if (action.kind === 'create') writer.forget(action.row);
+    if (STOPPING.has(error.kind)) stop(error.message);
+    return { row, outcome: 'failed', ...idPart(action), ...describe(error, plan) };
+  };
+
+  // First the rows a previous run left pending, then everything else; then the creates whose answer was lost,
+  // looked up and created only if absent, until none is left in doubt.
+  const rounds = Math.max(0, options.maxRecoveryRounds ?? 5);
+  for (let round = 0; ; round += 1) {
+    if (uncertain.length > 0 && stopped === undefined && !signal?.aborted) {
+      const checking = uncertain;
+      uncertain = [];
+      const answers = await lookupCreated(client, resource, checking, {
+        watermark, claimed, perSend: concurrency, ...(signal ? { signal } : {}),
+      });
+      const found: RowResult[] = [];
+      answers.forEach((answer, i) => {
+        const action = checking[i]!;
+        if ('error' in answer) {
+          lastErrors.set(action.row, answer.error);
+          if (STOPPING.has(answer.error.kind) || answer.error.kind === 'cancelled') stop(answer.error.message);
+          uncertain.push(action);
+        } else if (answer.id === null) {
+          queue.push(action); // still marked pending: sending it again needs no new mark
+        } else {
+          writer.set(action.row, { state: 'done', id: answer.id, fp: fps.get(action.row)! });
+          const result: RowResult = { row: action.row, outcome: 'created', id: answer.id, message: 'found on the server after its answer was lost; not sent again' };
+          results.set(keyOf(action), result);
+          found.push(result);
+        }
+      });
+      await deliver(found, found.length);
+    }
+    await runWindow(slots, next, send);
+    if (uncertain.length === 0 || stopped !== undefined || signal?.aborted || round >= rounds) break;
+  }
+  if (signal?.aborted) stop('cancelled');
+
+  // Rows never sent: their pending marks go (nothing was sent), and they end skipped with the reason.
+  for (const action of queue) {
+    if (action.kind === 'create' && writer.entry(action.row)?.state === 'pending') writer.forget(action.row);
+    results.set(keyOf(action), { row: action.row, outcome: 'skipped', ...idPart(action), message: `not sent: ${stopped ?? 'stopped'}` });
+  }
+  // Creates still in doubt stay pending in the journal: the next run looks them up before anything is resent.
+  for (const action of uncertain) {
+    const cause = lastErrors.get(action.row)?.message ?? "Pivor's answer was lost.";
+    results.set(keyOf(action), {
+      row: action.row, outcome: 'failed',
+      message: `${cause} The ${singular} may have been created: run the push again to check; it will not be created twice.`,
+    });
+  }
+  try {
+    await writer.saved();
+  } catch (error) {
+    saveError ??= error;
+    stop(`the push journal could not be saved (${messageOf(error)})`);
+  }
+  report();
+
+  const ordered = plan.actions.map(
+    (action) => results.get(keyOf(action)) ?? { row: action.row, outcome: 'skipped' as const, message: 'not sent' },
+  );
+  return { resource, results: ordered, counts: countOutcomes(ordered), ...(stopped !== undefined ? { stopped } : {}) };
+}
+
+async function openJournal(plan: Plan, store: JournalStore | undefined, key: string | undefined, now: () => number): Promise<JournalWriter> {
+  const fresh = () => newJournal(plan.resource, plan.watermark, new Date(now()).toISOString());
+  if (!store || key === undefined) return new JournalWriter(fresh());
+  const loaded = await store.load(key);
+  // A journal for another resource under this key is not ours to follow.
+  const journal = loaded && loaded.resource === plan.resource ? loaded : fresh();
+  return new JournalWriter(journal, store, key);
+}
+
+function opOf(resource: string, action: Sendable): BatchOp {
+  switch (action.kind) {
+    case 'create':
+      return { method: 'POST', path: `/${resource}`, body: action.body };
+    case 'update':
+      return { method: 'PATCH', path: `/${resource}/${action.id}`, body: action.body };
+    case 'delete':
+      return { method: 'DELETE', path: `/${resource}/${action.id}` };
+  }
+}
+
+function keyOf(action: PlannedAction): string {
+  return action.kind === 'delete' ? `d${action.id}` : `r${action.row}`;
+}
+
+function idPart(action: Sendable): { id?: number } {
+  return action.kind === 'create' ? {} : { id: action.id };
+}
+
+function idOf(data: unknown): number | undefined {
+  const id = (data as { id?: unknown } | null)?.id;
+  return typeof id === 'number' ? id : typeof id === 'string' && /^\d+$/.test(id) ? Number(id) : undefined;
+}
+
+function describe(error: PivorError, plan: Plan): { message: string; column?: string } {
+  if (error.kind === 'validation' && error.fieldErrors && Object.keys(error.fieldErrors).length > 0) {
+    const byColumn = fieldErrorsToColumns(error.fieldErrors, plan.resource, plan.columns);
+    const [column] = Object.keys(byColumn);
+    const message = Object.values(byColumn).flat().join(' ');
+    return column !== undefined ? { message, column } : { message };
+  }
+  return { message: error.message };
+}
+
+function pastTense(kind: Sendable['kind']): string {
+  return kind === 'create' ? 'created' : kind === 'update' ? 'updated' : 'deleted';
+}
+
+function lostAnswer(): PivorError {
+  return new PivorError('network', 'no answer came back for this request', { maybeProcessed: true });
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
