@@ -25,7 +25,8 @@ export type PivorRecord = { id: number } & Record<string, unknown>;
 export interface PageMeta {
   current_page: number;
   last_page: number;
-  per_page: number;
+  /** Laravel prints the requested per_page as given: "50" (a string) when it came from the query. */
+  per_page: number | string;
   total: number;
   from: number | null;
   to: number | null;

@@ -53,7 +53,8 @@ export function interpretResult(result: HttpResult, context: InterpretContext): 
   if (status === 401) return fail(new PivorError('unauthenticated', messages.unauthenticated, { status }));
   if (status === 403) return fail(new PivorError('forbidden', serverMessage ?? messages.forbidden, { status }));
   if (status === 404) {
-    if (json === undefined) {
+    // An HTML 404, or Laravel's "The route … could not be found.": the address is not Pivor's API.
+    if (json === undefined || /^The route .* could not be found\.$/.test(serverMessage ?? '')) {
       return fail(new PivorError('bad-response', messages.badResponse(context.origin, `nothing at ${context.path.split('?')[0]}`), { status }));
     }
     return fail(new PivorError('not-found', notFoundMessage(context.path), { status }));
