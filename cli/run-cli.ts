@@ -1,6 +1,10 @@
 // Parses the command line and dispatches to a command; returns the exit code (0 ok, 1 row errors, 2 unusable input or call).
 // A new command is one entry in `commands`: its usage line and a function (argv after the command name, io) → exit code.
 import { checkCommand, checkUsage } from './check-command.ts';
+import { exportCommand, exportUsage } from './export-command.ts';
+import { loginCommand, loginUsage } from './login-command.ts';
+import { logoutCommand, logoutUsage } from './logout-command.ts';
+import { pushCommand, pushUsage } from './push-command.ts';
 import { EXIT } from './io.ts';
 import { templateCommand, templateUsage } from './template-command.ts';
 
@@ -15,6 +19,10 @@ export interface Command {
 export const commands: Record<string, Command> = {
   template: { usage: templateUsage, summary: "print Pivor's template CSV with an example row", run: templateCommand },
   check: { usage: checkUsage, summary: 'check a CSV row by row without sending anything', run: checkCommand },
+  push: { usage: pushUsage, summary: 'push a CSV (or several, in dependency order) to Pivor: create, update changed fields, resume after a crash', run: pushCommand },
+  export: { usage: exportUsage, summary: "export records as CSV like Pivor's own export, with id and updated_at", run: exportCommand },
+  login: { usage: loginUsage, summary: 'sign in and store the token for the commands that talk to Pivor', run: loginCommand },
+  logout: { usage: logoutUsage, summary: 'revoke the stored token and forget it', run: logoutCommand },
 };
 
 export function usageText(): string {
