@@ -2,7 +2,7 @@
 // through callbacks, one chunk at a time. readCsv is this reader fed at once.
 // Papa Parse does the quote/delimiter work; this module adds what it lacks:
 // encoding and layout detection, spreadsheet row numbers, blank-line and
-// column-count rules, and parsing in windows so huge inputs and huge rows
+// column-count rules, and parsing in batches so huge inputs and huge rows
 // stay linear in time and bounded in memory.
 
 import Papa from 'papaparse';
@@ -29,8 +29,8 @@ export interface StreamReadOptions extends ReadOptions {
   sampleBytes?: number;
   /** Characters of text looked at to choose the delimiter and line ending (default 64 KiB). */
   sampleChars?: number;
-  /** Characters handed to the parser at a time (default 1 MiB); longer rows still work. */
-  windowChars?: number;
+  /** Characters gathered before they are parsed (default 1 MiB); rows may be longer. */
+  batchChars?: number;
 }
 
 const QUOTE = 34;
@@ -66,7 +66,7 @@ export function createCsvStreamReader(
 }
 
 class StreamReader implements CsvStreamReader {
-  private readonly baseWindow: number;
+  private readonly batchChars: number;
   private readonly sampleChars: number;
   private input: 'bytes' | 'text' | undefined;
   private decoder: IncrementalDecoder | undefined;
@@ -80,7 +80,8 @@ class StreamReader implements CsvStreamReader {
   private consumed = 0;
   /** Pending length at which layout detection is (re)tried. */
   private sniffAt: number;
-  private window: number;
+  /** Pending length at which the next parse is tried. */
+  private parseAt: number;
 
   private delimiter: Delimiter;
   private newline: '\n' | '\r' = '\n';
@@ -108,8 +109,8 @@ class StreamReader implements CsvStreamReader {
   ) {
     this.sampleChars = Math.max(1, options.sampleChars ?? 64 * 1024);
     this.sniffAt = this.sampleChars;
-    this.baseWindow = Math.max(16, options.windowChars ?? 1024 * 1024);
-    this.window = this.baseWindow;
+    this.batchChars = Math.max(1, options.batchChars ?? 1024 * 1024);
+    this.parseAt = this.batchChars;
     this.delimiter = options.delimiter ?? ',';
   }
 
@@ -181,7 +182,7 @@ class StreamReader implements CsvStreamReader {
     }
     this.pending += text;
     if (this.phase === 'sniff' && this.pending.length >= this.sniffAt) this.sniff(false);
-    if (this.phase === 'parse') this.drain('window');
+    if (this.phase === 'parse') this.drain('ready');
   }
 
   /**
@@ -221,41 +222,25 @@ class StreamReader implements CsvStreamReader {
   }
 
   /**
-   * Parses pending text. 'window': a window at a time, leaving the row a
-   * window cuts through pending; a row longer than a window doubles the
-   * window, so even a 10 MB row costs linear time. 'complete': every complete
-   * row now. 'final': everything, the input has ended.
+   * Parses the pending text. 'ready': only once enough has gathered; the row
+   * the text ends in stays pending, and when a row is longer than all that
+   * has come, the next try waits for twice as much, so even a 10 MB row costs
+   * linear time. 'complete': every complete row now. 'final': everything.
    */
-  private drain(mode: 'window' | 'complete' | 'final'): void {
+  private drain(mode: 'ready' | 'complete' | 'final'): void {
     const text = this.pending;
-    const parser = this.parser!;
-    let position = 0;
-    while (this.phase === 'parse' && position < text.length) {
-      if (mode === 'window' && text.length - position < this.window) break;
-      const isLast = mode === 'final';
-      const end = mode === 'window' ? position + this.window : text.length;
-      this.slice = position === 0 && end === text.length ? text : text.slice(position, end);
-      this.sliceStart = this.consumed + position;
-      this.sliceIsLast = isLast;
-      this.rowStart = 0;
-      const result = parser.parse(this.slice, 0, !isLast) as StepResult;
-      if (isLast) {
-        position = text.length;
-        break;
-      }
-      const used = result.meta.cursor;
-      if (used === 0) {
-        if (mode === 'complete') break;
-        this.window *= 2;
-        continue;
-      }
-      position += used;
-      this.window = this.baseWindow;
-      if (mode === 'complete') break;
-    }
+    if (text === '' || (mode === 'ready' && text.length < this.parseAt)) return;
+    const isLast = mode === 'final';
+    this.slice = text;
+    this.sliceStart = this.consumed;
+    this.sliceIsLast = isLast;
+    this.rowStart = 0;
+    const result = this.parser!.parse(text, 0, !isLast) as StepResult;
+    const used = isLast ? text.length : result.meta.cursor;
     this.slice = '';
-    this.consumed += position;
-    this.pending = position === 0 ? text : text.slice(position);
+    this.consumed += used;
+    this.pending = used === 0 ? text : text.slice(used);
+    this.parseAt = Math.max(this.batchChars, this.pending.length * 2);
   }
 
   /** Line breaks inside the raw text of a row (its own terminator excluded); only used on error paths. */

@@ -62,6 +62,8 @@ describe('line endings', () => {
 
   it('keeps a CR that is inside quotes at the end of a value', () => {
     expect(readCsv('a,b\n1,"2\r"\n').records[0]!.cells).toEqual(['1', '2\r']);
+    expect(readCsv('a,b\r\n1,"2\r"\r\n').records[0]!.cells).toEqual(['1', '2\r']);
+    expect(readCsv('a\r\n"\r"\r\nx\r\r\n').records.map((r) => r.cells)).toEqual([['\r'], ['x\r']]);
   });
 
   it('skips blank lines but keeps their row numbers; a final line break is not a row', () => {

@@ -36,10 +36,10 @@ describe('createCsvStreamReader', () => {
         csvText,
         fc.uniqueArray(fc.nat(), { maxLength: 10 }),
         fc.integer({ min: 16, max: 64 }),
-        (text, rawCuts, windowChars) => {
+        (text, rawCuts, batchChars) => {
           const bytes = utf8(text);
           const cuts = rawCuts.map((cut) => cut % (bytes.length + 1));
-          expect(readInPieces(bytes, cuts, { windowChars, sampleBytes: 3 })).toEqual(readCsv(bytes));
+          expect(readInPieces(bytes, cuts, { batchChars, sampleBytes: 3 })).toEqual(readCsv(bytes));
         },
       ),
       { numRuns: 1500 },
@@ -52,17 +52,17 @@ describe('createCsvStreamReader', () => {
         const bytes = utf8(text);
         const cuts = rawCuts.map((cut) => cut % (bytes.length + 1));
         const options = { delimiter: ',' as const };
-        expect(readInPieces(bytes, cuts, { ...options, sampleChars, windowChars: 16 })).toEqual(readCsv(bytes, options));
+        expect(readInPieces(bytes, cuts, { ...options, sampleChars, batchChars: 16 })).toEqual(readCsv(bytes, options));
       }),
       { numRuns: 1500 },
     );
   });
 
-  it('reads a row far longer than the parse window, arriving in small pieces', () => {
+  it('reads a row far longer than a parse batch, arriving in small pieces', () => {
     const long = 'x'.repeat(300_000);
     const bytes = utf8(`id,notes\r\n1,"${long}\r\n${long}"\r\n2,short\r\n`);
     const cuts = Array.from({ length: Math.floor(bytes.length / 4096) }, (_, i) => (i + 1) * 4096);
-    const result = readInPieces(bytes, cuts, { windowChars: 1024 });
+    const result = readInPieces(bytes, cuts, { batchChars: 1024 });
     expect(result.records.map((r) => [r.row, r.cells[1]!.length])).toEqual([[2, long.length * 2 + 2], [3, 5]]);
   });
 
@@ -100,14 +100,14 @@ describe('createCsvStreamReader', () => {
     expect(summary.records).toBe(expected);
     expect(records).toBe(expected);
     expect(lastRow).toBe(expected + 1);
-    // Holding the text would keep 100 MB or more; the reader keeps about one parse window.
+    // Holding the text would keep 100 MB or more; the reader keeps about one parse batch.
     expect(peak - before).toBeLessThan(16 * 1024 * 1024);
   }, 60_000);
 
   it('ties invalid UTF-8 met late in a stream to its row', () => {
     const head = utf8(`name,city\r\n${'Acme,Paris\r\n'.repeat(10)}`);
     const bytes = new Uint8Array([...head, ...windows1252('Müller,Zürich\r\nBeta,Oslo\r\n')]);
-    const result = readInPieces(bytes, [head.length], { sampleBytes: 16, windowChars: 16 });
+    const result = readInPieces(bytes, [head.length], { sampleBytes: 16, batchChars: 16 });
     expect(result.encoding).toBe('utf-8');
     expect(result.records[10]).toEqual({ row: 12, cells: ['Müller', 'Zürich'] });
     expect(result.problems).toMatchObject([{ row: 12, code: 'invalid-utf8', severity: 'warning' }]);
@@ -115,7 +115,7 @@ describe('createCsvStreamReader', () => {
 
   it('stops at a NUL byte met late, keeping the rows before it', () => {
     const bytes = utf8(`name\r\n${'Acme\r\n'.repeat(5)}Be\u0000ta\r\nGamma\r\n`);
-    const result = readInPieces(bytes, [40], { sampleBytes: 8, sampleChars: 16, windowChars: 16 });
+    const result = readInPieces(bytes, [40], { sampleBytes: 8, sampleChars: 16, batchChars: 16 });
     expect(result.records.map((r) => r.row)).toEqual([2, 3, 4, 5, 6]);
     expect(result.problems).toHaveLength(1);
     expect(result.problems[0]).toMatchObject({ row: 7, code: 'binary', severity: 'error' });
