@@ -1,0 +1,36 @@
+// What a handler returns: status, headers and body, built like Laravel's JsonResponse, RedirectResponse
+// and HTML error pages. The server writes it (or, under fault injection, only part of it).
+
+export interface Reply {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export function jsonReply(status: number, data: unknown, headers: Record<string, string> = {}): Reply {
+  return { status, headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', ...headers }, body: JSON.stringify(data) };
+}
+
+export function htmlReply(status: number, html: string, headers: Record<string, string> = {}): Reply {
+  return { status, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache, private', ...headers }, body: html };
+}
+
+/** Symfony's RedirectResponse: a 302 with Location and a tiny HTML page. */
+export function redirectReply(location: string): Reply {
+  const escaped = escapeHtml(location);
+  return htmlReply(
+    302,
+    `<!DOCTYPE html>\n<html>\n    <head>\n        <meta charset="UTF-8" />\n        <meta http-equiv="refresh" content="0;url='${escaped}'" />\n\n        <title>Redirecting to ${escaped}</title>\n    </head>\n    <body>\n        Redirecting to <a href="${escaped}">${escaped}</a>.\n    </body>\n</html>`,
+    { Location: location },
+  );
+}
+
+/** Laravel's minimal error page for a browser (no Accept: application/json). */
+export function errorPage(status: number, title: string, headers: Record<string, string> = {}): Reply {
+  const text = escapeHtml(title);
+  return htmlReply(status, `<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>${text}</title></head>\n<body><div>${status} | ${text}</div></body>\n</html>\n`, headers);
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
