@@ -2,7 +2,7 @@
 // user's own properties (PropertiesService.getUserProperties), which no other editor of the spreadsheet
 // can read. Never in document properties, never in a cell, never in a log. Builds the PivorClient.
 import { PivorClient, PivorError, type PivorUser } from '../shared/api/index.ts';
-import { createUrlFetchTransport } from './url-fetch-transport.ts';
+import { createUrlFetchTransport, type UrlFetchTransportOptions } from './url-fetch-transport.ts';
 
 const KEY_BASE_URL = 'pivor.baseUrl';
 const KEY_TOKEN = 'pivor.token';
@@ -22,8 +22,8 @@ const sleep = (ms: number): Promise<void> => {
   return Promise.resolve();
 };
 
-export function newClient(baseUrl: string, token?: string): PivorClient {
-  return new PivorClient({ baseUrl, ...(token ? { token } : {}), transport: createUrlFetchTransport(), sleep });
+export function newClient(baseUrl: string, token?: string, transport: UrlFetchTransportOptions = {}): PivorClient {
+  return new PivorClient({ baseUrl, ...(token ? { token } : {}), transport: createUrlFetchTransport(transport), sleep });
 }
 
 function store(): GoogleAppsScript.Properties.Properties {
@@ -43,12 +43,12 @@ export function currentUser(): SignedInUser | null {
 }
 
 /** The client for the signed-in user; a clear error when nobody is. */
-export function signedInClient(): PivorClient {
+export function signedInClient(transport: UrlFetchTransportOptions = {}): PivorClient {
   const props = store();
   const baseUrl = props.getProperty(KEY_BASE_URL);
   const token = props.getProperty(KEY_TOKEN);
   if (!baseUrl || !token) throw new PivorError('unauthenticated', 'Sign in to Pivor first (Pivor › Open sidebar).');
-  return newClient(baseUrl, token);
+  return newClient(baseUrl, token, transport);
 }
 
 function remember(baseUrl: string, token: string, user: PivorUser): SignedInUser {

@@ -3,6 +3,9 @@
 import { isResourceName, type ResourceName } from '../shared/resources/index.ts';
 import { currentUser, lastBaseUrl, signInWithPassword, signInWithToken, signOut as revokeAndForget } from './pivor-session.ts';
 import { pullSlice as runPullSlice, pullStart as runPullStart, type PullJob } from './pull.ts';
+import { confirmDeletes, pushCancel as runPushCancel, pushPrepare as runPushPrepare, pushSlice as runPushSlice, type PushRun } from './push-run.ts';
+import { importRecords } from './import-sheet.ts';
+import { repullRows as runRepull } from './repull-rows.ts';
 import { rpc, UserError } from './rpc-result.ts';
 import { registeredSheets } from './sheet-registry.ts';
 
@@ -20,6 +23,7 @@ export function getSidebarState() {
   return rpc(() => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     return {
+      activeSheetId: ss.getActiveSheet().getSheetId(),
       user: currentUser(),
       lastBaseUrl: lastBaseUrl(),
       timeZone: ss.getSpreadsheetTimeZone(),
@@ -48,5 +52,62 @@ export function pullSlice(job: PullJob) {
   return rpc(() => {
     resourceArg(job?.resource);
     return runPullSlice(job);
+  });
+}
+
+function runArg(run: unknown): PushRun {
+  const r = run as PushRun | null;
+  if (!r || typeof r.sheetId !== 'number' || !Array.isArray(r.held) || !Array.isArray(r.deleteIds)) throw new UserError('This push is no longer valid: start it again.');
+  resourceArg(r.resource);
+  return r;
+}
+
+/** What a push of the sheet would do (nothing is sent): counts, the deletes to confirm. */
+export function pushPrepare(sheetId: unknown) {
+  return rpc(() => {
+    if (typeof sheetId !== 'number') throw new UserError('Choose a sheet to push.');
+    return runPushPrepare(sheetId);
+  });
+}
+
+/** Starts sending: with the ids of the deletes the user confirmed (an empty list deletes nothing). */
+export function pushStart(run: unknown, deleteIds: unknown) {
+  return rpc(() => {
+    const ids = Array.isArray(deleteIds) ? deleteIds.filter((id): id is number => typeof id === 'number') : [];
+    return runPushSlice(confirmDeletes(runArg(run), ids));
+  });
+}
+
+export function pushSlice(run: unknown) {
+  return rpc(() => runPushSlice(runArg(run)));
+}
+
+export function pushCancel(run: unknown) {
+  return rpc(() => runPushCancel(runArg(run)));
+}
+
+/** A CSV file read and mapped in the sidebar: its records into a new sheet, ready to push. */
+export function importCsv(request: { resource?: unknown; fileName?: unknown; headers?: unknown; records?: unknown; userMapping?: unknown }) {
+  return rpc(() => {
+    const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((c) => typeof c === 'string');
+    if (!strings(request?.headers) || !Array.isArray(request.records) || !request.records.every(strings)) {
+      throw new UserError('The file could not be read: choose it again.');
+    }
+    const mapping = request.userMapping && typeof request.userMapping === 'object' ? (request.userMapping as Record<string, string | null>) : {};
+    return importRecords({
+      resource: resourceArg(request.resource),
+      fileName: typeof request.fileName === 'string' ? request.fileName : 'the file',
+      headers: request.headers,
+      records: request.records,
+      userMapping: mapping,
+    });
+  });
+}
+
+/** After conflicts: Pivor's current version of these records over their rows. */
+export function repullRows(sheetId: unknown, ids: unknown) {
+  return rpc(() => {
+    if (typeof sheetId !== 'number' || !Array.isArray(ids)) throw new UserError('Choose the rows to re-pull.');
+    return runRepull(sheetId, ids.filter((id): id is number => typeof id === 'number'));
   });
 }

@@ -10,8 +10,8 @@ type FetchAll = (requests: GoogleAppsScript.URL_Fetch.URLFetchRequest[]) => Goog
 export interface UrlFetchTransportOptions {
   /** UrlFetchApp.fetchAll by default. */
   fetchAll?: FetchAll;
-  /** Called with the size of every batch sent (the bench counts them). */
-  onBatch?: (size: number) => void;
+  /** Sees every request with its result (push keeps the records Pivor sends back). */
+  onResult?: (request: HttpRequest, result: HttpResult) => void;
 }
 
 export function createUrlFetchTransport(options: UrlFetchTransportOptions = {}): Transport {
@@ -19,7 +19,6 @@ export function createUrlFetchTransport(options: UrlFetchTransportOptions = {}):
   return {
     send(requests: HttpRequest[]): Promise<HttpResult[]> {
       if (requests.length === 0) return Promise.resolve([]);
-      options.onBatch?.(requests.length);
       let responses: GoogleAppsScript.URL_Fetch.HTTPResponse[];
       try {
         responses = fetchAll(requests.map(toUrlFetchRequest));
@@ -27,7 +26,9 @@ export function createUrlFetchTransport(options: UrlFetchTransportOptions = {}):
         const message = describeFailure(error);
         return Promise.resolve(requests.map((r) => ({ kind: 'network-error', message: message.text, maybeProcessed: message.sent && r.method !== 'GET' })));
       }
-      return Promise.resolve(responses.map(toHttpResult));
+      const results = responses.map(toHttpResult);
+      if (options.onResult) results.forEach((result, i) => options.onResult!(requests[i]!, result));
+      return Promise.resolve(results);
     },
   };
 }

@@ -1,0 +1,102 @@
+// What a push of a sheet would do: the sheet read as a table, validated by the core, and diffed against
+// the snapshot of the last pull (planChanges with the snapshot as baseline, rows matched by id, rows
+// missing from the sheet planned as deletes). Only cells changed since the pull count for a pulled row:
+// a cell left as pulled is neither validated nor sent (Pivor's own "archived" or "normal" values stay
+// untouched), and a cell emptied since the pull clears the field.
+import type { PivorClient, PivorRecord } from '../shared/api/index.ts';
+import { planChanges } from '../shared/push/plan-changes.ts';
+import type { Plan } from '../shared/push/types.ts';
+import type { FieldSpec } from '../shared/resources/index.ts';
+import { validateTable, type ValidatedRow, type ValidationReport } from '../shared/validate/index.ts';
+import { cellToText, recordToCells } from './cell-values.ts';
+import { STATUS_HEADER, type SheetColumn, type SheetLayout } from './sheet-columns.ts';
+import { emptyLookups, lookUpNames } from './sheet-references.ts';
+import { gridToTable, readGrid, type SheetGrid } from './sheet-table.ts';
+import { readSnapshot } from './snapshot-sheet.ts';
+
+export interface SheetPlan {
+  layout: SheetLayout;
+  grid: SheetGrid;
+  report: ValidationReport;
+  plan: Plan;
+  snapshot: Map<number, PivorRecord>;
+  /** Sheet columns of the table, in table order. */
+  columns: SheetColumn[];
+}
+
+export function snapshotName(sheetName: string): string {
+  return `_pivor_snapshot_${sheetName}`;
+}
+
+/** The pulled record a row stands for, by its id cell. */
+function baselineOf(cells: string[], idIndex: number, snapshot: Map<number, PivorRecord>): PivorRecord | undefined {
+  const raw = cells[idIndex]?.trim() ?? '';
+  return /^\d+$/.test(raw) ? snapshot.get(Number(raw)) : undefined;
+}
+
+export async function planSheet(client: PivorClient, sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: SheetLayout): Promise<SheetPlan> {
+  const ss = sheet.getParent();
+  const grid = readGrid(sheet, layout);
+  const { table, columns } = gridToTable(grid, layout);
+  const snapshot = readSnapshot(ss.getSheetByName(snapshotName(sheet.getName())));
+  const idIndex = columns.findIndex((c) => c.kind === 'id');
+  const layoutIndex = new Map(layout.columns.map((c, i) => [c.field.key, i]));
+
+  // Per row: which table cells still hold what was pulled. Names needing Pivor: new or changed ones.
+  const unchanged = new Map<number, boolean[]>();
+  const names = emptyLookups();
+  for (const record of table.records) {
+    const base = baselineOf(record.cells, idIndex, snapshot);
+    const pulled = base ? recordToCells(layout, base).map(cellToText) : null;
+    const same = columns.map((c, i) => pulled !== null && pulled[layoutIndex.get(c.field.key)!] === record.cells[i]);
+    if (pulled) unchanged.set(record.row, same);
+    columns.forEach((c, i) => {
+      const target = c.field.reference?.resource;
+      const name = record.cells[i]?.trim() ?? '';
+      if (target && name !== '' && !same[i] && (target === 'clients' || target === 'contacts')) names[target].add(name);
+    });
+  }
+
+  const references = await lookUpNames(client, layout.spec, names);
+  const report = validateTable(layout.spec, table, {
+    references,
+    timeZone: ss.getSpreadsheetTimeZone(),
+    userMapping: { [STATUS_HEADER]: null },
+  });
+  for (const row of report.rows) {
+    const same = unchanged.get(row.row);
+    if (same) keepPulledCells(row, columns, same);
+  }
+  const plan = planChanges(report, [...snapshot.values()], { matchBy: 'id', deleteMissing: true, emptyCells: 'clear' });
+  return { layout, grid, report, plan, snapshot, columns };
+}
+
+/**
+ * For a pulled row: cells left as pulled drop out (no value, no issue), cells emptied since the pull
+ * become null (clear the field), a reference follows its name. Then the row's status is recomputed.
+ */
+function keepPulledCells(row: ValidatedRow, columns: SheetColumn[], same: boolean[]): void {
+  const dropped = new Set<string>();
+  columns.forEach((column, i) => {
+    const field = column.field;
+    if (column.readOnly) return;
+    if (same[i]) {
+      dropped.add(field.key);
+      delete row.values[field.key];
+      if (field.reference) delete row.values[field.reference.idField];
+      return;
+    }
+    const empty = (row.cells[i] ?? '').trim() === '';
+    // An unticked box reads as empty: it says false, not "no value".
+    if (empty && column.kind !== 'checkbox' && isWritable(field)) {
+      if (field.reference) row.values[field.reference.idField] = null;
+      else row.values[field.key] = null;
+    }
+  });
+  row.issues = row.issues.filter((issue) => issue.field === null || !dropped.has(issue.field));
+  row.status = row.issues.some((i) => i.severity === 'error') ? 'error' : row.issues.length > 0 ? 'warning' : 'valid';
+}
+
+function isWritable(field: FieldSpec): boolean {
+  return field.apiName !== null;
+}
