@@ -97,6 +97,12 @@ describe('broken content', () => {
     expect(table.problems[0]!.message).toContain('This file looks binary, not CSV');
   });
 
+  it('reads the rows before a NUL byte that comes late in a file, then stops', () => {
+    const table = readCsv(`name\n${'Acme\n'.repeat(20_000)}Be\u0000ta\nGamma\n`);
+    expect(table.records).toHaveLength(20_000);
+    expect(table.problems).toMatchObject([{ row: 20_002, code: 'binary', severity: 'error' }]);
+  });
+
   it('names an Excel workbook and BOM-less UTF-16 in the binary message', () => {
     const xlsx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0x06, 0, 0x08, 0, 0, 0, 0x21, 0]);
     expect(readCsv(xlsx).problems[0]!.message).toMatch(/binary, not CSV.*xlsx/);

@@ -35,6 +35,12 @@ describe('detectDelimiter', () => {
     expect(detectDelimiter('a,b;c\n1,2;3\n')).toBe(',');
   });
 
+  it('on a tie, prefers the delimiter whose fields line up with the quotes', () => {
+    // Read with |, the quotes would open mid-field: the file is comma-separated.
+    expect(detectDelimiter(',"|","||"\r\n')).toBe(',');
+    expect(detectDelimiter('x,"p||q"\r\ny,"r||s"\r\n')).toBe(',');
+  });
+
   it('falls back to a comma for a single column', () => {
     expect(detectDelimiter('name\nAcme\nBeta\n')).toBe(',');
     expect(detectDelimiter('')).toBe(',');
