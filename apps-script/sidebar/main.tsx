@@ -1,4 +1,6 @@
-// The sidebar's entry: mounts the app.
+// The sidebar's entry: styles and the app.
 import { render } from 'preact';
+import { App } from './app.tsx';
+import './sidebar.css';
 
-render(<p>Pivor</p>, document.getElementById('app')!);
+render(<App />, document.getElementById('app')!);

@@ -1,0 +1,192 @@
+// Push: review what the sheet would change (nothing is sent), confirm deletes one by one in a list, then
+// send in slices with a progress bar and Cancel. Ends with what happened, and the conflicts: records
+// someone changed in Pivor since the pull, left alone, which can be re-pulled.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ProgressBar, count } from './progress-bar.tsx';
+import { call, messageOf, ServerError } from './server.ts';
+import type { PushProgress, PushRun, PushSummary, SheetEntry } from './types.ts';
+
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'reviewing' }
+  | { kind: 'reviewed'; summary: PushSummary }
+  | { kind: 'running'; done: number; total: number }
+  | { kind: 'finished'; run: PushRun; stopped: string | null };
+
+export function PushPanel(props: {
+  sheets: SheetEntry[];
+  selected: number | null;
+  autoReview: boolean;
+  onSignedOut: (error: ServerError) => void;
+}) {
+  const [sheetId, setSheetId] = useState<number | null>(props.selected ?? props.sheets[0]?.sheetId ?? null);
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const [error, setError] = useState('');
+  const [deleteChosen, setDeleteChosen] = useState<Set<number>>(new Set());
+  const cancelled = useRef(false);
+
+  useEffect(() => {
+    if (props.selected !== null) setSheetId(props.selected);
+  }, [props.selected]);
+  useEffect(() => {
+    if (props.autoReview && props.selected !== null) void review(props.selected);
+  }, [props.autoReview, props.selected]);
+
+  const fail = (err: unknown) => {
+    if (err instanceof ServerError && err.kind === 'unauthenticated') props.onSignedOut(err);
+    setError(messageOf(err));
+  };
+
+  const review = async (id = sheetId) => {
+    if (id === null) return;
+    setError('');
+    setPhase({ kind: 'reviewing' });
+    try {
+      const summary = await call<PushSummary>('pushPrepare', id);
+      setDeleteChosen(new Set());
+      setPhase({ kind: 'reviewed', summary });
+    } catch (err) {
+      fail(err);
+      setPhase({ kind: 'idle' });
+    }
+  };
+
+  const push = async (summary: PushSummary) => {
+    cancelled.current = false;
+    setError('');
+    let run = summary.run;
+    const ids = [...deleteChosen];
+    setPhase({ kind: 'running', done: 0, total: run.total + ids.length });
+    try {
+      let progress = await call<PushProgress>('pushStart', run, ids);
+      for (;;) {
+        run = progress.run;
+        setPhase({ kind: 'running', done: progress.done, total: progress.total });
+        if (progress.finished) break;
+        if (progress.stopped) {
+          setError(`The push stopped: ${progress.stopped}. Nothing was lost: push again to go on.`);
+          break;
+        }
+        if (cancelled.current) {
+          progress = await call<PushProgress>('pushCancel', run);
+          run = progress.run;
+          break;
+        }
+        progress = await call<PushProgress>('pushSlice', run);
+      }
+      setPhase({ kind: 'finished', run, stopped: progress.stopped });
+    } catch (err) {
+      fail(err);
+      setPhase({ kind: 'finished', run, stopped: messageOf(err) });
+    }
+  };
+
+  const repull = async (run: PushRun) => {
+    setError('');
+    try {
+      const ids = run.conflicts.map((c) => c.id);
+      const result = await call<{ repulled: number; gone: number[] }>('repullRows', run.sheetId, ids);
+      setPhase({ kind: 'finished', run: { ...run, conflicts: [] }, stopped: null });
+      setError(result.gone.length ? `${result.gone.length} of them were deleted in Pivor.` : '');
+    } catch (err) {
+      fail(err);
+    }
+  };
+
+  if (props.sheets.length === 0) {
+    return (
+      <section class="card" aria-label="Push">
+        <h2>Push changes</h2>
+        <p class="hint">Pull a resource or import a CSV file first: Push sends the changes made in those sheets.</p>
+      </section>
+    );
+  }
+
+  return (
+    <section class="card" aria-label="Push">
+      <h2>Push changes</h2>
+      <label>
+        Sheet
+        <select value={sheetId ?? ''} disabled={phase.kind === 'running'} onChange={(e) => { setSheetId(Number(e.currentTarget.value)); setPhase({ kind: 'idle' }); }}>
+          {props.sheets.map((s) => <option value={s.sheetId}>{s.name} ({s.resource})</option>)}
+        </select>
+      </label>
+      {(phase.kind === 'idle' || phase.kind === 'reviewing') && (
+        <button class="primary" type="button" disabled={phase.kind === 'reviewing'} onClick={() => review()}>
+          {phase.kind === 'reviewing' ? 'Checking the sheet…' : 'Review changes'}
+        </button>
+      )}
+      {phase.kind === 'reviewed' && <Review summary={phase.summary} chosen={deleteChosen} setChosen={setDeleteChosen} onPush={() => push(phase.summary)} onBack={() => setPhase({ kind: 'idle' })} />}
+      {phase.kind === 'running' && (
+        <>
+          <ProgressBar label="Pushing" done={phase.done} total={phase.total} />
+          <button type="button" onClick={() => { cancelled.current = true; }}>Cancel</button>
+        </>
+      )}
+      {phase.kind === 'finished' && <Finished run={phase.run} stopped={phase.stopped} onRepull={() => repull(phase.run)} onAgain={() => review()} />}
+      {error && <p class="error" role="alert">{error}</p>}
+    </section>
+  );
+}
+
+function Review(props: { summary: PushSummary; chosen: Set<number>; setChosen: (s: Set<number>) => void; onPush: () => void; onBack: () => void }) {
+  const s = props.summary;
+  const nothing = s.create + s.update === 0 && s.deletes.length === 0;
+  const toggle = (id: number) => {
+    const next = new Set(props.chosen);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    props.setChosen(next);
+  };
+  return (
+    <div class="review">
+      <ul class="counts" aria-label="What the push will do">
+        <li><b>{count(s.create)}</b> to create</li>
+        <li><b>{count(s.update)}</b> to update</li>
+        <li><b>{count(s.unchanged)}</b> unchanged</li>
+        <li class={s.errors ? 'error' : ''}><b>{count(s.errors)}</b> with errors{s.errors ? ' (marked in red, not sent)' : ''}</li>
+      </ul>
+      {s.warnings.map((w) => <p class="warn">{w}</p>)}
+      {s.deletes.length > 0 && (
+        <fieldset class="deletes">
+          <legend>{count(s.deletes.length)} removed from the sheet: delete in Pivor?</legend>
+          <ul>
+            {s.deletes.map((d) => (
+              <li>
+                <label><input type="checkbox" checked={props.chosen.has(d.id)} onChange={() => toggle(d.id)} /> {d.label}</label>
+              </li>
+            ))}
+          </ul>
+          <button type="button" class="link" onClick={() => props.setChosen(new Set(s.deletes.map((d) => d.id)))}>Tick all</button>
+          <p class="hint">Unticked ones are kept in Pivor (pull again to get their rows back).</p>
+        </fieldset>
+      )}
+      <div class="buttons">
+        <button class="primary" type="button" disabled={nothing && props.chosen.size === 0} onClick={props.onPush}>
+          {nothing ? 'Nothing to push' : `Push ${count(s.create + s.update + props.chosen.size)} changes`}
+        </button>
+        <button type="button" onClick={props.onBack}>Back</button>
+      </div>
+    </div>
+  );
+}
+
+function Finished(props: { run: PushRun; stopped: string | null; onRepull: () => void; onAgain: () => void }) {
+  const c = props.run.counts;
+  return (
+    <div class="finished" role="status">
+      <p class={props.stopped ? 'warn' : 'ok'}>
+        {props.stopped === 'cancelled' ? 'Push cancelled. ' : props.stopped ? 'Push stopped. ' : 'Push finished. '}
+        {count(c.created)} created, {count(c.updated)} updated, {count(c.deleted)} deleted, {count(c.failed)} failed.
+      </p>
+      {props.run.conflicts.length > 0 && (
+        <div class="conflicts">
+          <p class="warn">{count(props.run.conflicts.length)} changed in Pivor since your pull were left alone:</p>
+          <ul>{props.run.conflicts.map((k) => <li>{k.row === null ? `record ${k.id}` : `row ${k.row}`}: {k.message.replace(/^conflict: /, '')}</li>)}</ul>
+          <button type="button" onClick={props.onRepull}>Re-pull these rows</button>
+        </div>
+      )}
+      <button type="button" onClick={props.onAgain}>Review again</button>
+    </div>
+  );
+}
