@@ -1,0 +1,126 @@
+// Resuming: a push stopped half way (cancelled, or crashed with its journal as last saved) is run again and every
+// row ends created exactly once; rows done are not resent, rows left "pending" are looked up before anything is sent.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeCsv } from '../../shared/csv/index.ts';
+import { executePlan, memoryJournalStore, preparePush, type JournalStore, type Plan, type PushJournal } from '../../shared/push/index.ts';
+import { openSession, routeCount, type Session } from './sandbox-session.ts';
+
+let s: Session;
+beforeAll(async () => {
+  s = await openSession({ faults: { latencyMs: 5 } });
+});
+afterAll(() => s?.close());
+
+/** Communications have no match key: only the journal stands between a re-run and duplicates. */
+function communicationsCsv(tag: string, count: number): string {
+  return writeCsv(['type', 'subject', 'status'], Array.from({ length: count }, (_, i) => ['note', `${tag} ${i + 1}`, 'pending']));
+}
+
+async function plan(csv: string): Promise<Plan> {
+  return (await preparePush(s.client, { resource: 'communications', input: csv }, { matchBy: 'id' })).plan;
+}
+
+function subjectCounts(tag: string): Map<string, number> {
+  const rows = s.sandbox.query('SELECT subject, COUNT(*) AS n FROM communications WHERE subject LIKE ? AND deleted_at IS NULL GROUP BY subject', [`${tag} %`]);
+  return new Map(rows.map((r) => [String(r.subject), Number(r.n)]));
+}
+
+/** A journal store that keeps every saved version, to restart from any of them as a crashed process would. */
+function recordingStore(): JournalStore & { versions: PushJournal[] } {
+  const inner = memoryJournalStore();
+  const versions: PushJournal[] = [];
+  return {
+    versions,
+    load: (key) => inner.load(key),
+    clear: (key) => inner.clear(key),
+    async save(key, journal) {
+      versions.push(JSON.parse(JSON.stringify(journal)) as PushJournal);
+      await inner.save(key, journal);
+    },
+  };
+}
+
+function storeWith(journal: PushJournal, key: string): JournalStore {
+  const store = memoryJournalStore();
+  void store.save(key, journal);
+  return store;
+}
+
+describe('journal and resume', () => {
+  it('a cancelled push ends every row (sent ones created, the rest skipped: cancelled) and a re-run sends only the rest', async () => {
+    const csv = communicationsCsv('Cancel', 60);
+    const journal = memoryJournalStore();
+    const controller = new AbortController();
+    const first = await executePlan(s.client, await plan(csv), {
+      concurrency: 4, journal, journalKey: 'cancel', signal: controller.signal,
+      onBatchDone: () => {
+        if (subjectCounts('Cancel').size >= 20) controller.abort();
+      },
+    });
+    expect(first.stopped).toBe('cancelled');
+    expect(first.results).toHaveLength(60);
+    const created = first.results.filter((r) => r.outcome === 'created');
+    const skipped = first.results.filter((r) => r.outcome === 'skipped');
+    expect(created.length + skipped.length).toBe(60);
+    expect(created.length).toBeGreaterThanOrEqual(20);
+    expect(skipped.length).toBeGreaterThan(0);
+    expect(skipped.every((r) => /^not sent: cancelled/.test(r.message ?? ''))).toBe(true);
+
+    const posts = routeCount(s.sandbox, 'POST /api/communications');
+    const second = await executePlan(s.client, await plan(csv), { concurrency: 4, journal, journalKey: 'cancel' });
+    expect(routeCount(s.sandbox, 'POST /api/communications') - posts).toBe(skipped.length);
+    expect(second.counts).toMatchObject({ created: 60, failed: 0, skipped: 0 });
+    expect(second.results.filter((r) => r.message?.includes('earlier run')).length).toBe(created.length);
+    const counts = subjectCounts('Cancel');
+    expect(counts.size).toBe(60);
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    // The ids the re-run reports are the records on the server.
+    const ids = new Set(s.sandbox.query("SELECT id FROM communications WHERE subject LIKE 'Cancel %'").map((r) => Number(r.id)));
+    expect(new Set(second.results.map((r) => r.id))).toEqual(ids);
+  });
+
+  it('after a crash, rows left pending (sent, answer never recorded) are found on the server, not created again', async () => {
+    const csv = communicationsCsv('Crash', 40);
+    const store = recordingStore();
+    const done = await executePlan(s.client, await plan(csv), { concurrency: 4, journal: store, journalKey: 'crash' });
+    expect(done.counts.created).toBe(40);
+    // The journal as a crash would have left it: some rows done, some pending (sent, maybe created).
+    const crashed = store.versions.find((v) => {
+      const states = Object.values(v.rows).map((e) => e.state);
+      return states.filter((x) => x === 'done').length >= 10 && states.includes('pending');
+    });
+    expect(crashed).toBeDefined();
+    const pending = Object.values(crashed!.rows).filter((e) => e.state === 'pending').length;
+    expect(pending).toBeGreaterThan(0);
+    // A row is sent only once its pending mark is saved, so at the crash the server held at most the rows in that
+    // journal: take the later ones back off the server, as if they had never been sent.
+    const inJournal = new Set(Object.keys(crashed!.rows).map(Number));
+    const later = done.results.filter((r) => !inJournal.has(r.row!));
+    for (const r of later) await s.client.delete('communications', r.id!);
+
+    const posts = routeCount(s.sandbox, 'POST /api/communications');
+    const resumed = await executePlan(s.client, await plan(csv), { concurrency: 4, journal: storeWith(crashed!, 'crash'), journalKey: 'crash' });
+    expect(routeCount(s.sandbox, 'POST /api/communications') - posts).toBe(later.length);
+    expect(resumed.counts).toMatchObject({ created: 40, failed: 0 });
+    expect(resumed.results.filter((r) => r.message?.startsWith('found on the server')).length).toBe(pending);
+    // Rows that were in the journal keep the ids of the first run.
+    for (const [i, r] of resumed.results.entries()) if (inJournal.has(r.row!)) expect(r.id).toBe(done.results[i]!.id);
+    expect([...subjectCounts('Crash').values()]).toEqual(Array(40).fill(1));
+  });
+
+  it('after a crash before some pending rows were sent, those are looked up, found absent, and created once', async () => {
+    const csv = communicationsCsv('Early', 40);
+    const store = recordingStore();
+    const controller = new AbortController();
+    // Stop early, then restart from the first saved journal: rows marked pending ahead were never sent.
+    await executePlan(s.client, await plan(csv), {
+      concurrency: 2, journal: store, journalKey: 'early', signal: controller.signal,
+      onBatchDone: () => controller.abort(),
+    });
+    const firstSave = store.versions[0]!;
+    expect(Object.values(firstSave.rows).every((e) => e.state === 'pending')).toBe(true);
+    const resumed = await executePlan(s.client, await plan(csv), { concurrency: 4, journal: storeWith(firstSave, 'early'), journalKey: 'early' });
+    expect(resumed.counts).toMatchObject({ created: 40, failed: 0, skipped: 0 });
+    expect([...subjectCounts('Early').values()]).toEqual(Array(40).fill(1));
+  });
+});
