@@ -33,12 +33,13 @@ export async function signIn(address: string, credentials: Credentials): Promise
       return await remember(baseUrl, token, toUser(user), true);
     }
     const token = credentials.token.trim().replace(/^Bearer\s+/i, '');
-    if (!/^\d+\|\S+$/.test(token)) throw new PivorError('unauthenticated', 'That does not look like a Pivor API token (it looks like 12|AbCd…).');
+    if (!/^\S{8,}$/.test(token)) throw new PivorError('unauthenticated', 'That does not look like a Pivor API token (it looks like 12|AbCd…).');
     const user = await clientFor({ baseUrl, token }).currentUser();
     return await remember(baseUrl, token, toUser(user), false);
   } catch (error) {
-    // Nothing was kept: give the origin back so access stays limited to a Pivor that works.
-    await releaseOriginAccess(base.origin);
+    // Not a Pivor we could use: give the origin back, so access stays limited to the signed-in Pivor.
+    // A wrong password or token keeps it: this is a real Pivor and the user will try again.
+    if (!(isPivorError(error) && (error.kind === 'validation' || error.kind === 'unauthenticated'))) await releaseOriginAccess(base.origin);
     throw friendlier(error);
   }
 }

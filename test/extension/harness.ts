@@ -116,3 +116,24 @@ export async function openPopup(ext: LoadedExtension): Promise<Page> {
 export function readText(path: string): string {
   return readFileSync(path, 'utf8');
 }
+
+/** Signs in through the popup's own form, as a user would (after allowing the Pivor origin). */
+export async function signInThroughPopup(ext: LoadedExtension, baseUrl: string, email = 'admin@pivor.dev', password = 'password'): Promise<Page> {
+  await ext.allowOrigin(new URL(baseUrl).origin);
+  const popup = await openPopup(ext);
+  await popup.fill('#pivor-url', baseUrl);
+  await popup.fill('#email', email);
+  await popup.fill('#password', password);
+  await popup.click('button[type=submit]');
+  await popup.waitForSelector('[data-testid=user-name]');
+  return popup;
+}
+
+/** What the extension keeps in chrome.storage (read from one of its pages). */
+export async function storageOf(page: Page): Promise<{ local: Record<string, unknown>; sync: Record<string, unknown>; session: Record<string, unknown> }> {
+  return page.evaluate(async () => ({
+    local: await chrome.storage.local.get(null),
+    sync: await chrome.storage.sync.get(null),
+    session: await chrome.storage.session.get(null),
+  }));
+}

@@ -1,0 +1,184 @@
+// The popup in real headless Chromium against the sandbox over HTTP: sign-in (and its errors), who and where,
+// sign out revoking the token on the server, exports whose files equal the server's records, templates.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startSandbox } from '../../sandbox/index.ts';
+import { readCsv } from '../../shared/csv/index.ts';
+import { columnName, getResource, templateFields } from '../../shared/resources/index.ts';
+import { buildExtension, launchExtension, openPopup, readText, screenshot, signInThroughPopup, storageOf, type LoadedExtension } from './harness.ts';
+import { allRecords, apiGet, apiToken } from './pivor-server.ts';
+
+let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+let ext: LoadedExtension;
+let notPivor: Server;
+
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+beforeAll(async () => {
+  const [dist, started] = await Promise.all([buildExtension(), startSandbox({ port: 0, seed: 'demo' })]);
+  sandbox = started;
+  ext = await launchExtension(dist);
+  // A web server that is not Pivor: an HTML page at every path.
+  notPivor = createServer((_, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><title>Blog</title><h1>Hello</h1>'));
+}, 90_000);
+
+afterAll(async () => {
+  await ext?.close();
+  await sandbox?.close();
+  notPivor?.close();
+});
+
+describe('sign-in errors', () => {
+  test('plain http to a remote host is refused before anything is sent', async () => {
+    const popup = await openPopup(ext);
+    await screenshot(popup, 'popup-signed-out');
+    await popup.fill('#pivor-url', 'http://crm.example.com');
+    await popup.fill('#email', 'admin@pivor.dev');
+    await popup.fill('#password', 'password');
+    await popup.click('button[type=submit]');
+    await expect.poll(() => popup.textContent('[data-testid=sign-in-error]')).toContain('https://');
+    await screenshot(popup, 'popup-error-insecure');
+    await popup.close();
+  });
+
+  test('a wrong password says so', async () => {
+    await ext.allowOrigin(new URL(sandbox.url).origin);
+    const popup = await openPopup(ext);
+    await popup.fill('#pivor-url', sandbox.url);
+    await popup.fill('#email', 'admin@pivor.dev');
+    await popup.fill('#password', 'not-the-password');
+    await popup.click('button[type=submit]');
+    await expect.poll(() => popup.textContent('[data-testid=sign-in-error]')).toContain('Wrong email or password');
+    await screenshot(popup, 'popup-error-password');
+    await popup.close();
+  });
+
+  test('a site that is not Pivor, and a server that does not answer, say so', async () => {
+    const url = await listen(notPivor);
+    await ext.allowOrigin(url);
+    const popup = await openPopup(ext);
+    await popup.fill('#pivor-url', url);
+    await popup.fill('#email', 'admin@pivor.dev');
+    await popup.fill('#password', 'password');
+    await popup.click('button[type=submit]');
+    await expect.poll(() => popup.textContent('[data-testid=sign-in-error]')).toMatch(/did not answer like a Pivor API/);
+    await screenshot(popup, 'popup-error-not-pivor');
+
+    // A port nobody listens on.
+    const gone = createServer();
+    const deadUrl = await listen(gone);
+    await new Promise((resolve) => gone.close(resolve));
+    await ext.allowOrigin(deadUrl);
+    await popup.fill('#pivor-url', deadUrl);
+    await popup.click('button[type=submit]');
+    await expect.poll(() => popup.textContent('[data-testid=sign-in-error]'), { timeout: 20_000 }).toMatch(/Can't reach Pivor/);
+    await popup.close();
+  });
+
+  test('a pasted token that Pivor refuses says so', async () => {
+    await ext.allowOrigin(new URL(sandbox.url).origin);
+    const popup = await openPopup(ext);
+    await popup.fill('#pivor-url', sandbox.url);
+    await popup.getByText('API token', { exact: true }).click();
+    await popup.fill('#token', '999|notARealTokenAtAll');
+    await popup.click('button[type=submit]');
+    await expect.poll(() => popup.textContent('[data-testid=sign-in-error]')).toMatch(/did not accept this token/);
+    await popup.close();
+  });
+});
+
+describe('signed in', () => {
+  test('email and password: who and where; the token kept in storage.local only; sign out revokes it', async () => {
+    const popup = await signInThroughPopup(ext, sandbox.url);
+    expect(await popup.textContent('[data-testid=user-name]')).toBe('Admin');
+    expect(await popup.textContent('[data-testid=user-role]')).toBe('admin');
+    expect(await popup.textContent('[data-testid=instance]')).toBe(new URL(sandbox.url).host);
+    await screenshot(popup, 'popup-signed-in');
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await popup.waitForTimeout(200);
+    await screenshot(popup, 'popup-signed-in-dark');
+    await popup.emulateMedia({ colorScheme: 'light' });
+
+    const stored = await storageOf(popup);
+    const token = (stored.local.session as { token: string }).token;
+    expect(token).toMatch(/^\d+\|/);
+    expect(stored.sync).toEqual({});
+    expect(JSON.stringify(stored.session)).not.toContain(token);
+    expect(popup.url()).not.toContain(token.split('|')[1]!);
+    const named = sandbox.query("SELECT name FROM personal_access_tokens WHERE id = ?", [Number(token.split('|')[0])]);
+    expect(named[0]?.name).toBe('Pivor Bridge (Chrome)');
+    expect((await apiGet(sandbox.url, token, '/user')).status).toBe(200);
+
+    await popup.click('text=Sign out');
+    await popup.waitForSelector('#pivor-url');
+    expect((await apiGet(sandbox.url, token, '/user')).status).toBe(401);
+    expect((await storageOf(popup)).local.session).toBeUndefined();
+    await popup.close();
+  });
+
+  test('a pasted token signs in, as the user it belongs to', async () => {
+    const token = await apiToken(sandbox.url, 'manager@pivor.dev', 'password', 'pasted');
+    await ext.allowOrigin(new URL(sandbox.url).origin);
+    const popup = await openPopup(ext);
+    await popup.fill('#pivor-url', sandbox.url);
+    await popup.getByText('API token', { exact: true }).click();
+    await popup.fill('#token', token);
+    await popup.click('button[type=submit]');
+    await popup.waitForSelector('[data-testid=user-name]');
+    expect(await popup.textContent('[data-testid=user-role]')).toBe('manager');
+    await popup.click('text=Sign out');
+    await popup.waitForSelector('#pivor-url');
+    expect((await apiGet(sandbox.url, token, '/user')).status).toBe(401);
+    await popup.close();
+  });
+
+  test('export: the downloaded file holds exactly the server records, filtered when asked', async () => {
+    const popup = await signInThroughPopup(ext, sandbox.url);
+    const token = await apiToken(sandbox.url);
+    const contacts = popup.locator('[data-testid=resource-contacts]');
+    await contacts.locator('text=Export CSV').click();
+    await popup.waitForSelector('[data-testid=export-done-contacts]');
+    await screenshot(popup, 'popup-exported');
+    const file = await ext.download(`pivor-contacts-${today()}.csv`);
+    const table = readCsv(readText(file));
+    const server = await allRecords(sandbox.url, token, 'contacts');
+    expect(table.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const idAt = table.headers.indexOf('id');
+    const emailAt = table.headers.indexOf('email');
+    expect(table.records.map((r) => Number(r.cells[idAt])).sort((a, b) => a - b)).toEqual(server.map((r) => r.id).sort((a, b) => a - b));
+    const emails = new Map(server.map((r) => [r.id, r.email ?? '']));
+    for (const record of table.records) expect(record.cells[emailAt]).toBe(emails.get(Number(record.cells[idAt])));
+
+    // Filtered: only the clients with status "active".
+    const clients = popup.locator('[data-testid=resource-clients]');
+    await clients.locator('summary').click();
+    await clients.locator('select').selectOption('active');
+    await screenshot(popup, 'popup-export-filters');
+    await clients.locator('text=Export CSV').click();
+    await popup.waitForSelector('[data-testid=export-done-clients]');
+    const clientFile = readCsv(readText(await ext.download(`pivor-clients-${today()}.csv`)));
+    const active = await allRecords(sandbox.url, token, 'clients', { status: 'active' });
+    const clientIdAt = clientFile.headers.indexOf('id');
+    expect(clientFile.records.map((r) => Number(r.cells[clientIdAt])).sort((a, b) => a - b)).toEqual(active.map((r) => r.id).sort((a, b) => a - b));
+    expect(active.length).toBeGreaterThan(0);
+    await popup.close();
+  });
+
+  test('template: Pivor’s own columns with an example row', async () => {
+    const popup = await openPopup(ext);
+    await popup.locator('[data-testid=resource-communications]').locator('text=Template').click();
+    const table = readCsv(readText(await ext.download('pivor-communications-template.csv')));
+    expect(table.headers).toEqual(templateFields(getResource('communications')).map(columnName));
+    expect(table.records).toHaveLength(1);
+    await popup.close();
+  });
+});
