@@ -30,8 +30,10 @@ export interface ExecuteOptions {
   maxRecoveryRounds?: number;
 }
 
-type Sendable = Extract<PlannedAction, { kind: 'create' | 'update' | 'delete' }>;
 type Create = Extract<PlannedAction, { kind: 'create' }>;
+/** The second request of a create whose row has update-only fields (completed_at), once the record exists. */
+type FollowUp = { kind: 'follow-up'; row: number; id: number; body: Record<string, unknown> };
+type Sendable = Extract<PlannedAction, { kind: 'create' | 'update' | 'delete' }> | FollowUp;
 
 // Errors that are about the server or the session, not the row: sending more rows would fail the same way.
 const STOPPING = new Set(['unauthenticated', 'network', 'insecure-url', 'bad-response', 'rate-limited']);
@@ -140,14 +142,28 @@ export async function executePlan(client: PivorClient, plan: Plan, options: Exec
         uncertain.push(action as Create);
         return;
       }
+      if (result === 'follow-up') return;
       results.set(keyOf(action), result);
       done.push(result);
     });
     await deliver(done, batch.length);
   };
 
-  const settle = (action: Sendable, outcome: Outcome): RowResult | 'uncertain' => {
+  // A created record whose row has update-only fields gets them in a second request before the row is done.
+  const followUp = (action: Create, id: number): boolean => {
+    if (!action.afterCreate) return false;
+    queue.unshift({ kind: 'follow-up', row: action.row, id, body: action.afterCreate });
+    return true;
+  };
+
+  const settle = (action: Sendable, outcome: Outcome): RowResult | 'uncertain' | 'follow-up' => {
     const row = action.row;
+    if (action.kind === 'follow-up') {
+      if (outcome.ok) return { row, outcome: 'created', id: action.id };
+      if (STOPPING.has(outcome.error.kind)) stop(outcome.error.message);
+      const { message, column } = describe(outcome.error, plan);
+      return { row, outcome: 'created', id: action.id, message: `created, but ${fieldList(action.body)} could not be set: ${message}`, ...(column ? { column } : {}) };
+    }
     if (outcome.ok) {
       const id = idOf(outcome.data) ?? (action.kind === 'create' ? undefined : action.id);
       if (action.kind === 'create') {
@@ -157,7 +173,7 @@ export async function executePlan(client: PivorClient, plan: Plan, options: Exec
         }
         writer.set(action.row, { state: 'done', id, fp: fps.get(action.row)! });
         claimed.add(id);
-        return { row, outcome: 'created', id };
+        return followUp(action, id) ? 'follow-up' : { row, outcome: 'created', id };
       }
       return { row, outcome: action.kind === 'update' ? 'updated' : 'deleted', ...(id !== undefined ? { id } : {}) };
     }
@@ -200,6 +216,7 @@ export async function executePlan(client: PivorClient, plan: Plan, options: Exec
           queue.push(action); // still marked pending: sending it again needs no new mark
         } else {
           writer.set(action.row, { state: 'done', id: answer.id, fp: fps.get(action.row)! });
+          if (followUp(action, answer.id)) return;
           const result: RowResult = { row: action.row, outcome: 'created', id: answer.id, message: 'found on the server after its answer was lost; not sent again' };
           results.set(keyOf(action), result);
           found.push(result);
@@ -214,6 +231,10 @@ export async function executePlan(client: PivorClient, plan: Plan, options: Exec
 
   // Rows never sent: their pending marks go (nothing was sent), and they end skipped with the reason.
   for (const action of queue) {
+    if (action.kind === 'follow-up') {
+      results.set(keyOf(action), { row: action.row, outcome: 'created', id: action.id, message: `created, but ${fieldList(action.body)} not set: ${stopped ?? 'stopped'}` });
+      continue;
+    }
     if (action.kind === 'create' && writer.entry(action.row)?.state === 'pending') writer.forget(action.row);
     results.set(keyOf(action), { row: action.row, outcome: 'skipped', ...idPart(action), message: `not sent: ${stopped ?? 'stopped'}` });
   }
@@ -256,10 +277,12 @@ function opOf(resource: string, action: Sendable): BatchOp {
       return { method: 'PATCH', path: `/${resource}/${action.id}`, body: action.body };
     case 'delete':
       return { method: 'DELETE', path: `/${resource}/${action.id}` };
+    case 'follow-up':
+      return { method: 'PATCH', path: `/${resource}/${action.id}`, body: action.body };
   }
 }
 
-function keyOf(action: PlannedAction): string {
+function keyOf(action: PlannedAction | FollowUp): string {
   return action.kind === 'delete' ? `d${action.id}` : `r${action.row}`;
 }
 
@@ -283,7 +306,11 @@ function describe(error: PivorError, plan: Plan): { message: string; column?: st
 }
 
 function pastTense(kind: Sendable['kind']): string {
-  return kind === 'create' ? 'created' : kind === 'update' ? 'updated' : 'deleted';
+  return kind === 'create' ? 'created' : kind === 'delete' ? 'deleted' : 'updated';
+}
+
+function fieldList(body: Record<string, unknown>): string {
+  return Object.keys(body).join(', ');
 }
 
 function lostAnswer(): PivorError {

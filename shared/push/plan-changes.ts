@@ -102,7 +102,8 @@ export function planChanges(report: ValidationReport, baseline: readonly ApiReco
         lookAlikes.push(row.row);
       }
     }
-    actions.push({ kind: 'create', row: row.row, body: toApiBody(spec.name, row.values, 'create'), notices });
+    const afterCreate = updateOnlyBody(spec, row.values);
+    actions.push({ kind: 'create', row: row.row, body: toApiBody(spec.name, row.values, 'create'), notices, ...(afterCreate ? { afterCreate } : {}) });
   }
 
   if (lookAlikes.length > 0) {
@@ -156,6 +157,13 @@ function mappedKeys(spec: ResourceSpec, report: ValidationReport): string[] {
     keys.push(field.reference ? field.reference.idField : field.key);
   }
   return keys;
+}
+
+// What a create cannot carry (completed_at): the API takes it on update only, so it follows the create.
+function updateOnlyBody(spec: ResourceSpec, values: Values): Record<string, unknown> | undefined {
+  const later: Values = {};
+  for (const field of spec.fields) if (field.updateOnly && values[field.key] !== undefined) later[field.key] = values[field.key]!;
+  return Object.keys(later).length > 0 ? toApiBody(spec.name, later, 'update') : undefined;
 }
 
 function skipForErrors(row: ValidatedRow): PlannedAction {

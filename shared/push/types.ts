@@ -15,7 +15,11 @@ export interface FieldChange {
 }
 
 export type PlannedAction =
-  | { kind: 'create'; row: number; body: Record<string, unknown>; notices: string[] }
+  | {
+      kind: 'create'; row: number; body: Record<string, unknown>; notices: string[];
+      /** Fields the API takes on update only (completed_at): sent in a second request once the record exists. */
+      afterCreate?: Record<string, unknown>;
+    }
   | { kind: 'update'; row: number; id: number; body: Record<string, unknown>; changes: FieldChange[] }
   | { kind: 'unchanged'; row: number; id: number }
   /** A server record no row stands for (only with deleteMissing); row is null: it is not in the file. */
