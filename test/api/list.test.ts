@@ -1,0 +1,77 @@
+// Listing against the sandbox: every page with progress, page by page, filters, sorting; batches; findExisting.
+import { describe, expect, it } from 'vitest';
+import type { BatchOp, ListProgress, PivorClient } from '../../shared/api/index.ts';
+import { signIn, useSandbox } from './with-sandbox.ts';
+
+const COUNT = 230;
+
+async function createClients(client: PivorClient, count: number): Promise<void> {
+  for (let start = 0; start < count; start += 50) {
+    const ops: BatchOp[] = [];
+    for (let n = start; n < Math.min(count, start + 50); n++) {
+      ops.push({ method: 'POST', path: '/clients', body: { name: `Company ${String(n).padStart(3, '0')}`, email: `c${n}@example.test`, status: n % 3 === 0 ? 'active' : 'prospect' } });
+    }
+    const outcomes = await client.sendBatch(ops);
+    expect(outcomes.every((outcome) => outcome.ok && outcome.status === 201)).toBe(true);
+  }
+}
+
+describe('listing', () => {
+  const sandbox = useSandbox('users');
+
+  it('sends a batch in one go and gives each op its outcome, in order', async () => {
+    const client = await signIn(sandbox.current);
+    const outcomes = await client.sendBatch([
+      { method: 'POST', path: '/clients', body: { name: 'One' } },
+      { method: 'POST', path: 'clients', body: { name: '' } },
+      { method: 'GET', path: '/clients/999999' },
+    ]);
+    expect(outcomes[0]).toMatchObject({ ok: true, status: 201, data: { name: 'One' }, body: { message: 'Client created successfully.' } });
+    expect(outcomes[1]).toMatchObject({ ok: false, error: { kind: 'validation', message: 'The name field is required.' } });
+    expect(outcomes[2]).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+  });
+
+  it('lists every record across several pages, with progress', async () => {
+    const client = await signIn(sandbox.current);
+    await createClients(client, COUNT);
+    const progress: ListProgress[] = [];
+    const all = await client.listAll('clients', { onProgress: (p) => progress.push(p) });
+    expect(all).toHaveLength(COUNT);
+    expect(new Set(all.map((record) => record.id)).size).toBe(COUNT);
+    expect(progress).toEqual([
+      { loaded: 100, total: COUNT, page: 1, lastPage: 3 },
+      { loaded: 200, total: COUNT, page: 2, lastPage: 3 },
+      { loaded: COUNT, total: COUNT, page: 3, lastPage: 3 },
+    ]);
+  });
+
+  it('yields page by page, filtered and sorted', async () => {
+    const client = await signIn(sandbox.current);
+    await createClients(client, 120);
+    const pages = [];
+    for await (const page of client.pages('clients', { filters: { status: 'active' }, sort: 'name', perPage: 15 })) pages.push(page);
+    const names = pages.flatMap((page) => page.data.map((record) => record.name as string));
+    expect(pages).toHaveLength(3); // 40 active clients, 15 a page
+    expect(names).toHaveLength(40);
+    expect(names).toEqual([...names].sort());
+    expect(pages.flatMap((page) => page.data).every((record) => record.status === 'active')).toBe(true);
+
+    const searched = await client.listAll('clients', { filters: { search: 'Company 11' } });
+    expect(searched.map((record) => record.name).sort()).toEqual(Array.from({ length: 10 }, (_, n) => `Company 11${n}`));
+  });
+
+  it('refuses a filter or sort Pivor would silently ignore', async () => {
+    const client = await signIn(sandbox.current);
+    await expect(client.listPage('clients', { filters: { city: 'Leeds' } })).rejects.toThrow(/cannot filter clients by "city"/);
+    await expect(client.listPage('contacts', { sort: '-email' })).rejects.toThrow(/cannot sort contacts by "email"/);
+  });
+
+  it('finds an existing record by its match key, exactly', async () => {
+    const client = await signIn(sandbox.current);
+    await client.create('clients', { name: 'Globex', email: 'info@globex.test' });
+    await client.create('clients', { name: 'Globex Europe', email: 'eu@globex.test' });
+    expect((await client.findExisting('clients', 'name', ' Globex ')).map((r) => r.name)).toEqual(['Globex']);
+    expect((await client.findExisting('clients', 'email', 'INFO@globex.test')).map((r) => r.name)).toEqual(['Globex']);
+    await expect(client.findExisting('clients', 'name', 'Initech')).resolves.toEqual([]);
+  });
+});
