@@ -1,13 +1,14 @@
 // What a push of a sheet would do: the sheet read as a table, validated by the core, and diffed against
 // the snapshot of the last pull (planChanges with the snapshot as baseline, rows matched by id, rows
 // missing from the sheet planned as deletes). Only cells changed since the pull count for a pulled row:
-// a cell left as pulled is neither validated nor sent (Pivor's own "archived" or "normal" values stay
+// a cell left as pulled is neither judged nor sent (Pivor's own "archived" or "normal" values stay
 // untouched), and a cell emptied since the pull clears the field.
 import type { PivorClient, PivorRecord } from '../shared/api/index.ts';
 import { planChanges } from '../shared/push/plan-changes.ts';
 import type { Plan } from '../shared/push/types.ts';
 import type { FieldSpec } from '../shared/resources/index.ts';
-import { validateTable, type ValidatedRow, type ValidationReport } from '../shared/validate/index.ts';
+import { validateTable, type RowValue, type ValidatedRow, type ValidationReport } from '../shared/validate/index.ts';
+import { readPath } from '../shared/export/read-path.ts';
 import { cellToText, recordToCells } from './cell-values.ts';
 import { STATUS_HEADER, type SheetColumn, type SheetLayout } from './sheet-columns.ts';
 import { emptyLookups, lookUpNames } from './sheet-references.ts';
@@ -43,13 +44,13 @@ export async function planSheet(client: PivorClient, sheet: GoogleAppsScript.Spr
   const layoutIndex = new Map(layout.columns.map((c, i) => [c.field.key, i]));
 
   // Per row: which table cells still hold what was pulled. Names needing Pivor: new or changed ones.
-  const unchanged = new Map<number, boolean[]>();
+  const unchanged = new Map<number, { same: boolean[]; record: PivorRecord }>();
   const names = emptyLookups();
   for (const record of table.records) {
     const base = baselineOf(record.cells, idIndex, snapshot);
     const pulled = base ? recordToCells(layout, base).map(cellToText) : null;
     const same = columns.map((c, i) => pulled !== null && pulled[layoutIndex.get(c.field.key)!] === record.cells[i]);
-    if (pulled) unchanged.set(record.row, same);
+    if (base && pulled) unchanged.set(record.row, { same, record: base });
     columns.forEach((c, i) => {
       const target = c.field.reference?.resource;
       const name = record.cells[i]?.trim() ?? '';
@@ -64,37 +65,43 @@ export async function planSheet(client: PivorClient, sheet: GoogleAppsScript.Spr
     userMapping: { [STATUS_HEADER]: null },
   });
   for (const row of report.rows) {
-    const same = unchanged.get(row.row);
-    if (same) keepPulledCells(row, columns, same);
+    const pulled = unchanged.get(row.row);
+    if (pulled) keepPulledCells(row, columns, pulled.same, pulled.record);
   }
   const plan = planChanges(report, [...snapshot.values()], { matchBy: 'id', deleteMissing: true, emptyCells: 'clear' });
   return { layout, grid, report, plan, snapshot, columns };
 }
 
 /**
- * For a pulled row: cells left as pulled drop out (no value, no issue), cells emptied since the pull
- * become null (clear the field), a reference follows its name. Then the row's status is recomputed.
+ * For a pulled row: a cell left as pulled takes the record's own value (so it compares equal, and is not
+ * judged: Pivor's "archived" stays), without issues; an emptied checkbox says false. Cells emptied since
+ * the pull stay absent: the planner (emptyCells 'clear') clears those fields. updated_at is ours to keep:
+ * conflicts are checked against Pivor itself before sending. Then the row's status is recomputed.
  */
-function keepPulledCells(row: ValidatedRow, columns: SheetColumn[], same: boolean[]): void {
+function keepPulledCells(row: ValidatedRow, columns: SheetColumn[], same: boolean[], record: PivorRecord): void {
   const dropped = new Set<string>();
   columns.forEach((column, i) => {
     const field = column.field;
     if (column.readOnly) return;
     if (same[i]) {
       dropped.add(field.key);
-      delete row.values[field.key];
-      if (field.reference) delete row.values[field.reference.idField];
+      if (field.reference) {
+        row.values[field.reference.idField] = asRowValue(record[field.reference.idField]);
+      } else if (isWritable(field)) {
+        row.values[field.key] = asRowValue(readPath(record, field.readPath ?? field.apiName ?? field.key));
+      }
       return;
     }
-    const empty = (row.cells[i] ?? '').trim() === '';
     // An unticked box reads as empty: it says false, not "no value".
-    if (empty && column.kind !== 'checkbox' && isWritable(field)) {
-      if (field.reference) row.values[field.reference.idField] = null;
-      else row.values[field.key] = null;
-    }
+    if (column.kind === 'checkbox' && (row.cells[i] ?? '').trim() === '') row.values[field.key] = false;
   });
+  row.values.updated_at = asRowValue(record.updated_at);
   row.issues = row.issues.filter((issue) => issue.field === null || !dropped.has(issue.field));
   row.status = row.issues.some((i) => i.severity === 'error') ? 'error' : row.issues.length > 0 ? 'warning' : 'valid';
+}
+
+function asRowValue(value: unknown): RowValue {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
 }
 
 function isWritable(field: FieldSpec): boolean {
