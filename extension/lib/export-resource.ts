@@ -1,6 +1,6 @@
-// Export and template downloads for the popup: the core writes the CSV, this saves it with a dated name.
+// Export and template downloads for the popup: the core writes the CSV, this saves it under a dated name.
 import { writeCsv } from '../../shared/csv/index.ts';
-import { exportHeaders, recordToExportRow } from '../../shared/export/export-row.ts';
+import { exportCsv } from '../../shared/export/index.ts';
 import { columnName, getResource, templateFields, type ResourceName } from '../../shared/resources/index.ts';
 import type { Session } from '../storage/session-store.ts';
 import { downloadCsv, exportFileName, templateFileName } from './download-csv.ts';
@@ -20,18 +20,21 @@ export async function exportResource(
   const query: Record<string, string> = {};
   if (filters.status) query.status = filters.status;
   if (filters.search.trim()) query.search = filters.search.trim();
-  const client = clientFor(session);
-  const rows: string[][] = [];
-  // TEMPORARY until the core's exportCsv lands: pages → export rows → CSV.
-  for await (const page of client.pages(resource, { filters: query, signal: options.signal })) {
-    for (const record of page.data) rows.push(recordToExportRow(resource, record));
-    options.onProgress(rows.length, page.meta.total);
-  }
+  let rows = 0;
+  const text = await exportCsv(clientFor(session), resource, {
+    filters: query,
+    signal: options.signal,
+    onProgress: (p) => {
+      rows = p.loaded;
+      options.onProgress(p.loaded, p.total);
+    },
+  });
   const fileName = exportFileName(resource);
-  await downloadCsv(fileName, writeCsv(exportHeaders(resource), rows));
-  return { fileName, rows: rows.length };
+  await downloadCsv(fileName, text);
+  return { fileName, rows };
 }
 
+/** Pivor's own template columns (so a filled template also imports through Pivor's screen) with one example row. */
 export async function downloadTemplate(resource: ResourceName): Promise<void> {
   const fields = templateFields(getResource(resource));
   await downloadCsv(templateFileName(resource), writeCsv(fields.map(columnName), [fields.map((f) => f.example ?? '')]));

@@ -12,6 +12,7 @@ function parse(bytes: ArrayBuffer): ParseSummary {
   return {
     headers: table.headers,
     records: table.records.length,
+    rows: table.records.length + new Set(table.problems.filter((p) => p.severity === 'error' && p.row > 1).map((p) => p.row)).size,
     encoding: table.encoding,
     delimiter: table.delimiter,
     problems: table.problems,

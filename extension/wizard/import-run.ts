@@ -1,49 +1,61 @@
-// The wizard's calls into Pivor, through the core: the records names are resolved against (references),
-// the plan against the server's records, and the push with its journal in chrome.storage.local.
-import type { PivorClient, PivorRecord } from '../../shared/api/index.ts';
-import { executePlan } from '../../shared/push/execute-plan.ts';
-import { planChanges } from '../../shared/push/plan-changes.ts';
-import type { Plan, PushProgress, PushResult } from '../../shared/push/types.ts';
+// The wizard's calls into Pivor, through the core: the records a file's names resolve against (one ReferenceBook
+// per check, also the plan's baseline), the plan, clients the file names but Pivor lacks, and the push with its
+// journal in chrome.storage.local.
+import type { PivorClient } from '../../shared/api/index.ts';
+import {
+  ReferenceBook, createMissingClients, executePlan, fingerprint, planPush, referencedResources,
+  type MissingClientResult, type Plan, type PushProgress, type PushResult,
+} from '../../shared/push/index.ts';
 import type { ResourceName } from '../../shared/resources/index.ts';
 import type { References, ValidationReport } from '../../shared/validate/index.ts';
 import { chromeJournalStore } from '../storage/journal-store.ts';
 import type { ImportOptions } from './import-options.ts';
 
-export type Loading = (what: string, loaded: number, total: number | null) => void;
+export type Loading = (resource: ResourceName, loaded: number, total: number | null) => void;
 
-/** The clients (and contacts) a file's names may point at, as the validator takes them. */
-export async function loadReferences(client: PivorClient, resource: ResourceName, onLoading: Loading, signal?: AbortSignal): Promise<References> {
-  if (resource === 'clients') return {};
-  const clients = (await listing(client, 'clients', onLoading, signal)).map((c) => ({
-    id: c.id, name: String(c.name ?? ''), trading_name: typeof c.trading_name === 'string' ? c.trading_name : null,
-  }));
-  if (resource === 'contacts') return { clients };
-  const contacts = (await listing(client, 'contacts', onLoading, signal)).map((p) => ({
-    id: p.id, first_name: String(p.first_name ?? ''), last_name: String(p.last_name ?? ''),
-    client_id: typeof p.client_id === 'number' ? p.client_id : null,
-  }));
-  return { clients, contacts };
+/** Reads the clients (and contacts) a file's names may point at into the book; returns them as the validator takes them. */
+export async function loadReferences(client: PivorClient, book: ReferenceBook, resource: ResourceName, onLoading: Loading, signal?: AbortSignal): Promise<References> {
+  for (const target of referencedResources(resource)) await load(client, book, target, onLoading, signal);
+  return book.references(resource);
 }
 
-export async function makePlan(client: PivorClient, report: ValidationReport, options: ImportOptions, onLoading: Loading, signal?: AbortSignal): Promise<Plan> {
-  const baseline = await listing(client, report.resource, onLoading, signal);
-  return planChanges(report, baseline, { matchBy: options.matchBy });
+/** The references plus stand-ins for clients that will be created first, so the plan shows their rows as creatable. */
+export function withPlannedClients(references: References, names: readonly string[]): References {
+  if (names.length === 0 || !references.clients) return references;
+  return { ...references, clients: [...references.clients, ...names.map((name, i) => ({ id: -(i + 1), name }))] };
 }
 
-export function push(
-  client: PivorClient,
-  plan: Plan,
-  journalKey: string,
-  onProgress: (progress: PushProgress) => void,
-  signal: AbortSignal,
-): Promise<PushResult> {
+export async function makePlan(client: PivorClient, book: ReferenceBook, report: ValidationReport, options: ImportOptions, onLoading: Loading, signal?: AbortSignal): Promise<Plan> {
+  await load(client, book, report.resource, onLoading, signal);
+  return planPush(client, report, { matchBy: options.matchBy, book, ...(signal ? { signal } : {}) });
+}
+
+export function createClients(client: PivorClient, book: ReferenceBook, names: readonly string[], signal: AbortSignal): Promise<MissingClientResult[]> {
+  return createMissingClients(client, names, book, { concurrency: 4, signal });
+}
+
+export function push(client: PivorClient, plan: Plan, journalKey: string, onProgress: (progress: PushProgress) => void, signal: AbortSignal): Promise<PushResult> {
   return executePlan(client, plan, { concurrency: 4, journal: chromeJournalStore, journalKey, signal, onProgress });
 }
 
-function listing(client: PivorClient, resource: ResourceName, onLoading: Loading, signal?: AbortSignal): Promise<PivorRecord[]> {
+async function load(client: PivorClient, book: ReferenceBook, resource: ResourceName, onLoading: Loading, signal?: AbortSignal): Promise<void> {
+  if (book.has(resource)) return;
   onLoading(resource, 0, null);
-  return client.listAll(resource, {
-    onProgress: (p) => onLoading(resource, p.loaded, p.total),
-    ...(signal ? { signal } : {}),
-  });
+  await book.load(client, resource, { onLoaded: (loaded, total) => onLoading(resource, loaded, total), ...(signal ? { signal } : {}) });
+}
+
+/**
+ * Creates an earlier push of this same file already made (the journal says done, for the same body): executePlan
+ * will not send them again, so the plan shows them as done, with their ids, instead of as creates.
+ */
+export async function alreadyCreated(plan: Plan, key: string): Promise<Map<number, number>> {
+  const journal = await chromeJournalStore.load(key);
+  const done = new Map<number, number>();
+  if (!journal || journal.resource !== plan.resource) return done;
+  for (const action of plan.actions) {
+    if (action.kind !== 'create') continue;
+    const entry = journal.rows[String(action.row)];
+    if (entry?.state === 'done' && entry.id !== undefined && entry.fp === fingerprint(action.body)) done.set(action.row, entry.id);
+  }
+  return done;
 }

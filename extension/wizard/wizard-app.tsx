@@ -4,10 +4,9 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { isPivorError } from '../../shared/api/index.ts';
 import { mapHeaders, type UserMapping } from '../../shared/map/index.ts';
-import { failuresCsv, resultsCsv } from '../../shared/push/results-csv.ts';
-import type { Plan, PushProgress, PushResult } from '../../shared/push/types.ts';
+import { ReferenceBook, failuresCsv, missingClientNames, resultsCsv, type Plan, type PushProgress, type PushResult } from '../../shared/push/index.ts';
 import { getResource, isResourceName, type ResourceName } from '../../shared/resources/index.ts';
-import type { ValidationReport } from '../../shared/validate/index.ts';
+import type { References, ValidationReport } from '../../shared/validate/index.ts';
 import { AppHeader } from '../ui/app-header.tsx';
 import { Notice } from '../ui/notice.tsx';
 import { ProgressBar } from '../ui/progress-bar.tsx';
@@ -23,7 +22,7 @@ import { recallMapping, rememberMapping } from '../storage/mapping-memory.ts';
 import { chosenFile, type ChosenFile } from './chosen-file.ts';
 import { CsvWorkerClient } from './csv-worker-client.ts';
 import { defaultOptions, type ImportOptions } from './import-options.ts';
-import { loadReferences, makePlan, push } from './import-run.ts';
+import { alreadyCreated, createClients, loadReferences, makePlan, push, withPlannedClients } from './import-run.ts';
 import { Stepper, type StepName } from './stepper.tsx';
 import { FileStep } from './steps/file-step.tsx';
 import { MappingStep } from './steps/mapping-step.tsx';
@@ -58,6 +57,7 @@ export function WizardApp() {
   const [options, setOptions] = useState<ImportOptions>(defaultOptions);
   const [report, setReport] = useState<ValidationReport | null>(null);
   const [plan, setPlan] = useState<Plan | null>(null);
+  const [done, setDone] = useState<Map<number, number>>(new Map());
   const [progress, setProgress] = useState<PushProgress | null>(null);
   const [result, setResult] = useState<PushResult | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
@@ -65,7 +65,11 @@ export function WizardApp() {
   const [interrupted, setInterrupted] = useState<InterruptedImport[]>([]);
   const [resumed, setResumed] = useState(false);
   const [cancelling, setCancelling] = useState(false);
+  const [missingClients, setMissingClients] = useState<string[]>([]);
+  const [pushStage, setPushStage] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
+  // The records of the current check: the validator's references and the plan's baseline, read once.
+  const book = useRef(new ReferenceBook());
 
   useEffect(() => {
     void listInterrupted().then(setInterrupted);
@@ -142,22 +146,28 @@ export function WizardApp() {
 
   const onLoading = (what: string, loaded: number, total: number | null) => setBusy({ what: `Loading ${what} from Pivor`, loaded, total });
 
-  /** Reads references from Pivor and validates in the worker. */
+  /** Validates the file in the worker against the given references. */
+  function validate(forResource: ResourceName, references: References, withOptions: ImportOptions, withMapping: UserMapping): Promise<ValidationReport> {
+    setBusy({ what: 'Checking the rows', loaded: 0, total: null });
+    return worker.validate({
+      resource: forResource,
+      options: {
+        references,
+        userMapping: withMapping,
+        timeZone: withOptions.timeZone,
+        ...(withOptions.dateOrder ? { dateOrder: withOptions.dateOrder } : {}),
+      },
+    });
+  }
+
+  /** Reads references from Pivor (a fresh book) and validates in the worker. */
   async function check(withOptions = options, forResource = resource, withMapping = userMapping): Promise<ValidationReport | null> {
     if (!session || !forResource) return null;
     setStepError(null);
+    book.current = new ReferenceBook();
     try {
-      const references = await loadReferences(clientFor(session), forResource, onLoading);
-      setBusy({ what: 'Checking the rows', loaded: 0, total: null });
-      const checked = await worker.validate({
-        resource: forResource,
-        options: {
-          references,
-          userMapping: withMapping,
-          timeZone: withOptions.timeZone,
-          ...(withOptions.dateOrder ? { dateOrder: withOptions.dateOrder } : {}),
-        },
-      });
+      const references = await loadReferences(clientFor(session), book.current, forResource, onLoading);
+      const checked = await validate(forResource, references, withOptions, withMapping);
       setReport(checked);
       return checked;
     } catch (error) {
@@ -184,11 +194,19 @@ export function WizardApp() {
   }
 
   async function goPlan(checked = report, opts = options) {
-    if (!session || !checked) return;
+    if (!session || !checked || !resource) return;
     setStepError(null);
+    setPlan(null);
     setStep('Plan');
     try {
-      setPlan(await makePlan(clientFor(session), checked, opts, onLoading));
+      // Clients to create first stand in with placeholder ids, so the plan shows their rows as they will go.
+      const missing = opts.createMissingClients ? missingClientNames(checked) : [];
+      setMissingClients(missing);
+      const planned = missing.length === 0 ? checked
+        : await validate(resource, withPlannedClients(book.current.references(resource), missing), opts, userMapping);
+      const made = await makePlan(clientFor(session), book.current, planned, opts, onLoading);
+      setDone(file ? await alreadyCreated(made, journalKey(file.hash, resource)) : new Map());
+      setPlan(made);
     } catch (error) {
       setStepError(describe(error));
     } finally {
@@ -199,7 +217,6 @@ export function WizardApp() {
   async function runPush() {
     if (!session || !plan || !file || !resource || !report) return;
     const key = journalKey(file.hash, resource);
-    const sending = plan.counts.create + plan.counts.update + plan.counts.delete;
     await saveInterrupted({
       journalKey: key, name: file.name, origin: file.origin, base64: bytesToBase64(file.bytes), resource, userMapping, options, sending,
       startedAt: new Date().toISOString(), ...(file.source ? { source: file.source } : {}), ...(file.page ? { page: file.page } : {}),
@@ -210,7 +227,20 @@ export function WizardApp() {
     setCancelling(false);
     setStep('Push');
     try {
-      const pushed = await push(clientFor(session), plan, key, setProgress, controller.signal);
+      const client = clientFor(session);
+      let toSend = plan;
+      let sentReport = report;
+      if (missingClients.length > 0) {
+        // The clients first; then the rows are checked and planned again against them (the real ids).
+        setPushStage(`Creating ${missingClients.length} ${missingClients.length === 1 ? 'client' : 'clients'}`);
+        await createClients(client, book.current, missingClients, controller.signal);
+        sentReport = await validate(resource, book.current.references(resource), options, userMapping);
+        setBusy(null);
+        toSend = await makePlan(client, book.current, sentReport, options, () => {});
+        setReport(sentReport);
+      }
+      setPushStage(null);
+      const pushed = await push(client, toSend, key, setProgress, controller.signal);
       // A push stopped by the server or the network stays resumable; a finished or cancelled one does not.
       if (!pushed.stopped || pushed.stopped === 'cancelled') await clearInterrupted(key);
       if (!pushed.stopped && file.handoffId) await removeHandoff(file.handoffId);
@@ -268,7 +298,7 @@ export function WizardApp() {
 
   const spec = resource ? getResource(resource) : null;
   const hasDates = !!spec && !!mapping && spec.fields.some((f) => f.type === 'datetime' && mapping.byField[f.key] !== undefined);
-  const sending = plan ? plan.counts.create + plan.counts.update + plan.counts.delete : 0;
+  const sending = plan ? plan.counts.create - done.size + plan.counts.update + plan.counts.delete : 0;
 
   return (
     <>
@@ -336,7 +366,7 @@ export function WizardApp() {
               <StepHead title="Before anything is sent" text="What each row will do in Pivor, compared with the records there now." />
               {busy && <ProgressBar label={busy.what} done={busy.loaded} total={busy.total} detail={busy.what} />}
               {stepError && <StepError message={stepError} onRetry={() => void goPlan()} />}
-              {plan && <PlanStep plan={plan} resumed={resumed} />}
+              {plan && <PlanStep plan={plan} done={done} resumed={resumed} missingClients={missingClients} />}
               <Footer onBack={() => setStep('Review')}>
                 <button type="button" class="primary" disabled={!plan || sending === 0 || !!busy} onClick={() => void runPush()} data-testid="send">
                   {plan ? `Send ${sending} ${sending === 1 ? 'change' : 'changes'} to Pivor` : 'Send to Pivor'}
@@ -347,7 +377,7 @@ export function WizardApp() {
           {step === 'Push' && (
             <>
               <StepHead title="Sending to Pivor" text={`${sending} ${sending === 1 ? 'row' : 'rows'} to create or update.`} />
-              <PushStep progress={progress} cancelling={cancelling} onCancel={() => { setCancelling(true); abort.current?.abort(); }} />
+              <PushStep progress={progress} stage={pushStage} cancelling={cancelling} onCancel={() => { setCancelling(true); abort.current?.abort(); }} />
             </>
           )}
           {step === 'Results' && result && (

@@ -6,6 +6,8 @@ import type { ResourceDetection } from '../../shared/map/index.ts';
 export interface ParseSummary {
   headers: string[];
   records: number;
+  /** Data rows in the file, including those the reader could not use (their problems say why). */
+  rows: number;
   encoding: CsvEncoding;
   delimiter: Delimiter;
   problems: ReadProblem[];

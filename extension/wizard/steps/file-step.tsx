@@ -69,7 +69,7 @@ function FileSummary(props: FileStepProps & { file: ChosenFile }) {
           <div class="file-name" data-testid="file-name">{file.name}</div>
           <div class="muted small" data-testid="file-origin">
             {describeOrigin(file)} · {formatBytes(file.bytes.length)}
-            {parsed && <> · {formatCount(parsed.records)} rows · {parsed.encoding.toUpperCase()}, {delimiterNames[parsed.delimiter] ?? parsed.delimiter}-separated</>}
+            {parsed && <> · {formatCount(parsed.rows)} rows · {parsed.encoding.toUpperCase()}, {delimiterNames[parsed.delimiter] ?? parsed.delimiter}-separated</>}
           </div>
           {file.source && <div class="muted small source" data-testid="file-source" title={file.source}>{file.source}</div>}
         </div>

@@ -9,7 +9,7 @@ import { StatTiles } from '../../ui/stat-tiles.tsx';
 
 type Filter = 'update' | 'create' | 'skip' | 'unchanged';
 
-export function PlanStep(props: { plan: Plan; resumed: boolean }) {
+export function PlanStep(props: { plan: Plan; done: ReadonlyMap<number, number>; resumed: boolean; missingClients: string[] }) {
   const { plan } = props;
   const spec = getResource(plan.resource);
   const firstWithRows = (['update', 'create', 'skip', 'unchanged'] as Filter[]).find((f) => plan.counts[f] > 0) ?? 'create';
@@ -17,16 +17,17 @@ export function PlanStep(props: { plan: Plan; resumed: boolean }) {
   const [page, setPage] = useState(0);
   const actions = plan.actions.filter((a) => a.kind === filter);
   const shown = actions.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
-  const sending = plan.counts.create + plan.counts.update + plan.counts.delete;
+  const sending = plan.counts.create - props.done.size + plan.counts.update + plan.counts.delete;
 
   return (
     <div class="stack">
       <StatTiles
         stats={[
-          { label: `to create`, value: plan.counts.create, tone: 'accent', testId: 'plan-create' },
+          { label: `to create`, value: plan.counts.create - props.done.size, tone: 'accent', testId: 'plan-create' },
           { label: `to update`, value: plan.counts.update, tone: 'accent', testId: 'plan-update' },
           { label: 'unchanged', value: plan.counts.unchanged, tone: 'ok', testId: 'plan-unchanged' },
           { label: 'skipped', value: plan.counts.skip, tone: plan.counts.skip ? 'error' : 'plain', testId: 'plan-skip' },
+          ...(props.done.size > 0 ? [{ label: 'created before', value: props.done.size, tone: 'ok' as const, testId: 'plan-done' }] : []),
         ]}
       />
       {props.resumed && (
@@ -34,8 +35,13 @@ export function PlanStep(props: { plan: Plan; resumed: boolean }) {
           Rows already created by the interrupted push are not sent again.
         </Notice>
       )}
+      {props.missingClients.length > 0 && (
+        <Notice kind="info" title={`${props.missingClients.length} new ${props.missingClients.length === 1 ? 'client' : 'clients'} will be created first`} testId="plan-missing-clients">
+          {props.missingClients.join(', ')}
+        </Notice>
+      )}
       {plan.warnings.map((w) => <Notice key={w} kind="warning">{w}</Notice>)}
-      {sending === 0 && <Notice kind="success" title="Nothing to send">Pivor already holds every valid row of this file.</Notice>}
+      {sending === 0 && <Notice kind="success" title="Nothing to send" testId="nothing-to-send">Pivor already holds every valid row of this file.</Notice>}
       <div class="segmented plan-filter" role="radiogroup" aria-label="Show">
         {(['update', 'create', 'skip', 'unchanged'] as Filter[]).map((f) => (
           <label key={f}>
@@ -55,7 +61,7 @@ export function PlanStep(props: { plan: Plan; resumed: boolean }) {
             </tr>
           </thead>
           <tbody>
-            {shown.map((a, i) => <PlanRow key={`${a.row ?? 'd'}-${i}`} action={a} />)}
+            {shown.map((a, i) => <PlanRow key={`${a.row ?? 'd'}-${i}`} action={a} doneId={a.row !== null ? props.done.get(a.row) : undefined} />)}
           </tbody>
         </table>
       </div>
@@ -67,13 +73,13 @@ function filterLabel(f: Filter): string {
   return { update: 'Updates', create: 'Creates', skip: 'Skipped', unchanged: 'Unchanged' }[f];
 }
 
-function PlanRow(props: { action: PlannedAction }) {
+function PlanRow(props: { action: PlannedAction; doneId: number | undefined }) {
   const a = props.action;
   return (
     <tr data-testid={a.row !== null ? `plan-row-${a.row}` : undefined}>
       <td class="num">{a.row ?? '—'}</td>
-      <td>{actionBadge(a)}</td>
-      <td>{details(a)}</td>
+      <td>{props.doneId !== undefined ? <span class="badge ok">Created before #{props.doneId}</span> : actionBadge(a)}</td>
+      <td>{props.doneId !== undefined ? <span class="muted">An earlier import of this file created it: not sent again.</span> : details(a)}</td>
     </tr>
   );
 }

@@ -3,10 +3,11 @@
 import type { PushProgress } from '../../../shared/push/types.ts';
 import { ProgressBar } from '../../ui/progress-bar.tsx';
 
-export function PushStep(props: { progress: PushProgress | null; cancelling: boolean; onCancel: () => void }) {
+export function PushStep(props: { progress: PushProgress | null; stage: string | null; cancelling: boolean; onCancel: () => void }) {
   const p = props.progress;
   return (
     <div class="stack push-step">
+      {props.stage && <p role="status">{props.stage}…</p>}
       <ProgressBar label="Sending rows to Pivor" done={p?.done ?? 0} total={p?.total ?? null} detail={detail(p)} />
       <p class="muted small">
         You can close this tab: opening the import wizard again offers to finish the push, without creating anything twice.

@@ -1,0 +1,202 @@
+// The import wizard in real headless Chromium against the sandbox: every step on the fixture files, errors shown
+// on the right rows and cells, the plan before anything is sent, the push, the results and the two CSV files.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startSandbox, type Sandbox } from '../../sandbox/index.ts';
+import { readCsv } from '../../shared/csv/index.ts';
+import { buildExtension, launchExtension, readText, screenshot, signInThroughPopup, type LoadedExtension } from './harness.ts';
+import { allRecords, apiToken } from './pivor-server.ts';
+
+const fixtures = new URL('../fixtures/', import.meta.url).pathname;
+let sandbox: Sandbox;
+let ext: LoadedExtension;
+let token: string;
+
+beforeAll(async () => {
+  const [dist, started] = await Promise.all([buildExtension(), startSandbox({ port: 0, seed: 'demo' })]);
+  sandbox = started;
+  ext = await launchExtension(dist);
+  (await signInThroughPopup(ext, sandbox.url)).close();
+  token = await apiToken(sandbox.url);
+}, 90_000);
+
+afterAll(async () => {
+  await ext?.close();
+  await sandbox?.close();
+});
+
+async function openWizardWith(file: string, hash = ''): Promise<Page> {
+  const page = await ext.open(`wizard/index.html${hash}`);
+  await page.setInputFiles('#file-input', fixtures + file);
+  await page.waitForSelector('[data-testid=detection]');
+  return page;
+}
+
+async function toReview(page: Page): Promise<void> {
+  await page.click('text=Continue to mapping');
+  await page.waitForSelector('.mapping-table');
+  await page.click('text=Check the rows');
+  await page.waitForSelector('[data-testid=count-records]');
+}
+
+async function count(page: Page, testId: string): Promise<number> {
+  return Number((await page.textContent(`[data-testid=${testId}] .value`))!.replace(/,/g, ''));
+}
+
+describe('messy-contacts.csv, the whole way', () => {
+  test('errors on the right rows and cells; the plan; the push; results and files', async () => {
+    const page = await openWizardWith('messy-contacts.csv', '#resource=contacts');
+    expect(await page.textContent('[data-testid=file-name]')).toBe('messy-contacts.csv');
+    expect(await page.textContent('[data-testid=file-origin]')).toContain('8 rows');
+    expect(await page.isChecked('input[name=resource][value=contacts]')).toBe(true);
+    await screenshot(page, 'wizard-1-file');
+
+    await page.click('text=Continue to mapping');
+    await page.waitForSelector('.mapping-table');
+    expect(await page.locator('[data-testid=map-row-6] select').inputValue()).toBe('is_primary_contact');
+    expect(await page.locator('[data-testid=map-row-5] select').inputValue()).toBe('client_name');
+    await screenshot(page, 'wizard-2-mapping');
+
+    await page.click('text=Check the rows');
+    await page.waitForSelector('[data-testid=count-records]');
+    expect(await count(page, 'count-records')).toBe(8);
+    expect(await count(page, 'count-valid')).toBe(1);
+    expect(await count(page, 'count-warnings')).toBe(2);
+    expect(await count(page, 'count-errors')).toBe(5);
+    // Each error on its row and cell, with the message beside it.
+    const cell = (row: number, column: string) => page.locator(`[data-testid=review-row-${row}] td[data-column="${column}"]`);
+    await expect.poll(() => cell(3, 'last_name').getAttribute('class')).toBe('cell-error');
+    expect(await cell(4, 'email').getAttribute('class')).toBe('cell-error');
+    expect(await cell(5, 'client_name').getAttribute('class')).toBe('cell-error');
+    expect(await cell(6, 'is_primary').getAttribute('class')).toBe('cell-error');
+    expect(await cell(4, 'first_name').getAttribute('class')).toBe('');
+    expect(await page.textContent('[data-testid=review-row-5] .issue-list')).toContain('Nonexistent Holdings');
+    expect(await page.textContent('[data-testid=review-row-4] .issue-list')).toContain('not-an-email');
+    expect(await page.getAttribute('[data-testid=review-row-8]', 'class')).toBe('status-error');
+    expect(await page.getAttribute('[data-testid=review-row-7]', 'class')).toBe('status-warning');
+    expect(await page.getAttribute('[data-testid=review-row-9]', 'class')).toBe('status-warning');
+    expect(await page.locator('[data-testid=review-row-2]').count()).toBe(0); // filtered: only rows with issues
+    await screenshot(page, 'wizard-3-review');
+    await page.click('[data-testid=only-issues]');
+    expect(await page.getAttribute('[data-testid=review-row-2]', 'class')).toBe('status-valid');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.waitForTimeout(200);
+    await screenshot(page, 'wizard-3-review-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    const before = await allRecords(sandbox.url, token, 'contacts');
+    await page.click('text=See what will change');
+    await page.waitForSelector('[data-testid=plan-create]');
+    expect(await count(page, 'plan-create')).toBe(2);
+    expect(await count(page, 'plan-unchanged')).toBe(1); // row 2: John Doe is in Pivor already
+    expect(await count(page, 'plan-skip')).toBe(5);
+    await screenshot(page, 'wizard-4-plan');
+    // Nothing has been sent yet.
+    expect((await allRecords(sandbox.url, token, 'contacts')).length).toBe(before.length);
+
+    await page.click('[data-testid=send]');
+    await page.waitForSelector('[data-testid=push-complete]');
+    expect(await count(page, 'result-created')).toBe(2);
+    expect(await count(page, 'result-problems')).toBe(5);
+    await screenshot(page, 'wizard-6-results');
+
+    const after = await allRecords(sandbox.url, token, 'contacts');
+    expect(after.length).toBe(before.length + 2);
+    const ravi = after.filter((c) => c.email === 'ravi@acme.com');
+    expect(ravi).toHaveLength(1);
+    expect(after.filter((c) => c.email === 'eva@acme.com')).toHaveLength(1);
+
+    await page.click('text=Download failures CSV');
+    const failures = readCsv(readText(await ext.download('messy-contacts-failures.csv')));
+    expect(failures.headers.slice(0, 7)).toEqual(['first_name', 'last_name', 'email', 'phone', 'job_title', 'client_name', 'is_primary']);
+    const errorAt = failures.headers.indexOf('error');
+    const rowAt = failures.headers.indexOf('original_row');
+    expect(failures.records.map((r) => Number(r.cells[rowAt]))).toEqual([3, 4, 5, 6, 8]);
+    expect(failures.records[2]!.cells[errorAt]).toContain('Nonexistent Holdings');
+
+    await page.click('text=Download results CSV');
+    const results = readCsv(readText(await ext.download('messy-contacts-results.csv')));
+    const idAt = results.headers.indexOf('id');
+    const emailAt = results.headers.indexOf('email');
+    const raviRow = results.records.find((r) => r.cells[emailAt] === 'ravi@acme.com')!;
+    expect(Number(raviRow.cells[idAt])).toBe(ravi[0]!.id);
+    await page.close();
+  });
+});
+
+describe('other files', () => {
+  test('Pivor’s client export: the row the API cannot write is reported; a second import sends nothing', async () => {
+    const page = await openWizardWith('pivor-clients-export.csv');
+    expect(await page.isChecked('input[name=resource][value=clients]')).toBe(true);
+    await toReview(page);
+    expect(await count(page, 'count-errors')).toBe(1);
+    expect(await page.textContent('[data-testid=review-row-5] .issue-list')).toMatch(/organisation/);
+    await page.click('text=See what will change');
+    await page.waitForSelector('[data-testid=plan-create]');
+    await page.click('[data-testid=send]');
+    await page.waitForSelector('[data-testid=push-complete]');
+    expect(await count(page, 'result-created')).toBe(1);
+
+    await page.click('text=Import another file');
+    await page.setInputFiles('#file-input', fixtures + 'pivor-clients-export.csv');
+    await page.waitForSelector('[data-testid=detection]');
+    await toReview(page);
+    await page.click('text=See what will change');
+    await page.waitForSelector('[data-testid=plan-create]');
+    // Jane Smith has no email to match on: the journal of the first import knows it created her.
+    expect(await count(page, 'plan-create')).toBe(0);
+    expect(await count(page, 'plan-done')).toBe(1);
+    await page.waitForSelector('[data-testid=nothing-to-send]');
+    expect(await page.isDisabled('[data-testid=send]')).toBe(true);
+    await screenshot(page, 'wizard-4-plan-nothing-to-send');
+    await page.close();
+  });
+
+  test('HubSpot headers map on their own, unknown ones left visible; a changed mapping is remembered', async () => {
+    const page = await openWizardWith('hubspot-contacts.csv');
+    await page.click('text=Continue to mapping');
+    await page.waitForSelector('.mapping-table');
+    expect(await page.locator('[data-testid=map-row-7] select').inputValue()).toBe('client_name'); // Company Name
+    expect(await page.locator('[data-testid=map-row-0] select').inputValue()).toBe(''); // Record ID
+    expect(await page.textContent('[data-testid=map-row-8]')).toContain('Not imported'); // Lifecycle Stage
+    await page.locator('[data-testid=map-row-8] select').selectOption('notes');
+    expect(await page.textContent('[data-testid=map-row-8]')).toContain('Your choice');
+    await page.close();
+
+    const again = await openWizardWith('hubspot-contacts.csv');
+    await again.click('text=Continue to mapping');
+    await again.waitForSelector('.mapping-table');
+    expect(await again.locator('[data-testid=map-row-8] select').inputValue()).toBe('notes');
+    expect(await again.textContent('.step-card')).toContain('Your earlier choices for these headers were applied');
+    await again.click('text=Reset to suggestions');
+    expect(await again.locator('[data-testid=map-row-8] select').inputValue()).toBe('');
+    await again.close();
+  });
+
+  test('an Excel semicolon file with a line break inside a value reads as 3 rows', async () => {
+    const page = await openWizardWith('excel-semicolon-clients.csv');
+    expect(await page.textContent('[data-testid=file-origin]')).toContain('3 rows');
+    expect(await page.textContent('[data-testid=file-origin]')).toContain('semicolon');
+    await toReview(page);
+    expect(await count(page, 'count-records')).toBe(3);
+    expect(await page.textContent('[data-testid=review-row-2] .issue-list')).toContain('https://sgd.example');
+    await page.close();
+  });
+
+  test('the documented communications template: call becomes phone, names resolve', async () => {
+    const page = await openWizardWith('documented-template-communications.csv');
+    expect(await page.isChecked('input[name=resource][value=communications]')).toBe(true);
+    await toReview(page);
+    expect(await count(page, 'count-errors')).toBe(0);
+    expect(await page.textContent('[data-testid=review-row-2] .issue-list')).toMatch(/phone/);
+    await page.close();
+  });
+
+  test('a file that is not a CSV says so', async () => {
+    const page = await ext.open('wizard/index.html');
+    await page.setInputFiles('#file-input', { name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('') });
+    await page.waitForSelector('[data-testid=file-error]');
+    expect(await page.textContent('[data-testid=file-error]')).toMatch(/empty/);
+    await page.close();
+  });
+});
