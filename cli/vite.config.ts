@@ -10,7 +10,7 @@ export default defineConfig({
     minify: false,
     sourcemap: true,
     rollupOptions: {
-      input: { 'pivor-csv': 'cli/pivor-csv.ts' },
+      input: { 'pivor-csv': 'cli/pivor-csv.ts', sandbox: 'sandbox/main.ts' },
       output: { format: 'es', entryFileNames: '[name].mjs', banner: (chunk) => (chunk.name === 'pivor-csv' ? '#!/usr/bin/env node' : '') },
     },
   },
