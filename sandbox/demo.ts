@@ -24,9 +24,10 @@ Data is kept in ${dbFile}; delete that file to start over.
 ${signIns}
 
   Try it from another terminal:
-    PIVOR_URL=${sandbox.url} npx pivor-csv login
+    PIVOR_URL=${sandbox.url} npx pivor-csv login --email admin@pivor.dev
     npx pivor-csv check auto test/fixtures/messy-contacts.csv
     npx pivor-csv push contacts test/fixtures/hubspot-contacts.csv --dry-run
+    npx pivor-csv push contacts test/fixtures/hubspot-contacts.csv
 
   The Chrome extension and the Google Sheets add-on can point at the same URL (see the README).
   Press Ctrl+C to stop.
