@@ -239,7 +239,7 @@ function writeBack(sp: SheetPlan, snapshotSheet: GoogleAppsScript.Spreadsheet.Sh
     statuses.set(r.row, statusOf(r));
     if ((r.outcome === 'created' || r.outcome === 'updated') && r.id !== undefined) {
       const record = captured.get(r.id);
-      if (record) entries.push({ id: r.id, record });
+      if (record) entries.push({ id: r.id, record: withNames(record, sp) });
       const at = typeof record?.updated_at === 'string' ? new Date(record.updated_at) : undefined;
       rowWrites.set(r.row, { ...(r.outcome === 'created' ? { id: r.id } : {}), ...(at && !Number.isNaN(at.getTime()) ? { updatedAt: at } : {}) });
     }
@@ -269,6 +269,24 @@ function writeBack(sp: SheetPlan, snapshotSheet: GoogleAppsScript.Spreadsheet.Sh
     }
   }
   writeStatuses(grid, statuses);
+}
+
+/**
+ * A record as a list shows it: with its client (and contact) embedded, which a create or update answer
+ * may leave out. Names come from the snapshot or the names just resolved, so the next push sees the
+ * row's names as unchanged instead of looking them up again.
+ */
+function withNames(record: PivorRecord, sp: SheetPlan): PivorRecord {
+  const out: PivorRecord = { ...record };
+  for (const [key, target] of [['client', 'clients'], ['contact', 'contacts']] as const) {
+    const id = record[`${key}_id`];
+    if (typeof id !== 'number' || (out[key] && typeof out[key] === 'object')) continue;
+    const known = [...sp.snapshot.values()].find((r) => (r[key] as { id?: unknown } | null)?.id === id)?.[key];
+    const resolved = (sp.references[target] as readonly { id: number }[] | undefined)?.find((r) => r.id === id);
+    if (known) out[key] = known;
+    else if (resolved) out[key] = resolved;
+  }
+  return out;
 }
 
 /** Rows that moved during the batch: found again by content and written one by one (rare). */

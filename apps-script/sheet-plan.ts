@@ -7,7 +7,7 @@ import type { PivorClient, PivorRecord } from '../shared/api/index.ts';
 import { planChanges } from '../shared/push/plan-changes.ts';
 import type { Plan } from '../shared/push/types.ts';
 import type { FieldSpec } from '../shared/resources/index.ts';
-import { validateTable, type RowValue, type ValidatedRow, type ValidationReport } from '../shared/validate/index.ts';
+import { validateTable, type References, type RowValue, type ValidatedRow, type ValidationReport } from '../shared/validate/index.ts';
 import { readPath } from '../shared/export/read-path.ts';
 import { cellToText, recordToCells } from './cell-values.ts';
 import { STATUS_HEADER, type SheetColumn, type SheetLayout } from './sheet-columns.ts';
@@ -23,6 +23,8 @@ export interface SheetPlan {
   snapshot: Map<number, PivorRecord>;
   /** Sheet columns of the table, in table order. */
   columns: SheetColumn[];
+  /** The clients and contacts names were resolved against (for the records a push writes back). */
+  references: References;
 }
 
 export function snapshotName(sheetName: string): string {
@@ -69,7 +71,7 @@ export async function planSheet(client: PivorClient, sheet: GoogleAppsScript.Spr
     if (pulled) keepPulledCells(row, columns, pulled.same, pulled.record);
   }
   const plan = planChanges(report, [...snapshot.values()], { matchBy: 'id', deleteMissing: true, emptyCells: 'clear' });
-  return { layout, grid, report, plan, snapshot, columns };
+  return { layout, grid, report, plan, snapshot, columns, references };
 }
 
 /**

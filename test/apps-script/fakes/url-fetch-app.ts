@@ -46,8 +46,10 @@ export class FakeHttpResponse {
 }
 
 export interface UrlFetchFaults {
-  /** After this many fetch/fetchAll calls, the next one kills the execution. */
+  /** After this many fetch/fetchAll calls, the next one kills the execution before anything is sent. */
   killAfterCalls?: number;
+  /** After this many calls, the next one is sent and answered, then the execution dies before it sees the answers. */
+  killDuringCall?: number;
   /** Every connection is refused (the server is down). */
   refuseAll?: boolean;
 }
@@ -58,8 +60,16 @@ export class FakeUrlFetchApp {
   private readonly signal = new Int32Array(new SharedArrayBuffer(4));
   /** Every request sent, in order (tests compare what went out). */
   readonly sent: SentRequest[] = [];
-  faults: UrlFetchFaults = {};
+  private _faults: UrlFetchFaults = {};
   private callsSinceFault = 0;
+  /** Sets the faults; call counts for them start from zero. */
+  set faults(faults: UrlFetchFaults) {
+    this._faults = faults;
+    this.callsSinceFault = 0;
+  }
+  get faults(): UrlFetchFaults {
+    return this._faults;
+  }
   timeoutMs = 60_000;
 
   constructor(readonly _counter: CallCounter) {}
@@ -100,6 +110,7 @@ export class FakeUrlFetchApp {
       this._counter.killed = 'Exceeded maximum execution time';
       throw new Error(this._counter.killed);
     }
+    const dieAfterSending = this.faults.killDuringCall !== undefined && this.callsSinceFault > this.faults.killDuringCall;
     for (const r of requests) this.sent.push({ method: r.method, url: r.url, headers: r.headers, body: r.body });
     let replies: WireReply[];
     if (this.faults.refuseAll) {
@@ -115,6 +126,10 @@ export class FakeUrlFetchApp {
       const msg = receiveMessageOnPort(this.port!);
       if (waited === 'timed-out' || !msg) throw new Error('Exception: Timeout');
       replies = msg.message as WireReply[];
+    }
+    if (dieAfterSending) {
+      this._counter.killed = 'Exceeded maximum execution time';
+      throw new Error(this._counter.killed);
     }
     return replies.map((reply, i) => {
       const req = requests[i]!;

@@ -31,14 +31,17 @@ export class GasEnvironment {
   readonly logger = new FakeLogger(this.counter);
   readonly urlFetch = new FakeUrlFetchApp(this.counter);
   readonly html: FakeHtmlService;
-  readonly context: vm.Context;
+  private readonly code: vm.Script;
+  private readonly globals: Record<string, unknown>;
+  /** The context of the latest execution. */
+  context: vm.Context;
 
   constructor(options: GasEnvironmentOptions = {}) {
     const timeZone = options.timeZone ?? 'Europe/Paris';
     this.spreadsheetApp = new FakeSpreadsheetApp(this.counter, { name: options.spreadsheetName, timeZone, ui: this.ui });
     this.session = new FakeSession(this.counter, 'America/New_York', () => `temp-key-${this.properties._activeUser}`);
     this.html = new FakeHtmlService(this.counter, new Map([['Sidebar', readFileSync(builtFile('Sidebar.html'), 'utf8')]]));
-    this.context = vm.createContext({
+    this.globals = {
       SpreadsheetApp: this.spreadsheetApp,
       PropertiesService: this.properties,
       CacheService: this.cache,
@@ -48,17 +51,31 @@ export class GasEnvironment {
       Session: this.session,
       Logger: this.logger,
       console: this.logger._console(),
-    });
-    vm.runInContext(readFileSync(builtFile('Code.js'), 'utf8'), this.context, { filename: 'Code.js' });
+    };
+    this.code = new vm.Script(readFileSync(builtFile('Code.js'), 'utf8'), { filename: 'Code.js' });
+    this.context = this.newExecution();
+  }
+
+  /**
+   * Apps Script loads the script afresh for every execution (a trigger, a menu item, each google.script.run
+   * call): nothing the script keeps in globals survives, only what it stored in the services. A killed
+   * execution is over: the next one runs normally.
+   */
+  private newExecution(): vm.Context {
+    this.counter.killed = null;
+    const context = vm.createContext({ ...this.globals });
+    this.code.runInContext(context);
+    return context;
   }
 
   /** The names of the script's top-level functions (what a menu or google.script.run can call). */
   topLevelFunctions(): string[] {
-    return Object.keys(this.context).filter((k) => typeof this.context[k] === 'function');
+    return Object.keys(this.context).filter((k) => typeof this.context[k] === 'function' && !(k in this.globals));
   }
 
   /** Calls a top-level function synchronously, as a trigger or a menu item does. Returns what it returned. */
   call(name: string, ...args: unknown[]): unknown {
+    this.context = this.newExecution();
     const fn = this.context[name] as unknown;
     if (typeof fn !== 'function') throw new Error(`Script function not found: ${name}`);
     const inner = vm.runInContext('(json) => JSON.parse(json)', this.context) as (json: string) => unknown[];
