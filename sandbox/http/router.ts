@@ -29,13 +29,22 @@ export function allowedMethods(route: Route<unknown>): string[] {
   return route.methods.flatMap((m) => (m === 'GET' ? ['GET', 'HEAD'] : [m]));
 }
 
+/** A malformed escape stays as written (it then simply matches no record). */
+function decodeParam(param: string): string {
+  try {
+    return decodeURIComponent(param);
+  } catch {
+    return param;
+  }
+}
+
 export function matchRoute<H>(routes: readonly Route<H>[], method: string, path: string): RouteMatch<H> {
   const allowed: string[] = [];
   for (const route of routes) {
     const m = pattern(route).exec(path);
     if (!m) continue;
     const methods = allowedMethods(route);
-    if (methods.includes(method)) return { kind: 'found', route, params: m.slice(1).map((p) => decodeURIComponent(p)) };
+    if (methods.includes(method)) return { kind: 'found', route, params: m.slice(1).map(decodeParam) };
     allowed.push(...methods.filter((x) => !allowed.includes(x)));
   }
   return allowed.length > 0 ? { kind: 'method-not-allowed', allowed } : { kind: 'not-found' };

@@ -1,6 +1,7 @@
 // Contract: pagination, sort and filters of the three lists (pivor-api.md, "Listing").
 import { describe, expect, it } from 'vitest';
 import { startSandbox } from '../../sandbox/index.ts';
+import { getResource } from '../../shared/resources/index.ts';
 import { call, useSandbox } from './http.ts';
 
 const t = useSandbox();
@@ -95,6 +96,25 @@ describe('sort', () => {
     expect(await names('sort=status')).toEqual(['alpha', 'Gamma', 'Beta']);
     expect(await names('')).toEqual(['Gamma', 'alpha', 'Beta']); // default -created_at
     expect(await names('sort=email')).toEqual(['Beta', 'alpha', 'Gamma']); // not allowed: no ordering (id)
+  });
+});
+
+describe('sort, every allowed field of every resource', () => {
+  it.each(['clients', 'contacts', 'communications'] as const)('%s: each allowed field sorts both ways, ties by id', async (resource) => {
+    await t.as('admin').post('/api/clients', { name: 'Zeta', status: 'active', type: 'individual' });
+    await t.as('admin').post('/api/clients', { name: 'Alpha' });
+    await t.as('admin').post('/api/contacts', { first_name: 'Zoe', last_name: 'Adams', status: 'inactive' });
+    await t.as('admin').post('/api/contacts', { first_name: 'Adam', last_name: 'Young' });
+    await t.as('admin').post('/api/communications', { type: 'task', subject: 'Zebra', priority: 'urgent', status: 'pending', due_at: '2025-01-02' });
+    await t.as('admin').post('/api/communications', { type: 'email', subject: 'Apple', priority: 'low', due_at: '2025-03-01' });
+    for (const field of getResource(resource).sorts) {
+      for (const direction of ['', '-']) {
+        const ids = (await t.as('admin').get(`/api/${resource}?sort=${direction}${field}`)).body.data.map((r: any) => r.id);
+        const order = direction === '-' ? 'DESC' : 'ASC';
+        const expected = t.sandbox.query(`SELECT id FROM ${resource} ORDER BY "${field}" ${order}, id ${order}`).map((r) => r.id);
+        expect(ids, `${direction}${field}`).toEqual(expected);
+      }
+    }
   });
 });
 
