@@ -61,9 +61,13 @@ function referenceName(field: FieldSpec, record: Record<string, unknown>, lookup
   return names?.get(id) ?? '';
 }
 
-/** `Y-m-d H:i` in UTC, as Pivor's export writes dates; a value that is not a date is kept as it is. */
+/**
+ * `Y-m-d H:i` in UTC, as Pivor's export writes dates, with `:s` added when the seconds are not zero: dropping them
+ * would make a pushed-back export change every such date. A value that is not a date is kept as it is.
+ */
 export function pivorDate(iso: string): string {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return iso;
-  return new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+  const text = new Date(ms).toISOString();
+  return text.slice(0, text.slice(17, 19) === '00' ? 16 : 19).replace('T', ' ');
 }

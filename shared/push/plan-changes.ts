@@ -4,7 +4,7 @@
 // that differ; error rows and second matches of one record are skipped with the reason; deletes only when asked.
 import { findField, getResource, type FieldSpec, type ResourceSpec } from '../resources/index.ts';
 import { toApiBody } from '../validate/api-body.ts';
-import type { ValidatedRow, ValidationReport } from '../validate/types.ts';
+import type { References, ValidatedRow, ValidationReport } from '../validate/types.ts';
 import { readPath } from '../export/read-path.ts';
 import { comparable, sameValue } from './compare-values.ts';
 import type { ApiRecord, FieldChange, MatchBy, Plan, PlanCounts, PlannedAction } from './types.ts';
@@ -23,6 +23,8 @@ export interface PlanOptions {
    * 'skip' it with the reason (default), or 'overwrite' the other edit.
    */
   onConflict?: 'skip' | 'overwrite';
+  /** The records the report's names were resolved against: tells whether an ambiguous name is the one already linked. */
+  references?: References;
 }
 
 type Values = ValidatedRow['values'];
@@ -68,8 +70,9 @@ export function planChanges(report: ValidationReport, baseline: readonly ApiReco
     const earlier = record ? claimedBy.get(record.id) : undefined;
     if (record && earlier === undefined) claimedBy.set(record.id, row.row);
 
-    if (row.status === 'error') {
-      actions.push(skipForErrors(row));
+    const settled = row.status === 'error' && record && earlier === undefined ? settleErrors(spec, row, record, options.references) : row;
+    if (settled.status === 'error') {
+      actions.push(skipForErrors(settled));
       continue;
     }
     if (matchError) {
@@ -81,7 +84,7 @@ export function planChanges(report: ValidationReport, baseline: readonly ApiReco
       continue;
     }
     if (record) {
-      const action = updateOrUnchanged(spec, row, record, options.emptyCells === 'clear' ? mappedKeys(spec, report) : []);
+      const action = updateOrUnchanged(spec, settled, record, options.emptyCells === 'clear' ? mappedKeys(spec, report) : []);
       const conflict = action.kind === 'update' && options.onConflict !== 'overwrite' ? conflictOf(spec, row, record) : undefined;
       actions.push(conflict ? { kind: 'skip', row: row.row, reason: conflict, ...columnPart(columns, 'updated_at') } : action);
       continue;
@@ -157,6 +160,52 @@ function mappedKeys(spec: ResourceSpec, report: ValidationReport): string[] {
     keys.push(field.reference ? field.reference.idField : field.key);
   }
   return keys;
+}
+
+/**
+ * A matched row's errors that only restate what the record already holds are no reason to skip it: a value the API
+ * cannot write (status archived) that the record has, or an ambiguous name that is the record's current link.
+ * Such a row is planned like any other; the field compares equal and is not sent.
+ */
+function settleErrors(spec: ResourceSpec, row: ValidatedRow, record: ApiRecord, references: References | undefined): ValidatedRow {
+  const values = { ...row.values };
+  const remaining = row.issues.filter((issue) => {
+    if (issue.severity !== 'error' || issue.field === null) return issue.severity === 'error';
+    const field = findField(spec, issue.field);
+    if (!field) return true;
+    if (issue.code === 'not-writable') return !sameValue(field, values[field.key], readPath(record, field.readPath ?? field.apiName ?? field.key));
+    if (issue.code === 'ambiguous-reference' && field.reference) {
+      const current = record[field.reference.idField];
+      const name = values[field.key];
+      if (typeof current !== 'number' || typeof name !== 'string' || !linkedNames(field, record, current, references).includes(nameKey(name))) return true;
+      values[field.reference.idField] = current;
+      return false;
+    }
+    return true;
+  });
+  if (remaining.length > 0) return row;
+  return { ...row, status: 'warning', values };
+}
+
+// The names the record's current link answers to: its embedded record, or the references by id.
+function linkedNames(field: FieldSpec, record: ApiRecord, id: number, references: References | undefined): string[] {
+  const target = field.reference!.resource;
+  const embedded = record[target === 'clients' ? 'client' : 'contact'] as Record<string, unknown> | null | undefined;
+  const names: unknown[] = [];
+  if (target === 'clients') {
+    const ref = references?.clients?.find((c) => c.id === id);
+    names.push(embedded?.name, embedded?.trading_name, ref?.name, ref?.trading_name);
+  } else {
+    const ref = references?.contacts?.find((c) => c.id === id);
+    if (embedded) names.push(`${String(embedded.first_name ?? '')} ${String(embedded.last_name ?? '')}`);
+    if (ref) names.push(`${ref.first_name} ${ref.last_name}`);
+  }
+  return names.filter((n): n is string => typeof n === 'string' && n.trim() !== '').map(nameKey);
+}
+
+// As the validator compares names: trimmed, inner spaces collapsed, case ignored.
+function nameKey(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 // What a create cannot carry (completed_at): the API takes it on update only, so it follows the create.

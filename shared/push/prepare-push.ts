@@ -58,7 +58,8 @@ export async function preparePush(client: PivorClient, file: PushFileInput, opti
     ...(options.onLoading ? { onLoaded: (loaded: number, total: number) => options.onLoading!(resource, loaded, total) } : {}),
   });
   for (const resource of referencedResources(file.resource)) await book.load(client, resource, loadOptions(resource));
-  const check = () => checkCsv(file.input, file.resource, { ...options.check, references: book.references(file.resource) });
+  let references = book.references(file.resource);
+  const check = () => checkCsv(file.input, file.resource, { ...options.check, references });
   let report = check();
 
   let missingClients: MissingClientResult[] = [];
@@ -74,8 +75,9 @@ export async function preparePush(client: PivorClient, file: PushFileInput, opti
         ...(options.signal ? { signal: options.signal } : {}),
       });
     }
+    references = book.references(file.resource);
     report = check();
   }
   const baseline = await book.load(client, file.resource, loadOptions(file.resource));
-  return { file, report, plan: planChanges(report, baseline, options), missingClients };
+  return { file, report, plan: planChanges(report, baseline, { ...options, references }), missingClients };
 }

@@ -118,6 +118,15 @@ describe('planChanges against the server', () => {
     expect((await planPush(s.client, checkCsv(current, 'contacts'), { matchBy: 'id' })).actions[0]).toMatchObject({ kind: 'update' });
   });
 
+  it('a value the API cannot write is no error on a row whose record already has it, and still one to change to', async () => {
+    const archived = (await s.client.create('clients', { name: 'Old Co' })).id;
+    s.sandbox.query("UPDATE clients SET status = 'archived' WHERE id = ?", [archived]);
+    const csv = writeCsv(['id', 'name', 'status', 'city'], [[String(archived), 'Old Co', 'archived', 'Oslo'], [String(jane), 'Jane Smith', 'archived', '']]);
+    const { plan } = await preparePush(s.client, { resource: 'clients', input: csv }, { matchBy: 'id' });
+    expect(plan.actions[0]).toMatchObject({ kind: 'update', id: archived, body: { city: 'Oslo' } });
+    expect(plan.actions[1]).toMatchObject({ kind: 'skip', column: 'status', reason: expect.stringMatching(/archived/) });
+  });
+
   it('a dry run (plan only) sends no write', async () => {
     const before = s.sandbox.stats().byRoute;
     const csv = writeCsv(['first_name', 'last_name', 'email'], [['Dry', 'Run', 'dry@run.example']]);
