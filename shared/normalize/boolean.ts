@@ -8,8 +8,12 @@ const words: Record<string, boolean> = {
 /** Spellings Pivor's CSV and API themselves use: no notice needed. */
 const pivorSpellings = new Set(['yes', 'no', 'true', 'false', '1', '0']);
 
+// Results are immutable, so the common ones are made once and shared (this runs for every cell of a column).
+const YES = ok(true);
+const NO = ok(false);
+
 export function normalizeBoolean(text: string): Normalized {
-  if (pivorSpellings.has(text)) return ok(words[text]!);
+  if (pivorSpellings.has(text)) return words[text] ? YES : NO;
   const value = words[text.toLowerCase()];
   if (value === undefined) {
     return fail('invalid-boolean', `${quote(text)} is not yes or no`);

@@ -3,9 +3,10 @@ import type { FieldSpec } from '../resources/index.ts';
 import { normalizeBoolean } from './boolean.ts';
 import { normalizeCountry } from './country.ts';
 import { dateNormalizer } from './date.ts';
-import { normalizeEmail } from './email.ts';
+import { isEmail, normalizeEmail } from './email.ts';
 import { enumNormalizer } from './enum.ts';
 import { normalizeDecimal, normalizeInteger } from './number.ts';
+import { memoize } from './memoize.ts';
 import { fail, ok, quote, type CellNormalizer, type NormalizeOptions } from './types.ts';
 import { normalizeUrl } from './url.ts';
 
@@ -22,18 +23,30 @@ export function cellNormalizer(field: FieldSpec, options: NormalizeOptions = {})
     case 'id': return asId;
     case 'email': return normalizeEmail;
     case 'url': return normalizeUrl;
-    case 'enum': return enumNormalizer(field);
+    case 'enum': return memoize(enumNormalizer(field));
     case 'boolean': return normalizeBoolean;
     case 'datetime': return dateNormalizer(options);
     case 'timestamp': return timestampNormalizer(options);
-    case 'integer': return normalizeInteger;
-    case 'decimal': return normalizeDecimal;
+    case 'integer': return memoize(normalizeInteger);
+    case 'decimal': return memoize(normalizeDecimal);
     case 'country': return normalizeCountry;
     case 'text':
     case 'reference':
     case 'full-name':
       return asText;
   }
+}
+
+const always = () => true;
+
+/**
+ * For fields whose valid values are kept exactly as written (text, names, emails): a cheap test that a cell is such
+ * a value, so the row loop can skip building a result. Null for fields whose values may change.
+ */
+export function keptAsWritten(field: FieldSpec): ((text: string) => boolean) | null {
+  if (field.type === 'text' || field.type === 'reference' || field.type === 'full-name') return always;
+  if (field.type === 'email') return isEmail;
+  return null;
 }
 
 /** updated_at comes from Pivor's own export (ISO 8601): read like a date, without notices, since it is never sent. */

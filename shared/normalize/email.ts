@@ -6,20 +6,25 @@ export function normalizeEmail(text: string): Normalized {
   return isEmail(text) ? ok(text) : fail('invalid-email', `${quote(text)} is not a valid email address`);
 }
 
+/** One pass over the characters: exactly one @ with text on both sides, no whitespace, no dot at a part's edge or doubled. */
 export function isEmail(text: string): boolean {
   const at = text.lastIndexOf('@');
-  if (at <= 0 || at === text.length - 1) return false;
-  for (let i = 0; i < text.length; i++) {
+  const n = text.length;
+  if (at <= 0 || at === n - 1) return false;
+  let previous = 64; // as if after an @: a leading dot is refused
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    // whitespace, controls, and characters only valid inside quotes
-    if (c <= 32 || c === 127 || c === 44 /* , */ || c === 59 /* ; */ || c === 60 /* < */ || c === 62 /* > */ || c === 40 || c === 41 || c === 91 || c === 93 || c === 92 || c === 34) return false;
-    if (c === 64 /* @ */ && i !== at) return false;
+    if (c === 46 /* . */) {
+      if (previous === 46 || previous === 64) return false;
+    } else if (c === 64 /* @ */) {
+      if (i !== at || previous === 46) return false;
+    } else if (
+      // whitespace, controls, and characters only valid inside quotes
+      c <= 32 || c === 127 || c === 44 || c === 59 || c === 60 || c === 62 || c === 40 || c === 41 || c === 91 || c === 93 || c === 92 || c === 34
+    ) {
+      return false;
+    }
+    previous = c;
   }
-  const local = text.slice(0, at);
-  const domain = text.slice(at + 1);
-  return !badDots(local) && !badDots(domain);
-}
-
-function badDots(part: string): boolean {
-  return part.startsWith('.') || part.endsWith('.') || part.includes('..');
+  return previous !== 46;
 }

@@ -1,6 +1,6 @@
 // Value normalization: cells in the spellings people write → values in Pivor's, each change with a notice.
 export * from './types.ts';
-export { cellNormalizer } from './cell-normalizer.ts';
+export { cellNormalizer, keptAsWritten } from './cell-normalizer.ts';
 export { normalizeBoolean } from './boolean.ts';
 export { enumNormalizer } from './enum.ts';
 export { dateNormalizer, isValidTimeZone } from './date.ts';
@@ -9,3 +9,4 @@ export { normalizeUrl } from './url.ts';
 export { normalizeEmail, isEmail } from './email.ts';
 export { normalizeCountry } from './country.ts';
 export { needsTrim, trimNotice } from './trim.ts';
+export { memoize } from './memoize.ts';

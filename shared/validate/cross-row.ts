@@ -1,57 +1,84 @@
 // Checks that need the whole file: the same email twice, and two rows claiming the one primary contact of a client.
-// Both are warnings on the later row, naming the earlier one.
+// Both are warnings on the later row, naming the earlier one. The row loop collects the values these checks read
+// (plan.collected, by record index), so they run over plain arrays rather than every row's values object.
 import { findField, type ResourceSpec } from '../resources/index.ts';
 import type { ColumnPlan } from './column-plan.ts';
-import { fieldWords, rowIssue } from './messages.ts';
+import { firstOccurrences } from './first-occurrence.ts';
+import { columnIssue, fieldWords } from './messages.ts';
 import type { Issue, ValidatedRow } from './types.ts';
 
+/** Asks the row loop to collect, for `records` rows, the columns the checks below need. */
+export function collectForCrossRow(plans: readonly ColumnPlan[], records: number): void {
+  for (const plan of plans) {
+    if (plan.field.type === 'email' || (plan.field.type === 'boolean' && plan.field.onlyOnePer)) {
+      plan.collected = new Array(records).fill(null);
+    }
+  }
+}
+
+/** `rows[i]` is the row of record i (rows the reader skipped are not in it yet). */
 export function crossRowIssues(resource: ResourceSpec, plans: readonly ColumnPlan[], rows: readonly ValidatedRow[]): Issue[] {
   const issues: Issue[] = [];
   for (const plan of plans) {
-    if (plan.field.type === 'email') issues.push(...duplicateValues(plan, rows));
-    if (plan.field.type === 'boolean' && plan.field.onlyOnePer) issues.push(...onlyOnePer(resource, plan, rows));
+    if (!plan.collected) continue;
+    if (plan.field.type === 'email') duplicateValues(plan, plan.collected, rows, issues);
+    else onlyOnePer(resource, plan, plan.collected, rows, issues);
   }
   return issues;
 }
 
-function duplicateValues(plan: ColumnPlan, rows: readonly ValidatedRow[]): Issue[] {
-  const key = plan.field.key;
-  const firstRow = new Map<string, number>();
-  const issues: Issue[] = [];
-  for (const r of rows) {
-    const value = r.values[key];
-    if (typeof value !== 'string') continue;
-    const lower = value.toLowerCase();
-    const earlier = firstRow.get(lower);
-    if (earlier === undefined) firstRow.set(lower, r.row);
-    else {
-      issues.push(rowIssue(r.row, 'warning', 'duplicate-email', `the ${fieldWords(plan.field)} "${value}" is also on row ${earlier}`, plan.header, key));
-    }
+function hasUpperCase(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c > 127) return true;
   }
-  return issues;
+  return false;
 }
 
-function onlyOnePer(resource: ResourceSpec, plan: ColumnPlan, rows: readonly ValidatedRow[]): Issue[] {
+function foldCase(text: string): string {
+  // most addresses are already lower case: skip building a copy
+  return hasUpperCase(text) ? text.toLowerCase() : text;
+}
+
+function duplicateValues(plan: ColumnPlan, values: readonly unknown[], rows: readonly ValidatedRow[], issues: Issue[]): void {
+  const earlier = firstOccurrences(values, foldCase);
+  const words = fieldWords(plan.field);
+  for (let r = 0; r < earlier.length; r++) {
+    const first = earlier[r]!;
+    if (first === -1) continue;
+    issues.push(columnIssue(rows[r]!.row, 'warning', 'duplicate-email', `the ${words} "${values[r] as string}" is also on row ${rows[first]!.row}`, plan));
+  }
+}
+
+function onlyOnePer(resource: ResourceSpec, plan: ColumnPlan, flags: readonly unknown[], rows: readonly ValidatedRow[], issues: Issue[]): void {
   const per = findField(resource, plan.field.onlyOnePer!);
-  const idField = per?.reference?.idField;
-  const owner = new Map<string, number>();
-  const issues: Issue[] = [];
-  for (const r of rows) {
-    if (r.values[plan.field.key] !== true) continue;
-    const id = idField ? r.values[idField] : undefined;
-    const name = per ? r.values[per.key] : undefined;
-    const group = typeof id === 'number' ? `id:${id}` : typeof name === 'string' ? `name:${name.trim().toLowerCase()}` : null;
-    if (group === null) continue;
+  if (!per) return;
+  const idField = per.reference?.idField;
+  const words = fieldWords(plan.field);
+  // group by the resolved id when there is one (two spellings of one client), else by the name, case-folded once per name
+  const owner = new Map<string | number, number>();
+  const folded = new Map<string, string>();
+  for (let r = 0; r < flags.length; r++) {
+    if (flags[r] !== true) continue;
+    const { row, values } = rows[r]!;
+    const id = idField ? values[idField] : undefined;
+    const name = values[per.key];
+    let group: string | number;
+    if (typeof id === 'number') group = id;
+    else if (typeof name === 'string') {
+      let key = folded.get(name);
+      if (key === undefined) folded.set(name, (key = name.trim().toLowerCase()));
+      group = key;
+    } else continue;
     const earlier = owner.get(group);
-    owner.set(group, r.row);
+    owner.set(group, row);
     if (earlier !== undefined) {
-      const label = typeof name === 'string' ? `"${name}"` : `${per?.reference?.resource ?? 'record'} ${String(id)}`;
-      issues.push(rowIssue(
-        r.row, 'warning', 'duplicate-primary',
-        `row ${earlier} is also the ${fieldWords(plan.field)} for ${label}; Pivor keeps only the last one written, so this row wins`,
-        plan.header, plan.field.key,
+      const label = typeof name === 'string' ? `"${name}"` : `${per.reference?.resource ?? 'record'} ${String(id)}`;
+      issues.push(columnIssue(
+        row, 'warning', 'duplicate-primary',
+        `row ${earlier} is also the ${words} for ${label}; Pivor keeps only the last one written, so this row wins`,
+        plan,
       ));
     }
   }
-  return issues;
 }

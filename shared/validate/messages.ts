@@ -14,6 +14,11 @@ export function orList(values: readonly string[]): string {
   return `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
 }
 
+/** An issue about a planned column: its message ending built once per column, not per row. */
+export function columnIssue(row: number, severity: Severity, code: string, body: string, plan: { header: string; key: string; where: string }): Issue {
+  return { row, column: plan.header, field: plan.key, severity, code, message: 'Row ' + row + ': ' + body + plan.where };
+}
+
 export function rowIssue(
   row: number, severity: Severity, code: string, body: string, column: string | null, field: string | null,
 ): Issue {

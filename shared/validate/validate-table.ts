@@ -2,11 +2,11 @@
 // resolves names when Pivor's records are given, and reports per row with the user's row numbers and headers.
 import type { CsvTable, ReadProblem } from '../csv/index.ts';
 import { mapHeaders, partsFromFullName, splitFullName, fullNameField, NAME_PARTS, type HeaderMapping } from '../map/index.ts';
-import { needsTrim, trimNotice, type Notice } from '../normalize/index.ts';
+import { needsTrim, trimNotice } from '../normalize/index.ts';
 import type { FieldSpec, ResourceSpec } from '../resources/index.ts';
 import { planColumns, type ColumnPlan } from './column-plan.ts';
-import { crossRowIssues } from './cross-row.ts';
-import { fieldWords, rowIssue } from './messages.ts';
+import { collectForCrossRow, crossRowIssues } from './cross-row.ts';
+import { columnIssue, fieldWords, rowIssue } from './messages.ts';
 import { referenceIndex, type ReferenceIndex } from './references.ts';
 import type { Issue, RowValue, ValidatedRow, ValidateOptions, ValidationReport } from './types.ts';
 import { checkValue } from './value-rules.ts';
@@ -22,48 +22,74 @@ export function validateTable(resource: ResourceSpec, table: CsvTable, options: 
   // clients before contacts, so a communication's client can tell two same-named contacts apart
   references.sort((a, b) => (a.field.reference!.resource === 'clients' ? -1 : 0) - (b.field.reference!.resource === 'clients' ? -1 : 0));
 
-  const rows: ValidatedRow[] = [];
-  for (const record of table.records) {
-    const { row, cells } = record;
+  const records = table.records;
+  collectForCrossRow(plans, records.length);
+  const rows: ValidatedRow[] = new Array(records.length);
+  // The hot loop: one pass per record, allocating only the row, its values and the issues that exist.
+  for (let r = 0; r < records.length; r++) {
+    const { row, cells } = records[r]!;
     const values: Record<string, RowValue> = {};
     const issues: Issue[] = [];
-    const present = new Set<string>();
-    for (const plan of plans) {
-      const raw = cells[plan.index] ?? '';
-      if (raw === '') continue;
+    let invalid: string[] | undefined;
+    for (let p = 0; p < plans.length; p++) {
+      const plan = plans[p]!;
+      const raw = cells[plan.index];
+      if (raw === undefined || raw === '') continue;
       let text = raw;
       if (needsTrim(raw)) {
         text = raw.trim();
         if (text === '') continue;
-        issues.push(notice(row, plan, trimNotice(raw)));
+        issues.push(columnIssue(row, 'warning', 'trimmed', trimNotice(raw).message, plan));
       }
-      present.add(plan.field.key);
-      const result = plan.normalize(text);
-      if (!result.ok) {
-        issues.push(rowIssue(row, 'error', result.code, result.message, plan.header, plan.field.key));
-        continue;
+      let value: RowValue;
+      if (plan.asIs || (plan.keep !== null && plan.keep(text))) {
+        value = text;
+      } else {
+        const result = plan.normalize(text);
+        if (!result.ok) {
+          issues.push(columnIssue(row, 'error', result.code, result.message, plan));
+          (invalid ??= []).push(plan.key);
+          continue;
+        }
+        if (result.notices) for (const n of result.notices) issues.push(columnIssue(row, 'warning', n.code, n.message, plan));
+        value = result.value;
       }
-      if (result.notices) for (const n of result.notices) issues.push(notice(row, plan, n));
-      const problem = checkValue(plan, result.value, row);
-      if (problem) issues.push(problem);
-      values[plan.field.key] = result.value;
+      if (plan.limited) {
+        const problem = checkValue(plan, value, row);
+        if (problem) issues.push(problem);
+      }
+      values[plan.key] = value;
+      if (plan.collected !== null) plan.collected[r] = value;
     }
     if (names) fillNames(names, values, issues, row);
-    for (const plan of references) resolveReference(refs, plan, values, issues, row, clientIdField);
-    for (const field of required) {
-      if (values[field.key] !== undefined || present.has(field.key)) continue;
-      issues.push(missing(field, mapping, names, row));
+    for (let p = 0; p < references.length; p++) resolveReference(refs, references[p]!, values, issues, row, clientIdField);
+    for (let f = 0; f < required.length; f++) {
+      const key = required[f]!.key;
+      if (values[key] !== undefined || invalid?.includes(key)) continue;
+      issues.push(missing(required[f]!, mapping, names, row));
     }
-    rows.push({ row, status: 'valid', values, issues, cells });
+    rows[r] = { row, status: 'valid', values, issues, cells };
   }
 
+  // Checks across rows, while rows[i] is still record i.
   for (const issue of crossRowIssues(resource, plans, rows)) rowByNumber(rows, issue.row)?.issues.push(issue);
-  const fileIssues = attachReadProblems(table.problems, rows);
+  const skipped = attachReadProblems(table.problems, rows);
+  const fileIssues = skipped.fileIssues;
   fileIssues.push(...mappingIssues(resource, mapping));
-  rows.sort((a, b) => a.row - b.row);
-  for (const r of rows) r.status = r.issues.some((i) => i.severity === 'error') ? 'error' : r.issues.length ? 'warning' : 'valid';
+  if (skipped.rows.length) {
+    rows.push(...skipped.rows);
+    rows.sort((a, b) => a.row - b.row);
+  }
 
-  const issues = [...fileIssues, ...rows.flatMap((r) => r.issues)];
+  const issues: Issue[] = fileIssues.slice();
+  for (const r of rows) {
+    let errors = false;
+    for (const issue of r.issues) {
+      issues.push(issue);
+      if (issue.severity === 'error') errors = true;
+    }
+    r.status = errors ? 'error' : r.issues.length ? 'warning' : 'valid';
+  }
   const counts = { records: rows.length, valid: 0, warnings: 0, errors: 0 };
   for (const r of rows) {
     if (r.status === 'valid') counts.valid++;
@@ -74,10 +100,6 @@ export function validateTable(resource: ResourceSpec, table: CsvTable, options: 
     resource: resource.name, encoding: table.encoding, delimiter: table.delimiter, headers: table.headers,
     mapping, rows, issues, counts,
   };
-}
-
-function notice(row: number, plan: ColumnPlan, n: Notice): Issue {
-  return rowIssue(row, 'warning', n.code, n.message, plan.header, plan.field.key);
 }
 
 interface NameFill { fullName: string; header: string; first: boolean; last: boolean }
@@ -167,13 +189,13 @@ function rowByNumber(rows: readonly ValidatedRow[], row: number): ValidatedRow |
 }
 
 /** The reader's problems: on their record's row, as an error row for a record it skipped, or file-level. */
-function attachReadProblems(problems: readonly ReadProblem[], rows: ValidatedRow[]): Issue[] {
+function attachReadProblems(problems: readonly ReadProblem[], rows: readonly ValidatedRow[]): { fileIssues: Issue[]; rows: ValidatedRow[] } {
   const fileIssues: Issue[] = [];
   const skipped = new Map<number, ValidatedRow>();
   for (const p of problems) {
     const issue: Issue = { row: p.row, column: p.column ?? null, field: null, severity: p.severity, code: p.code, message: p.message };
-    const record = rowByNumber(rows, p.row);
-    if (record && p.row > 1) record.issues.push(issue);
+    const record = p.row > 1 ? rowByNumber(rows, p.row) : undefined;
+    if (record) record.issues.push(issue);
     else if (p.severity === 'error' && p.row > 1) {
       let rejected = skipped.get(p.row);
       if (!rejected) {
@@ -183,8 +205,7 @@ function attachReadProblems(problems: readonly ReadProblem[], rows: ValidatedRow
       rejected.issues.push(issue);
     } else fileIssues.push(issue);
   }
-  rows.push(...skipped.values());
-  return fileIssues;
+  return { fileIssues, rows: [...skipped.values()] };
 }
 
 /** Columns that fill nothing: listed as file-level warnings, so nobody wonders where their data went. */

@@ -58,3 +58,16 @@ describe('trimming', () => {
     expect(needsTrim('')).toBe(false);
   });
 });
+
+describe('the fast paths agree with the full checks', () => {
+  it('web addresses: the character scan gives the same result as the full check', async () => {
+    const fc = await import('fast-check');
+    const { normalizeUrlFully } = await import('../../shared/normalize/url.ts');
+    const piece = fc.stringMatching(/^[a-zA-Z0-9.\-:/?#_ ü]{0,12}$/);
+    fc.assert(fc.property(fc.constantFrom('http://', 'https://', 'HTTP://', ''), piece, fc.constantFrom('.com', '.co.uk', '.x', '', '.de:80'), piece, (scheme, host, tld, rest) => {
+      const text = scheme + host + tld + rest;
+      if (text === '' || text.trim() !== text) return;
+      expect(normalizeUrl(text)).toEqual(normalizeUrlFully(text));
+    }), { numRuns: 3000 });
+  });
+});
