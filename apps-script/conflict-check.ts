@@ -1,10 +1,12 @@
 // Before updating or deleting, the current version of each record is fetched (in batches, one fetchAll
-// each) and its updated_at compared with the snapshot's: a record someone changed in Pivor since the pull
-// is not overwritten; the row is flagged instead and can be re-pulled. A record already gone is a
-// conflict for an update, and nothing left to do for a delete.
+// each) and compared with the snapshot: a record someone changed in Pivor since the pull is not
+// overwritten; the row is flagged instead and can be re-pulled. Changed means another updated_at, or
+// other values: Pivor's timestamps count seconds, and two writes in one second share one. A record
+// already gone is a conflict for an update, and nothing left to do for a delete.
 import type { PivorClient, PivorRecord } from '../shared/api/index.ts';
 import type { PlannedAction } from '../shared/push/types.ts';
-import type { ResourceName } from '../shared/resources/index.ts';
+import { exportFields, getResource, type ResourceName } from '../shared/resources/index.ts';
+import { recordToExportRow } from '../shared/export/export-row.ts';
 
 type Checked = Extract<PlannedAction, { kind: 'update' | 'delete' }>;
 
@@ -26,6 +28,14 @@ function instant(value: unknown): number | null {
   if (typeof value !== 'string') return null;
   const ms = Date.parse(value);
   return Number.isNaN(ms) ? null : ms;
+}
+
+/** The values a sheet shows (every export column but updated_at) are equal. */
+function sameValues(resource: ResourceName, a: PivorRecord, b: PivorRecord): boolean {
+  const skip = exportFields(getResource(resource)).findIndex((f) => f.key === 'updated_at');
+  const x = recordToExportRow(resource, a);
+  const y = recordToExportRow(resource, b);
+  return x.every((v, i) => i === skip || v === y[i]);
 }
 
 export async function checkConflicts(
@@ -58,7 +68,7 @@ export async function checkConflicts(
       const pulled = snapshot.get(action.id);
       const then = instant(pulled?.updated_at);
       const now = instant(server.updated_at);
-      if (then !== null && now !== null && now !== then) {
+      if ((then !== null && now !== null && now !== then) || (pulled && !sameValues(resource, pulled, server))) {
         const verb = action.kind === 'delete' ? 'deleted' : 'overwritten';
         result.conflicts.push({
           row: action.row,

@@ -87,11 +87,17 @@ export class GasEnvironment {
    * fails the call), and a returned promise must settle without any timer or I/O.
    */
   async run(name: string, ...args: unknown[]): Promise<unknown> {
-    let result = this.call(name, ...args);
-    if (result && typeof (result as Promise<unknown>).then === 'function') {
-      const settled = await Promise.race([result as Promise<unknown>, new Promise((r) => setImmediate(() => r(PENDING)))]);
-      if (settled === PENDING) throw new Error(`${name} returned a promise that needs an event loop: Apps Script would never settle it`);
-      result = settled;
+    let result: unknown;
+    try {
+      result = this.call(name, ...args);
+      if (result && typeof (result as Promise<unknown>).then === 'function') {
+        const settled = await Promise.race([result as Promise<unknown>, new Promise((r) => setImmediate(() => r(PENDING)))]);
+        if (settled === PENDING) throw new Error(`${name} returned a promise that needs an event loop: Apps Script would never settle it`);
+        result = settled;
+      }
+    } finally {
+      // The execution is over, killed or not: the test may look at the services again.
+      this.counter.killed = null;
     }
     assertTransferable(result, name);
     return result === undefined ? null : JSON.parse(JSON.stringify(result));

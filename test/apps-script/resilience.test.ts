@@ -1,0 +1,189 @@
+// What goes wrong in real use: Apps Script kills a push half way (before a batch is sent, or after Pivor
+// processed it but before the script saw the answers), someone edits a record in Pivor after the pull,
+// the server is down, the token was revoked. Each time: a clear message, nothing lost, nothing twice.
+import { request } from 'node:http';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { PivorClient } from '../../shared/api/index.ts';
+import { startSandboxProcess, type SandboxProcess } from '../helpers/sandbox-process.ts';
+import { buildOnce } from './harness/build-once.ts';
+import { GasEnvironment } from './harness/gas-environment.ts';
+import { adminClient, clientBodies, contactBodies, listById, seed } from './harness/pivor-admin.ts';
+import { pullAll, pushAll, rpc, sheetIdOf, signInAdmin } from './harness/sidebar-driver.ts';
+
+let sandbox: SandboxProcess;
+let admin: PivorClient;
+let gas: GasEnvironment;
+
+type Sheet = NonNullable<ReturnType<ReturnType<GasEnvironment['spreadsheetApp']['getActiveSpreadsheet']>['getSheetByName']>>;
+
+function contactsSheet(): { sheet: Sheet; col: (h: string) => number } {
+  const sheet = gas.spreadsheetApp.getActiveSpreadsheet().getSheetByName('Contacts')!;
+  const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as string[];
+  return { sheet, col: (h) => headers.indexOf(h) + 1 };
+}
+
+function addRows(count: number, tag: string): string[] {
+  const { sheet, col } = contactsSheet();
+  const first = sheet.getLastRow() + 1;
+  const emails: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const email = `${tag}.${i}@example.com`;
+    sheet.getRange(first + i, col('first_name')).setValue(`${tag}${i}`);
+    sheet.getRange(first + i, col('last_name')).setValue('Resilient');
+    sheet.getRange(first + i, col('email')).setValue(email);
+    emails.push(email);
+  }
+  return emails;
+}
+
+async function countByEmail(emails: string[]): Promise<Map<string, number>> {
+  const all = await listById(admin, 'contacts');
+  const counts = new Map(emails.map((e) => [e, 0]));
+  for (const r of all.values()) if (counts.has(String(r.email))) counts.set(String(r.email), counts.get(String(r.email))! + 1);
+  return counts;
+}
+
+/** One request on its own connection (a pooled one the server already closed would fail the test). */
+function statusOf(method: string, url: string, token: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method, agent: false, headers: { Accept: 'application/json', Authorization: `Bearer ${token}` } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+beforeAll(async () => {
+  buildOnce();
+  sandbox = await startSandboxProcess(['--seed', 'users', '--quiet']);
+  admin = await adminClient(sandbox.url);
+  const clients = await seed(admin, 'clients', clientBodies(3));
+  await seed(admin, 'contacts', contactBodies(120, clients.map((c) => c.id)));
+  gas = new GasEnvironment();
+  await signInAdmin(gas, sandbox.url);
+}, 120_000);
+
+afterAll(async () => {
+  await gas?.close();
+  await sandbox?.close();
+});
+
+beforeEach(async () => {
+  gas.urlFetch.faults = {};
+  await pullAll(gas, 'contacts');
+});
+
+describe('a push killed half way', () => {
+  it('before a batch went out: run again, every row is created once', async () => {
+    const emails = addRows(60, 'killed-before');
+    // The first slice's calls: one fetchAll per batch of 25 creates. Die before the third.
+    gas.urlFetch.faults = { killAfterCalls: 2 };
+    await expect(pushAll(gas, 'Contacts')).rejects.toThrow(/Exceeded maximum execution time/);
+    const partial = await countByEmail(emails);
+    expect([...partial.values()].filter((n) => n === 1)).toHaveLength(50);
+    gas.urlFetch.faults = {};
+    const again = await pushAll(gas, 'Contacts');
+    expect(again.summary.create).toBe(10);
+    const counts = await countByEmail(emails);
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    const { sheet, col } = contactsSheet();
+    const rows = sheet.getRange(2, 1, sheet.getLastRow() - 1, col('Pivor status')).getValues();
+    for (const email of emails) expect(rows.find((r) => r[col('email') - 1] === email)![col('id') - 1]).toEqual(expect.any(Number));
+  });
+
+  it('after Pivor created a batch but before the script saw the answers: nothing is created twice', async () => {
+    const pulled = contactsSheet().sheet.getLastRow() - 1;
+    const emails = addRows(60, 'killed-during');
+    // Two batches answered, the third sent and processed, then the execution dies.
+    gas.urlFetch.faults = { killDuringCall: 2 };
+    await expect(pushAll(gas, 'Contacts')).rejects.toThrow(/Exceeded maximum execution time/);
+    const partial = await countByEmail(emails);
+    expect([...partial.values()].filter((n) => n === 1)).toHaveLength(60);
+    const { sheet, col } = contactsSheet();
+    const idsBefore = sheet.getRange(2, col('id'), sheet.getLastRow() - 1, 1).getValues().filter((r) => r[0] !== '').length;
+    expect(idsBefore).toBe(pulled + 50); // the third batch's ids never reached the sheet
+    gas.urlFetch.faults = {};
+    const sentBefore = gas.urlFetch.sent.length;
+    const again = await pushAll(gas, 'Contacts');
+    expect(again.summary.create).toBe(10);
+    // The journal had them pending: they were looked up, not posted again.
+    expect(gas.urlFetch.sent.slice(sentBefore).filter((r) => r.method === 'POST')).toEqual([]);
+    const counts = await countByEmail(emails);
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    const ids = sheet.getRange(2, col('id'), sheet.getLastRow() - 1, 1).getValues().filter((r) => r[0] !== '').length;
+    expect(ids).toBe(pulled + 60);
+  });
+});
+
+describe('a record changed in Pivor after the pull', () => {
+  it('is reported as a conflict, left alone, and can be re-pulled', async () => {
+    const { sheet, col } = contactsSheet();
+    const row = 10;
+    const id = Number(sheet.getRange(row, col('id')).getValue());
+    const other = Number(sheet.getRange(row + 1, col('id')).getValue());
+    sheet.getRange(row, col('job_title')).setValue('Changed in the sheet');
+    sheet.getRange(row + 1, col('job_title')).setValue('Also changed in the sheet');
+    const server = await admin.update('contacts', id, { phone: '+1 555 0199' });
+
+    const pushed = await pushAll(gas, 'Contacts');
+    expect(pushed.last.run.conflicts.map((c) => c.id)).toEqual([id]);
+    expect(String(sheet.getRange(row, col('Pivor status')).getValue())).toMatch(/^conflict: changed in Pivor/);
+    const now = await admin.get('contacts', id);
+    expect(now.job_title).toBe(server.job_title);
+    expect(now.phone).toBe('+1 555 0199');
+    expect(now.updated_at).toBe(server.updated_at);
+    // The other edit went through.
+    expect((await admin.get('contacts', other)).job_title).toBe('Also changed in the sheet');
+
+    const repulled = await rpc<{ repulled: number }>(gas, 'repullRows', sheetIdOf(gas, 'Contacts'), [id]);
+    expect(repulled.repulled).toBe(1);
+    expect(sheet.getRange(row, col('phone')).getValue()).toBe('+1 555 0199');
+    expect(sheet.getRange(row, col('job_title')).getValue()).toBe(server.job_title ?? '');
+    const again = await pushAll(gas, 'Contacts');
+    expect(again.summary.update + again.summary.create).toBe(0);
+  });
+});
+
+describe('a dead server or a revoked token', () => {
+  it('says Pivor cannot be reached, and the edits stay in the sheet for the next push', async () => {
+    const { sheet, col } = contactsSheet();
+    sheet.getRange(5, col('job_title')).setValue('Waiting for the server');
+    gas.urlFetch.faults = { refuseAll: true };
+    const result = (await gas.run('pushPrepare', sheetIdOf(gas, 'Contacts'))) as { ok: boolean; error: { kind: string; message: string } };
+    // Review sends nothing when no name needs looking up: it still works offline.
+    expect(result.ok).toBe(true);
+    const summary = (result as unknown as { value: { run: unknown } }).value;
+    const start = (await gas.run('pushStart', summary.run, [])) as { ok: boolean; error: { kind: string; message: string } };
+    expect(start.ok).toBe(false);
+    expect(start.error.kind).toBe('network');
+    expect(start.error.message).toMatch(/^Can't reach Pivor at http:\/\/127\.0\.0\.1:\d+/);
+    expect(sheet.getRange(5, col('job_title')).getValue()).toBe('Waiting for the server');
+    gas.urlFetch.faults = {};
+    const pushed = await pushAll(gas, 'Contacts');
+    expect(pushed.last.run.counts.updated).toBe(1);
+  });
+
+  it('asks to sign in again when the token was revoked, and forgets it', async () => {
+    const token = gas.properties.getUserProperties().getProperty('pivor.token')!;
+    expect(await statusOf('DELETE', `${sandbox.url}/api/tokens/revoke`, token)).toBe(200);
+    const result = (await gas.run('pullStart', 'contacts')) as { ok: boolean; error: { kind: string; message: string } };
+    expect(result.ok).toBe(false);
+    expect(result.error).toEqual({ kind: 'unauthenticated', message: 'Your token was revoked or has expired: sign in again.' });
+    expect(gas.properties.getUserProperties().getProperty('pivor.token')).toBeNull();
+    // The sheet is as it was.
+    expect(contactsSheet().sheet.getLastRow()).toBeGreaterThan(100);
+    await signInAdmin(gas, sandbox.url);
+  });
+});
+
+describe('sign-out', () => {
+  it('revokes the token in Pivor and forgets it', async () => {
+    const token = gas.properties.getUserProperties().getProperty('pivor.token')!;
+    expect(await rpc(gas, 'signOut')).toEqual({});
+    expect(gas.properties.getUserProperties().getProperty('pivor.token')).toBeNull();
+    expect(await statusOf('GET', `${sandbox.url}/api/user`, token)).toBe(401);
+    await signInAdmin(gas, sandbox.url);
+  });
+});
