@@ -193,8 +193,9 @@ export function WizardApp() {
     if (revalidate) void check(next);
   }
 
-  async function goPlan(checked = report, opts = options) {
-    if (!session || !checked || !resource) return;
+  // Arguments instead of state: resume() calls this before its state updates have rendered.
+  async function goPlan(checked = report, opts = options, forResource = resource, forFile = file, withMapping = userMapping) {
+    if (!session || !checked || !forResource) return;
     setStepError(null);
     setPlan(null);
     setStep('Plan');
@@ -203,9 +204,9 @@ export function WizardApp() {
       const missing = opts.createMissingClients ? missingClientNames(checked) : [];
       setMissingClients(missing);
       const planned = missing.length === 0 ? checked
-        : await validate(resource, withPlannedClients(book.current.references(resource), missing), opts, userMapping);
+        : await validate(forResource, withPlannedClients(book.current.references(forResource), missing), opts, withMapping);
       const made = await makePlan(clientFor(session), book.current, planned, opts, onLoading);
-      setDone(file ? await alreadyCreated(made, journalKey(file.hash, resource)) : new Map());
+      setDone(forFile ? await alreadyCreated(made, journalKey(forFile.hash, forResource)) : new Map());
       setPlan(made);
     } catch (error) {
       setStepError(describe(error));
@@ -271,7 +272,7 @@ export function WizardApp() {
     setOptions(record.options);
     setStep('Review');
     const checked = await check(record.options, record.resource, record.userMapping);
-    if (checked) await goPlan(checked, record.options);
+    if (checked) await goPlan(checked, record.options, record.resource, restored, record.userMapping);
   }
 
   async function discard(record: InterruptedImport) {

@@ -79,9 +79,15 @@ function ResultRow(props: { result: RowResult }) {
       <td class="num">{r.row ?? '—'}</td>
       <td><OutcomeBadge outcome={r.outcome} /></td>
       <td class="num">{r.id ?? ''}</td>
-      <td>{r.column ? `${r.column}: ` : ''}{r.message ?? ''}</td>
+      <td>{message(r)}</td>
     </tr>
   );
+}
+
+/** The row's message without what the table already says (its row number; its column when the message names it). */
+function message(r: RowResult): string {
+  const text = (r.message ?? '').replace(/^Row \d+: /, '');
+  return r.column && !text.includes(`(column ${r.column})`) ? `${r.column}: ${text}` : text;
 }
 
 function OutcomeBadge(props: { outcome: Outcome }) {

@@ -14,6 +14,7 @@ export function ReviewStep(props: { report: ValidationReport; checking: boolean 
   const columns = report.mapping.columns.filter((c) => c.field !== null);
   const rows = useMemo(() => (onlyIssues ? report.rows.filter((r) => r.status !== 'valid') : report.rows), [report, onlyIssues]);
   const shown = rows.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+  const anyIssues = shown.some((r) => r.issues.length > 0);
   const fileIssues = report.issues.filter((i) => i.row <= 1);
 
   return (
@@ -46,12 +47,12 @@ export function ReviewStep(props: { report: ValidationReport; checking: boolean 
             <tr>
               <th scope="col" class="num">Row</th>
               <th scope="col">Status</th>
+              {anyIssues && <th scope="col" class="issues-col">Issues</th>}
               {columns.map((c) => <th key={c.index} scope="col">{c.header}</th>)}
-              <th scope="col" class="issues-col">Issues</th>
             </tr>
           </thead>
           <tbody>
-            {shown.map((row) => <ReviewRow key={row.row} row={row} columns={columns} />)}
+            {shown.map((row) => <ReviewRow key={row.row} row={row} columns={columns} issuesColumn={anyIssues} />)}
           </tbody>
         </table>
       </div>
@@ -59,7 +60,7 @@ export function ReviewStep(props: { report: ValidationReport; checking: boolean 
   );
 }
 
-function ReviewRow(props: { row: ValidatedRow; columns: { index: number; header: string }[] }) {
+function ReviewRow(props: { row: ValidatedRow; columns: { index: number; header: string }[]; issuesColumn: boolean }) {
   const { row } = props;
   const byColumn = new Map<string, Issue['severity']>();
   for (const issue of row.issues) {
@@ -69,19 +70,7 @@ function ReviewRow(props: { row: ValidatedRow; columns: { index: number; header:
     <tr class={`status-${row.status}`} data-testid={`review-row-${row.row}`}>
       <td class="num">{row.row}</td>
       <td><StatusBadge status={row.status} /></td>
-      {row.cells.length === 0 ? (
-        <td colSpan={props.columns.length} class="muted">(the row could not be read)</td>
-      ) : (
-        props.columns.map((c) => {
-          const severity = byColumn.get(c.header);
-          return (
-            <td key={c.index} class={severity ? `cell-${severity}` : ''} data-column={c.header}>
-              {row.cells[c.index] ?? ''}
-            </td>
-          );
-        })
-      )}
-      <td class="issues-col">
+      {props.issuesColumn && <td class="issues-col">
         {row.issues.length > 0 && (
           <ul class="issue-list">
             {row.issues.map((issue, i) => (
@@ -89,7 +78,19 @@ function ReviewRow(props: { row: ValidatedRow; columns: { index: number; header:
             ))}
           </ul>
         )}
-      </td>
+      </td>}
+      {row.cells.length === 0 ? (
+        <td colSpan={props.columns.length} class="muted">(the row could not be read)</td>
+      ) : (
+        props.columns.map((c) => {
+          const severity = byColumn.get(c.header);
+          return (
+            <td key={c.index} class={severity ? `cell-${severity}` : ''} data-column={c.header}>
+              {row.cells[c.index] || (severity ? <span class="empty">empty</span> : '')}
+            </td>
+          );
+        })
+      )}
     </tr>
   );
 }
