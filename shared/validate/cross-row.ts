@@ -3,7 +3,7 @@
 // (plan.collected, by record index), so they run over plain arrays rather than every row's values object.
 import { findField, type ResourceSpec } from '../resources/index.ts';
 import type { ColumnPlan } from './column-plan.ts';
-import { firstOccurrences } from './first-occurrence.ts';
+import { firstOccurrencesIgnoringCase } from './first-occurrence.ts';
 import { columnIssue, fieldWords } from './messages.ts';
 import type { Issue, ValidatedRow } from './types.ts';
 
@@ -27,21 +27,8 @@ export function crossRowIssues(resource: ResourceSpec, plans: readonly ColumnPla
   return issues;
 }
 
-function hasUpperCase(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || c > 127) return true;
-  }
-  return false;
-}
-
-function foldCase(text: string): string {
-  // most addresses are already lower case: skip building a copy
-  return hasUpperCase(text) ? text.toLowerCase() : text;
-}
-
 function duplicateValues(plan: ColumnPlan, values: readonly unknown[], rows: readonly ValidatedRow[], issues: Issue[]): void {
-  const earlier = firstOccurrences(values, foldCase);
+  const earlier = firstOccurrencesIgnoringCase(values);
   const words = fieldWords(plan.field);
   for (let r = 0; r < earlier.length; r++) {
     const first = earlier[r]!;

@@ -1,11 +1,9 @@
-// For a column of values, where each value first appeared: an open-addressing hash table over typed arrays.
-// Three to five times faster than a Map<string, number> on 100,000 distinct emails, which matters in the row pipeline.
+// For a column of values, where each value first appeared, ignoring case: an open-addressing hash table over
+// typed arrays, hashing and case-checking each value in one pass. Faster than a Map<string, number> on 100,000
+// distinct emails, which matters in the row pipeline.
 
-/**
- * Returns, per index, the index of the earlier equal value, or -1. Non-strings never match.
- * `key` may fold values first (lower case); it is called once per string value.
- */
-export function firstOccurrences(values: readonly unknown[], key: (value: string) => string = (v) => v): Int32Array {
+/** Returns, per index, the index of the earlier value equal to it ignoring case, or -1. Non-strings never match. */
+export function firstOccurrencesIgnoringCase(values: readonly unknown[]): Int32Array {
   const n = values.length;
   let capacity = 16;
   while (capacity < n * 2) capacity *= 2;
@@ -16,11 +14,24 @@ export function firstOccurrences(values: readonly unknown[], key: (value: string
   for (let i = 0; i < n; i++) {
     const value = values[i];
     if (typeof value !== 'string') continue;
-    const k = key(value);
-    keys[i] = k;
-    // FNV-1a
+    let k = value;
+    // FNV-1a over the characters, watching for any that lower-casing could change
     let h = 0x811c9dc5;
-    for (let j = 0; j < k.length; j++) h = Math.imul(h ^ k.charCodeAt(j), 16777619);
+    let plain = true;
+    for (let j = 0; j < k.length; j++) {
+      const c = k.charCodeAt(j);
+      if ((c >= 65 && c <= 90) || c > 127) {
+        plain = false;
+        break;
+      }
+      h = Math.imul(h ^ c, 16777619);
+    }
+    if (!plain) {
+      k = k.toLowerCase();
+      h = 0x811c9dc5;
+      for (let j = 0; j < k.length; j++) h = Math.imul(h ^ k.charCodeAt(j), 16777619);
+    }
+    keys[i] = k;
     let slot = h & mask;
     for (;;) {
       const at = table[slot]!;

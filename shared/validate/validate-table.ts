@@ -48,7 +48,8 @@ export function validateTable(resource: ResourceSpec, table: CsvTable, options: 
         const result = plan.normalize(text);
         if (!result.ok) {
           issues.push(columnIssue(row, 'error', result.code, result.message, plan));
-          (invalid ??= []).push(plan.key);
+          if (invalid === undefined) invalid = [];
+          invalid.push(plan.key);
           continue;
         }
         if (result.notices) for (const n of result.notices) issues.push(columnIssue(row, 'warning', n.code, n.message, plan));
