@@ -24,7 +24,9 @@ export function validateTable(resource: ResourceSpec, table: CsvTable, options: 
 
   const records = table.records;
   collectForCrossRow(plans, records.length);
-  const rows: ValidatedRow[] = new Array(records.length);
+  let rows: ValidatedRow[] = new Array(records.length);
+  // Rows with no value in any cell (Excel leaves ";;;;" lines below the data): skipped, and said so once.
+  const blankRows: number[] = [];
   // The hot loop: one pass per record, allocating only the row, its values and the issues that exist.
   for (let r = 0; r < records.length; r++) {
     const { row, cells } = records[r]!;
@@ -62,6 +64,11 @@ export function validateTable(resource: ResourceSpec, table: CsvTable, options: 
       values[plan.key] = value;
       if (plan.collected !== null) plan.collected[r] = value;
     }
+    if (issues.length === 0 && invalid === undefined && isBlank(cells)) {
+      blankRows.push(row);
+      rows[r] = { row, status: 'valid', values, issues, cells };
+      continue;
+    }
     if (names) fillNames(names, values, issues, row);
     for (let p = 0; p < references.length; p++) resolveReference(refs, references[p]!, values, issues, row, clientIdField);
     for (let f = 0; f < required.length; f++) {
@@ -74,8 +81,13 @@ export function validateTable(resource: ResourceSpec, table: CsvTable, options: 
 
   // Checks across rows, while rows[i] is still record i.
   for (const issue of crossRowIssues(resource, plans, rows)) rowByNumber(rows, issue.row)?.issues.push(issue);
+  if (blankRows.length) {
+    const blank = new Set(blankRows);
+    rows = rows.filter((r) => !blank.has(r.row));
+  }
   const skipped = attachReadProblems(table.problems, rows);
   const fileIssues = skipped.fileIssues;
+  if (blankRows.length) fileIssues.push(blankRowsIssue(blankRows));
   fileIssues.push(...mappingIssues(resource, mapping));
   if (skipped.rows.length) {
     rows.push(...skipped.rows);
@@ -173,6 +185,17 @@ function resolveReference(
       values[target.idField] = found.id;
     }
   }
+}
+
+function isBlank(cells: readonly string[]): boolean {
+  for (let i = 0; i < cells.length; i++) if (cells[i]!.trim() !== '') return false;
+  return true;
+}
+
+function blankRowsIssue(rows: readonly number[]): Issue {
+  const shown = rows.slice(0, 10).join(', ') + (rows.length > 10 ? ` and ${rows.length - 10} more` : '');
+  const what = rows.length === 1 ? `Row ${shown} has no values; it is skipped.` : `${rows.length} rows have no values and are skipped (rows ${shown}).`;
+  return { row: 1, column: null, field: null, severity: 'warning', code: 'blank-rows', message: what };
 }
 
 function rowByNumber(rows: readonly ValidatedRow[], row: number): ValidatedRow | undefined {

@@ -159,3 +159,14 @@ describe('the report', () => {
     expect(messages(report, 3)).toEqual(['Row 3: the email "INFO@x.com" is also on row 2 (column email).']);
   });
 });
+
+describe('blank rows', () => {
+  it('skips records with no value in any cell, with one file-level warning', () => {
+    const report = validateTable(clients, readCsv('name;email\r\nAcme;a@x.com\r\n;\r\n ; \r\nBeta;\r\n'));
+    expect(report.rows.map((r) => r.row)).toEqual([2, 5]);
+    expect(report.counts).toEqual({ records: 2, valid: 2, warnings: 0, errors: 0 });
+    expect(report.issues).toEqual([
+      { row: 1, column: null, field: null, severity: 'warning', code: 'blank-rows', message: '2 rows have no values and are skipped (rows 3, 4).' },
+    ]);
+  });
+});
