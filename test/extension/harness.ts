@@ -31,6 +31,8 @@ export interface LoadedExtension {
   open(path: string): Promise<Page>;
   /** What a user's "Allow" in the permission prompt does: after it, the extension's own permissions.request resolves true. */
   allowOrigin(origin: string): Promise<void>;
+  /** Host access to an origin, granted now (what activeTab gives for the right-clicked tab; a synthetic click cannot). */
+  grantOrigin(origin: string): Promise<void>;
   /** A file Chrome downloaded, once it is complete. */
   download(name: string, timeoutMs?: number): Promise<string>;
   close(): Promise<void>;
@@ -62,25 +64,35 @@ export async function launchExtension(distDir: string): Promise<LoadedExtension>
   const serviceWorker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const id = new URL((await serviceWorker()).url()).host;
 
+  const open = async (path: string) => {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${id}/${path}`);
+    return page;
+  };
+  const allowOrigin = async (origin: string) => {
+    const page = await context.newPage();
+    await page.goto('chrome://extensions/');
+    await page.evaluate(
+      ([extensionId, pattern]) => (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } })
+        .chrome.developerPrivate.addHostPermission(extensionId!, pattern!),
+      [id, `${origin}/*`],
+    );
+    await page.close();
+  };
+
   return {
     context,
     id,
     serviceWorker,
     downloadsDir,
-    async open(path) {
-      const page = await context.newPage();
-      await page.goto(`chrome-extension://${id}/${path}`);
-      return page;
-    },
-    async allowOrigin(origin) {
-      const page = await context.newPage();
-      await page.goto('chrome://extensions/');
-      await page.evaluate(
-        ([extensionId, pattern]) => (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } })
-          .chrome.developerPrivate.addHostPermission(extensionId!, pattern!),
-        [id, `${origin}/*`],
-      );
+    open,
+    allowOrigin,
+    async grantOrigin(origin) {
+      await allowOrigin(origin);
+      const page = await open('popup/index.html');
+      const granted = await page.evaluate((pattern: string) => chrome.permissions.request({ origins: [pattern] }), `${origin}/*`);
       await page.close();
+      if (!granted) throw new Error(`host access to ${origin} was not granted`);
     },
     async download(name, timeoutMs = 10_000) {
       const path = join(downloadsDir, name);
