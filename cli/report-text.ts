@@ -42,7 +42,7 @@ export function reportText(report: ValidationReport, source: string, p: Paint): 
       const why = reasonWords[c.reason] ?? c.reason;
       out.push(`  ${header}  → ${c.field} ${p.dim(`(${why}${c.detail ? `: ${c.detail}` : ''})`)}`);
     } else {
-      out.push(`  ${header}  ${p.yellow('not imported')} ${p.dim(`(${c.detail ?? c.reason})`)}`);
+      out.push(`  ${header}  ✗ ${p.yellow('not imported')} ${p.dim(`(${c.detail ?? c.reason})`)}`);
     }
   }
   return out.join('\n') + '\n';
