@@ -163,7 +163,7 @@ function Review(props: { summary: PushSummary; chosen: Set<number>; setChosen: (
       )}
       <div class="buttons">
         <button class="primary" type="button" disabled={nothing && props.chosen.size === 0} onClick={props.onPush}>
-          {nothing ? 'Nothing to push' : `Push ${count(s.create + s.update + props.chosen.size)} changes`}
+          {nothing && props.chosen.size === 0 ? 'Nothing to push' : `Push ${count(s.create + s.update + props.chosen.size)} ${s.create + s.update + props.chosen.size === 1 ? 'change' : 'changes'}`}
         </button>
         <button type="button" onClick={props.onBack}>Back</button>
       </div>

@@ -1,0 +1,130 @@
+// The sidebar as a person uses it, in headless Chromium, against the built script in the vm and the
+// sandbox in its own process: sign in, pull, review and push (confirming a delete), import a CSV file,
+// sign out. Screenshots go to test-artifacts/apps-script/.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PivorClient } from '../../shared/api/index.ts';
+import { startSandboxProcess, type SandboxProcess } from '../helpers/sandbox-process.ts';
+import { buildOnce } from './harness/build-once.ts';
+import { GasEnvironment } from './harness/gas-environment.ts';
+import { adminClient, clientBodies, contactBodies, listById, seed } from './harness/pivor-admin.ts';
+import { openSidebar, type SidebarPage } from './harness/sidebar-page.ts';
+
+let sandbox: SandboxProcess;
+let admin: PivorClient;
+let gas: GasEnvironment;
+let ui: SidebarPage;
+
+beforeAll(async () => {
+  buildOnce();
+  sandbox = await startSandboxProcess(['--seed', 'users', '--quiet']);
+  admin = await adminClient(sandbox.url);
+  const clients = await seed(admin, 'clients', [...clientBodies(3), { name: 'Acme Corp' }, { name: 'Bright Futures Ltd' }]);
+  await seed(admin, 'contacts', contactBodies(340, clients.map((c) => c.id)));
+  gas = new GasEnvironment();
+  ui = await openSidebar(gas);
+}, 120_000);
+
+afterAll(async () => {
+  await ui?.close();
+  await gas?.close();
+  await sandbox?.close();
+});
+
+describe('the sidebar', () => {
+  it('signs in with email and password and shows who is signed in', async () => {
+    const { page } = ui;
+    await page.getByLabel("Pivor's address").fill(sandbox.url);
+    await page.getByLabel('Email', { exact: true }).fill('admin@pivor.dev');
+    await page.getByLabel('Password').fill('wrong');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Wrong email or password.');
+    await ui.shot('01-sign-in-error');
+    await page.getByLabel('Password').fill('password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByLabel('Account', { exact: true }).waitFor();
+    expect(await page.getByLabel('Account', { exact: true }).textContent()).toContain('admin@pivor.dev');
+    expect(gas.properties.getUserProperties().getProperty('pivor.token')).toMatch(/^\d+\|/);
+    await ui.shot('02-signed-in');
+  });
+
+  it('pulls contacts with a progress bar', async () => {
+    const { page } = ui;
+    await page.getByRole('button', { name: 'Pull Contacts' }).click();
+    await page.getByText(/^Pulled 340 contacts/).waitFor({ timeout: 30_000 });
+    await ui.shot('03-pulled');
+    expect(gas.spreadsheetApp.getActiveSpreadsheet().getSheetByName('Contacts')!.getLastRow()).toBe(341);
+  });
+
+  it('reviews the changes, lists the deletes for confirmation, and pushes with progress', async () => {
+    const { page } = ui;
+    const sheet = gas.spreadsheetApp.getActiveSpreadsheet().getSheetByName('Contacts')!;
+    const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as string[];
+    const col = (h: string) => headers.indexOf(h) + 1;
+    sheet.getRange(3, col('job_title')).setValue('Head of Sidebars');
+    sheet.getRange(4, col('email')).setValue('broken-email');
+    const removed = Number(sheet.getRange(6, col('id')).getValue());
+    sheet.deleteRow(6);
+
+    await page.getByRole('tab', { name: 'Push' }).click();
+    await page.getByRole('button', { name: 'Review changes' }).click();
+    const review = page.getByRole('list', { name: 'What the push will do' });
+    await review.waitFor();
+    expect(await review.textContent()).toContain('1 to update');
+    expect(await review.textContent()).toContain('1 with errors');
+    const deleteBox = page.getByRole('checkbox', { name: new RegExp(`contact ${removed} `) });
+    expect(await deleteBox.isChecked()).toBe(false);
+    await ui.shot('04-review');
+    await deleteBox.check();
+    await page.getByRole('button', { name: 'Push 2 changes' }).click();
+    await page.getByText(/^Push finished/).waitFor({ timeout: 30_000 });
+    await ui.shot('05-pushed');
+    expect(await page.getByText(/^Push finished/).textContent()).toContain('0 created, 1 updated, 1 deleted, 0 failed');
+    const records = await listById(admin, 'contacts');
+    expect(records.has(removed)).toBe(false);
+    expect([...records.values()].filter((r) => r.job_title === 'Head of Sidebars')).toHaveLength(1);
+    expect(sheet.getRange(4, col('email')).getBackground()).toBe('#f4cccc');
+  });
+
+  it('imports a CSV file into a new sheet, then pushes it', async () => {
+    const { page } = ui;
+    await page.getByRole('tab', { name: 'Import' }).click();
+    await page.getByLabel('CSV file', { exact: true }).setInputFiles({
+      name: 'hubspot-contacts.csv',
+      mimeType: 'text/csv',
+      buffer: readFileSync(new URL('./fixtures/hubspot-contacts.csv', import.meta.url)),
+    });
+    await page.getByRole('table', { name: 'Columns' }).waitFor();
+    expect(await page.getByLabel('Field for Company Name').inputValue()).toBe('client_name');
+    expect(await page.getByLabel('Field for Lifecycle Stage').inputValue()).toBe('');
+    await ui.shot('06-import-mapping');
+    await page.getByRole('button', { name: 'Put 3 rows in a new sheet' }).click();
+    // The new sheet is reviewed at once.
+    const review = page.getByRole('list', { name: 'What the push will do' });
+    await review.waitFor({ timeout: 30_000 });
+    expect(await review.textContent()).toContain('3 to create');
+    await ui.shot('07-import-review');
+    const imported = gas.spreadsheetApp.getActiveSpreadsheet().getSheetByName('Contacts import')!;
+    expect(imported.getLastRow()).toBe(4);
+    await page.getByRole('button', { name: 'Push 3 changes' }).click();
+    await page.getByText(/^Push finished/).waitFor({ timeout: 30_000 });
+    await ui.shot('08-import-pushed');
+    const records = [...(await listById(admin, 'contacts')).values()];
+    const ana = records.find((r) => r.email === 'ana.garcia@example.es')!;
+    expect(ana.first_name).toBe('Ana');
+    expect((ana.client as { name?: string } | null)?.name ?? null).toBe('Bright Futures Ltd');
+  });
+
+  it('signs out, revoking the token', async () => {
+    const { page } = ui;
+    const token = gas.properties.getUserProperties().getProperty('pivor.token')!;
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('form', { name: 'Sign in to Pivor' }).waitFor();
+    expect(await page.getByLabel("Pivor's address").inputValue()).toBe(sandbox.url);
+    expect(gas.properties.getUserProperties().getProperty('pivor.token')).toBeNull();
+    const probe = await admin.sendBatch([{ method: 'GET', path: '/user' }]);
+    expect(probe[0]!.ok).toBe(true);
+    await ui.shot('09-signed-out');
+    expect(token).not.toBe('');
+  });
+});
