@@ -34,3 +34,11 @@ describe('detectResource', () => {
     expect(withName?.requiredMissing).toEqual([]);
   });
 });
+
+describe('detectResource on headers that fit two resources', () => {
+  it.each([[['Email', 'Phone']], [['Name', 'Email']], [['Status', 'Notes']]])('%j is ambiguous: ask, do not guess', (headers) => {
+    const d = detectResource(headers);
+    expect(d.ambiguous).toBe(true);
+    expect(d.candidates[0]!.score - d.candidates[1]!.score).toBeLessThan(0.05);
+  });
+});
