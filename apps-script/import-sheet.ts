@@ -85,7 +85,7 @@ export function importRecords(request: ImportRequest): ImportResult {
   const name = freeName(ss, layout.spec.title);
   const sheet = ss.insertSheet(name);
   resetResourceSheet(ss, { ...layout, sheetName: name });
-  ensureRows(sheet, layout, rows.length);
+  ensureRows(sheet, layout, rows.length, true);
   sheet.getRange(2, 1, rows.length, layout.statusIndex).setValues(rows);
   protectReadOnlyColumns(sheet, layout);
   openSnapshot(ss, snapshotName(name), true);

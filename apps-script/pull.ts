@@ -66,7 +66,7 @@ export async function pullStart(resource: ResourceName): Promise<PullProgress> {
   const [first] = await fetchPages(resource, [1]);
   const ss = spreadsheet();
   const sheet = resetResourceSheet(ss, layout);
-  ensureRows(sheet, layout, first!.total);
+  ensureRows(sheet, layout, first!.total, true);
   const snapshot = openSnapshot(ss, layout.snapshotName, true);
   writeRecords(sheet, layout, 0, first!.data);
   appendSnapshot(snapshot, first!.data.map((record) => ({ id: record.id, record })));

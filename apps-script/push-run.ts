@@ -21,7 +21,7 @@ import { markCells, writeStatuses, type CellMark } from './sheet-marks.ts';
 import { planSheet, snapshotName, type SheetPlan } from './sheet-plan.ts';
 import { sheetInfo } from './sheet-registry.ts';
 import type { SheetGrid } from './sheet-table.ts';
-import { appendSnapshot, compactSnapshot, openSnapshot } from './snapshot-sheet.ts';
+import { compactSnapshot, openSnapshot, SnapshotWriter } from './snapshot-sheet.ts';
 
 /** Requests per fetchAll. */
 export const BATCH = 25;
@@ -140,7 +140,7 @@ export async function pushSlice(run: PushRun): Promise<PushProgress> {
   const chunk = sendable.slice(0, OPS_PER_SLICE);
   const next: PushRun = { ...run, held: [...run.held], conflicts: [...run.conflicts], counts: { ...run.counts } };
   const statuses = new Map<number, string>();
-  const snapshotSheet = openSnapshot(sheet.getParent(), snapshotName(sheet.getName()), false);
+  const snapshotWriter = new SnapshotWriter(openSnapshot(sheet.getParent(), snapshotName(sheet.getName()), false));
 
   const checked = await checkConflicts(client, run.resource, chunk.filter((a): a is Extract<Sendable, { kind: 'update' | 'delete' }> => a.kind !== 'create'), sp.snapshot);
   const conflicted = new Set(checked.conflicts.map((c) => c.id));
@@ -151,7 +151,7 @@ export async function pushSlice(run: PushRun): Promise<PushProgress> {
     if (conflict.row !== null) statuses.set(conflict.row, conflict.message);
   }
   if (checked.alreadyDeleted.length > 0) {
-    appendSnapshot(snapshotSheet, checked.alreadyDeleted.map((id) => ({ id, record: null })));
+    snapshotWriter.append(checked.alreadyDeleted.map((id) => ({ id, record: null })));
     next.counts.deleted += checked.alreadyDeleted.length;
   }
   const gone = new Set(checked.alreadyDeleted);
@@ -164,7 +164,7 @@ export async function pushSlice(run: PushRun): Promise<PushProgress> {
     batchSize: BATCH,
     journal: documentJournalStore(),
     journalKey: journalKey(run.sheetId),
-    onBatchDone: (results) => writeBack(sp, snapshotSheet, results, captured),
+    onBatchDone: (results) => writeBack(sp, snapshotWriter, results, captured),
   });
   for (const r of result.results) {
     if (r.outcome === 'created') next.counts.created += 1;
@@ -226,7 +226,7 @@ function contentKey(grid: SheetGrid, layout: SheetLayout, line: Cell[]): string 
  * After each batch: ids and updated_at into their rows, records into the snapshot, statuses. Rows are
  * checked first (one read): if the user moved rows meanwhile, each row is found again by its content.
  */
-function writeBack(sp: SheetPlan, snapshotSheet: GoogleAppsScript.Spreadsheet.Sheet, results: RowResult[], captured: Map<number, PivorRecord>): void {
+function writeBack(sp: SheetPlan, snapshot: SnapshotWriter, results: RowResult[], captured: Map<number, PivorRecord>): void {
   const { grid, layout } = sp;
   const idCol = grid.columnOf.get('id')!;
   const updatedCol = grid.columnOf.get('updated_at');
@@ -244,7 +244,7 @@ function writeBack(sp: SheetPlan, snapshotSheet: GoogleAppsScript.Spreadsheet.Sh
       rowWrites.set(r.row, { ...(r.outcome === 'created' ? { id: r.id } : {}), ...(at && !Number.isNaN(at.getTime()) ? { updatedAt: at } : {}) });
     }
   }
-  appendSnapshot(snapshotSheet, entries);
+  snapshot.append(entries);
   if (rowWrites.size > 0) {
     const rows = [...rowWrites.keys()];
     const first = Math.min(...rows);
@@ -278,15 +278,32 @@ function writeBack(sp: SheetPlan, snapshotSheet: GoogleAppsScript.Spreadsheet.Sh
  */
 function withNames(record: PivorRecord, sp: SheetPlan): PivorRecord {
   const out: PivorRecord = { ...record };
+  const known = embeddedNames(sp);
   for (const [key, target] of [['client', 'clients'], ['contact', 'contacts']] as const) {
     const id = record[`${key}_id`];
     if (typeof id !== 'number' || (out[key] && typeof out[key] === 'object')) continue;
-    const known = [...sp.snapshot.values()].find((r) => (r[key] as { id?: unknown } | null)?.id === id)?.[key];
-    const resolved = (sp.references[target] as readonly { id: number }[] | undefined)?.find((r) => r.id === id);
-    if (known) out[key] = known;
-    else if (resolved) out[key] = resolved;
+    const embedded = known[key].get(id) ?? (sp.references[target] as readonly { id: number }[] | undefined)?.find((r) => r.id === id);
+    if (embedded) out[key] = embedded;
   }
   return out;
+}
+
+const namesCache = new WeakMap<SheetPlan, { client: Map<number, unknown>; contact: Map<number, unknown> }>();
+
+/** The clients and contacts the snapshot's records embed, by id (computed once per plan). */
+function embeddedNames(sp: SheetPlan): { client: Map<number, unknown>; contact: Map<number, unknown> } {
+  let names = namesCache.get(sp);
+  if (!names) {
+    names = { client: new Map(), contact: new Map() };
+    for (const r of sp.snapshot.values()) {
+      for (const key of ['client', 'contact'] as const) {
+        const e = r[key] as { id?: unknown } | null | undefined;
+        if (e && typeof e.id === 'number') names[key].set(e.id, e);
+      }
+    }
+    namesCache.set(sp, names);
+  }
+  return names;
 }
 
 /** Rows that moved during the batch: found again by content and written one by one (rare). */

@@ -68,18 +68,15 @@ export function resetResourceSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
 }
 
 /**
- * Makes room for `dataRows` rows plus spare ones, and formats every row not formatted yet (found from the
- * id column's number format: one read), so rows added later get the same dropdowns and plain text.
+ * Makes room for `dataRows` rows plus spare ones. Rows added here get the same formats, dropdowns and
+ * plain text as the others; `formatAll` formats every row (a sheet just emptied by resetResourceSheet).
  */
-export function ensureRows(sheet: Sheet, layout: SheetLayout, dataRows: number): void {
+export function ensureRows(sheet: Sheet, layout: SheetLayout, dataRows: number, formatAll = false): void {
   const wanted = 1 + dataRows + SPARE_ROWS;
   const have = sheet.getMaxRows();
   if (have < wanted) sheet.insertRowsAfter(have, wanted - have);
-  const last = sheet.getMaxRows();
-  const idColumn = layout.columns.find((c) => c.kind === 'id')!;
-  const formats = sheet.getRange(2, idColumn.index, last - 1, 1).getNumberFormats();
-  let first = formats.length + 2;
-  while (first > 2 && formats[first - 3]?.[0] !== numberFormat(idColumn)) first -= 1;
+  const last = Math.max(have, wanted);
+  const first = formatAll ? 2 : have + 1;
   if (first <= last) formatRows(sheet, layout, first, last - first + 1);
 }
 

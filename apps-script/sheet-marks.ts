@@ -69,7 +69,5 @@ export function writeStatuses(grid: SheetGrid, statuses: ReadonlyMap<number, str
     line[grid.statusColumn - 1] = text;
     values.push([text]);
   }
-  const range = grid.sheet.getRange(first, grid.statusColumn, values.length, 1);
-  range.setNumberFormat('@');
-  range.setValues(values);
+  grid.sheet.getRange(first, grid.statusColumn, values.length, 1).setValues(values);
 }

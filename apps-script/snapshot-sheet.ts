@@ -38,20 +38,49 @@ function encode(record: PivorRecord | null, id: number): string[] {
   return cells;
 }
 
-/** Appends records (null: the record was deleted) after the last row, in one write. */
+/**
+ * Appends to a snapshot, one write per call: where the next row is and how big the sheet is are read once,
+ * so a push slice pays two calls per batch. Rows it adds are plain text like the rest.
+ */
+export class SnapshotWriter {
+  private next: number;
+  private maxRows: number;
+  private maxColumns: number;
+
+  constructor(private readonly sheet: Sheet) {
+    this.next = sheet.getLastRow() + 1;
+    this.maxRows = sheet.getMaxRows();
+    this.maxColumns = sheet.getMaxColumns();
+  }
+
+  append(entries: { id: number; record: PivorRecord | null }[]): void {
+    if (entries.length === 0) return;
+    const rows = entries.map((e) => encode(e.record, e.id));
+    const width = Math.max(...rows.map((r) => r.length));
+    const padded = rows.map((r) => [...r, ...Array<string>(width - r.length).fill('')]);
+    const last = this.next + padded.length - 1;
+    if (last > this.maxRows) {
+      const add = last - this.maxRows;
+      this.sheet.insertRowsAfter(this.maxRows, add);
+      // Plain text first: an id or a date string must not be turned into a number or a date.
+      this.sheet.getRange(this.maxRows + 1, 1, add, Math.max(3, this.maxColumns)).setNumberFormat(TEXT_FORMAT);
+      this.maxRows = last;
+    }
+    if (width > this.maxColumns) {
+      this.sheet.insertColumnsAfter(this.maxColumns, width - this.maxColumns);
+      this.maxColumns = width;
+    }
+    const range = this.sheet.getRange(this.next, 1, padded.length, width);
+    // Only the first three columns are plain text from the start; a record split further needs it too.
+    if (width > 3) range.setNumberFormat(TEXT_FORMAT);
+    range.setValues(padded);
+    this.next = last + 1;
+  }
+}
+
+/** Appends records (null: the record was deleted) after the last row. */
 export function appendSnapshot(sheet: Sheet, entries: { id: number; record: PivorRecord | null }[]): void {
-  if (entries.length === 0) return;
-  const rows = entries.map((e) => encode(e.record, e.id));
-  const width = Math.max(...rows.map((r) => r.length));
-  const padded = rows.map((r) => [...r, ...Array<string>(width - r.length).fill('')]);
-  const first = sheet.getLastRow() + 1;
-  const needRows = first + padded.length - 1 - sheet.getMaxRows();
-  if (needRows > 0) sheet.insertRowsAfter(sheet.getMaxRows(), needRows);
-  if (width > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
-  const range = sheet.getRange(first, 1, padded.length, width);
-  // Plain text first: an id or a date string must not be turned into a number or a date.
-  range.setNumberFormat(TEXT_FORMAT);
-  range.setValues(padded);
+  new SnapshotWriter(sheet).append(entries);
 }
 
 /** Every record of the snapshot by id (later rows win; deleted ones absent). */

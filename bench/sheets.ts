@@ -1,0 +1,152 @@
+// The Sheets add-on under load: the built script in the vm (fake Google services, real HTTP through the
+// synchronous UrlFetchApp) against the sandbox in its own process with 20 ms of latency per request.
+// Pulls 10,000 contacts, edits 1,000 rows, pushes them, and prints per slice: the wall time against Apps
+// Script's 6-minute limit, and the Spreadsheet and UrlFetch calls made (they must follow pages and
+// batches, not rows). Run: node --import tsx bench/sheets.ts [rows] [edits]
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { startSandboxProcess } from '../test/helpers/sandbox-process.ts';
+import { buildOnce } from '../test/apps-script/harness/build-once.ts';
+import { GasEnvironment } from '../test/apps-script/harness/gas-environment.ts';
+import { adminClient, clientBodies, contactBodies, listById, seed } from '../test/apps-script/harness/pivor-admin.ts';
+import { rpc, sheetIdOf, signInAdmin } from '../test/apps-script/harness/sidebar-driver.ts';
+import type { PullProgress, PushProgress, PushSummary } from '../apps-script/sidebar/types.ts';
+
+const LIMIT_MS = 6 * 60 * 1000;
+const SPREADSHEET = /^(SpreadsheetApp|Spreadsheet|Sheet|Range|Protection|DataValidation|DataValidationBuilder)\./;
+
+export interface SliceFigure {
+  step: string;
+  ms: number;
+  /** Share of Apps Script's 6-minute limit. */
+  ofLimit: number;
+  spreadsheetCalls: number;
+  urlFetchCalls: number;
+  httpRequests: number;
+  rows: number;
+}
+
+export interface SheetsBenchResult {
+  rows: number;
+  edits: number;
+  latencyMs: number;
+  pull: SliceFigure[];
+  push: SliceFigure[];
+  updatedOnServer: number;
+}
+
+function sliceMeter(gas: GasEnvironment) {
+  return async <T>(step: string, rows: (value: T) => number, work: () => Promise<T>): Promise<{ value: T; figure: SliceFigure }> => {
+    gas.counter.reset();
+    const sent = gas.urlFetch.sent.length;
+    const started = performance.now();
+    const value = await work();
+    const ms = performance.now() - started;
+    const byName = gas.counter.snapshot();
+    const sum = (test: (name: string) => boolean) => Object.entries(byName).filter(([k]) => test(k)).reduce((n, [, v]) => n + v, 0);
+    return {
+      value,
+      figure: {
+        step, ms, ofLimit: ms / LIMIT_MS,
+        spreadsheetCalls: sum((k) => SPREADSHEET.test(k)),
+        urlFetchCalls: sum((k) => k === 'UrlFetchApp.fetch' || k === 'UrlFetchApp.fetchAll'),
+        httpRequests: gas.urlFetch.sent.length - sent,
+        rows: rows(value),
+      },
+    };
+  };
+}
+
+export async function runSheetsBench(options: { rows?: number; edits?: number; latencyMs?: number; log?: (line: string) => void } = {}): Promise<SheetsBenchResult> {
+  const rows = options.rows ?? 10_000;
+  const edits = options.edits ?? 1_000;
+  const latencyMs = options.latencyMs ?? 20;
+  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  buildOnce();
+
+  // Seed without latency into a database file, then serve that file with latency.
+  const dir = mkdtempSync(join(tmpdir(), 'pivor-sheets-bench-'));
+  const dbFile = join(dir, 'bench.sqlite');
+  try {
+    log(`seeding ${rows} contacts…`);
+    const seeding = await startSandboxProcess(['--seed', 'users', '--quiet', '--db', dbFile]);
+    const seeder = await adminClient(seeding.url);
+    const clients = await seed(seeder, 'clients', clientBodies(50));
+    await seed(seeder, 'contacts', contactBodies(rows, clients.map((c) => c.id)));
+    await seeding.close();
+
+    const sandbox = await startSandboxProcess(['--quiet', '--db', dbFile, '--latency', String(latencyMs)]);
+    const gas = new GasEnvironment();
+    try {
+      await signInAdmin(gas, sandbox.url);
+      const measure = sliceMeter(gas);
+
+      const pull: SliceFigure[] = [];
+      let progress = (await measure('pullStart', (p: PullProgress) => p.done, () => rpc<PullProgress>(gas, 'pullStart', 'contacts')));
+      pull.push(progress.figure);
+      while (!progress.value.finished) {
+        const before = progress.value.done;
+        const job = progress.value.job;
+        progress = await measure('pullSlice', (p: PullProgress) => p.done - before, () => rpc<PullProgress>(gas, 'pullSlice', job));
+        pull.push(progress.figure);
+      }
+
+      // A person's edits: one cell in each of `edits` rows (not measured).
+      const sheet = gas.spreadsheetApp.getActiveSpreadsheet().getSheetByName('Contacts')!;
+      const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as string[];
+      const jobTitle = headers.indexOf('job_title') + 1;
+      const step = Math.max(1, Math.floor(rows / edits));
+      for (let i = 0; i < edits; i++) sheet.getRange(2 + i * step, jobTitle).setValue(`Bench title ${i}`);
+
+      const push: SliceFigure[] = [];
+      const prepared = await measure('pushPrepare', (s: PushSummary) => s.update + s.create, () => rpc<PushSummary>(gas, 'pushPrepare', sheetIdOf(gas, 'Contacts')));
+      push.push(prepared.figure);
+      let slice = await measure('pushStart', (p: PushProgress) => p.done, () => rpc<PushProgress>(gas, 'pushStart', prepared.value.run, []));
+      push.push(slice.figure);
+      while (!slice.value.finished && !slice.value.stopped) {
+        const before = slice.value.done;
+        const run = slice.value.run;
+        slice = await measure('pushSlice', (p: PushProgress) => p.done - before, () => rpc<PushProgress>(gas, 'pushSlice', run));
+        push.push(slice.figure);
+      }
+      if (slice.value.stopped) throw new Error(`push stopped: ${slice.value.stopped}`);
+
+      const admin = await adminClient(sandbox.url);
+      const updatedOnServer = [...(await listById(admin, 'contacts')).values()].filter((r) => String(r.job_title).startsWith('Bench title')).length;
+      return { rows, edits, latencyMs, pull, push, updatedOnServer };
+    } finally {
+      await gas.close();
+      await sandbox.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function formatSheetsBench(result: SheetsBenchResult): string {
+  const line = (f: SliceFigure) =>
+    `  ${f.step.padEnd(12)} ${String(f.rows).padStart(6)} rows  ${(f.ms / 1000).toFixed(2).padStart(6)} s  ${(f.ofLimit * 100).toFixed(2).padStart(5)} % of 6 min  ` +
+    `${String(f.spreadsheetCalls).padStart(4)} Spreadsheet calls  ${String(f.urlFetchCalls).padStart(3)} UrlFetch calls (${f.httpRequests} requests)`;
+  const total = (list: SliceFigure[]) => list.reduce((a, f) => ({ ms: a.ms + f.ms, ss: a.ss + f.spreadsheetCalls, uf: a.uf + f.urlFetchCalls, req: a.req + f.httpRequests }), { ms: 0, ss: 0, uf: 0, req: 0 });
+  const p = total(result.pull);
+  const q = total(result.push);
+  return [
+    `Sheets add-on, ${result.rows} contacts, ${result.edits} edited, sandbox latency ${result.latencyMs} ms per request`,
+    'pull (one server call per slice):',
+    ...result.pull.map(line),
+    `  total ${(p.ms / 1000).toFixed(2)} s, ${p.ss} Spreadsheet calls, ${p.uf} UrlFetch calls, ${p.req} requests`,
+    'push:',
+    ...result.push.map(line),
+    `  total ${(q.ms / 1000).toFixed(2)} s, ${q.ss} Spreadsheet calls, ${q.uf} UrlFetch calls, ${q.req} requests`,
+    `server check: ${result.updatedOnServer} of ${result.edits} edits are in Pivor`,
+    `slowest slice: ${(Math.max(...[...result.pull, ...result.push].map((f) => f.ms)) / 1000).toFixed(2)} s (limit 360 s)`,
+  ].join('\n');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [rows, edits] = process.argv.slice(2).map(Number);
+  const result = await runSheetsBench({ ...(rows ? { rows } : {}), ...(edits ? { edits } : {}) });
+  process.stdout.write(`${formatSheetsBench(result)}\n`);
+}
