@@ -90,26 +90,35 @@ export async function executePlan(client: PivorClient, plan: Plan, options: Exec
   };
   let saveError: unknown;
   const report = () => options.onProgress?.(meter.report(results.size));
-  const deliver = async (batch: RowResult[], answered: number) => {
-    meter.answer(answered);
-    if (batch.length > 0) await options.onBatchDone?.(batch);
-    // Outcomes are saved in the background, coalesced: a crash before the save leaves the row "pending",
-    // which the next run looks up instead of resending.
+  // Outcomes ride along with the next save of pending marks, and on their own at most once a second: every save
+  // writes the whole journal, so saving per answer would cost O(rows²). An outcome lost to a crash only leaves
+  // its row "pending", which the next run looks up instead of resending.
+  let lastSave = now();
+  const saveSoon = () => {
+    if (now() - lastSave < 1000) return;
+    lastSave = now();
     writer.saved().catch((error: unknown) => {
       saveError ??= error;
       stop(`the push journal could not be saved (${messageOf(error)})`);
     });
+  };
+  const deliver = async (batch: RowResult[], answered: number) => {
+    meter.answer(answered);
+    if (batch.length > 0) await options.onBatchDone?.(batch);
+    saveSoon();
     report();
   };
 
-  // Creates are marked pending ahead of sending, a window's worth per save, so a save is not paid per row.
-  const markAhead = Math.max(16, concurrency * 4);
-  const marked = new Set<number>();
+  // Creates are marked pending ahead of sending, many per save (about 50 saves for a large push, a few windows'
+  // worth for a small one), so a save is not paid per row; a crash leaves at most that many to look up.
+  const creates = queue.filter((a) => a.kind === 'create').length;
+  const markAhead = Math.min(500, Math.max(16, concurrency * 4, Math.ceil(creates / 50)));
+  // Row → the journal version holding its pending mark: a row is sent once a save has reached that version.
+  const marked = new Map<number, number>();
   const markPending = (from: Sendable[]) => {
     for (const action of from) {
       if (action.kind !== 'create' || marked.has(action.row)) continue;
-      writer.set(action.row, { state: 'pending', fp: fps.get(action.row)! });
-      marked.add(action.row);
+      marked.set(action.row, writer.set(action.row, { state: 'pending', fp: fps.get(action.row)! }));
     }
   };
 
@@ -120,8 +129,9 @@ export async function executePlan(client: PivorClient, plan: Plan, options: Exec
     if (batch.length === 0) return undefined;
     if (batch.some((a) => a.kind === 'create')) {
       if (batch.some((a) => a.kind === 'create' && !marked.has(a.row))) markPending([...batch, ...queue.slice(0, markAhead)]);
+      const needed = Math.max(0, ...batch.map((a) => (a.kind === 'create' ? marked.get(a.row) ?? 0 : 0)));
       try {
-        await writer.saved();
+        await writer.saved(needed);
       } catch (error) {
         queue.unshift(...batch);
         saveError ??= error;

@@ -19,19 +19,23 @@ export class JournalWriter {
     return this.journal.rows[String(row)];
   }
 
-  set(row: number, entry: JournalEntry): void {
+  /** Records an entry; returns the version to wait for (`saved(version)`) before relying on it. */
+  set(row: number, entry: JournalEntry): number {
     this.journal.rows[String(row)] = entry;
-    this.version += 1;
+    return (this.version += 1);
   }
 
   forget(row: number): void {
     if (delete this.journal.rows[String(row)]) this.version += 1;
   }
 
-  /** Resolves once every change made so far is saved (the store must serialize the journal before its first await). */
-  async saved(): Promise<void> {
+  /**
+   * Resolves once the changes up to `version` (default: every change so far) are saved. The store must serialize
+   * the journal before its first await: the push keeps changing it.
+   */
+  async saved(version = this.version): Promise<void> {
     if (!this.store || this.key === undefined) return;
-    const wanted = this.version;
+    const wanted = version;
     while (this.savedVersion < wanted) {
       if (!this.saving) {
         const target = this.version;
