@@ -40,6 +40,8 @@ export interface PushRun {
   /** Rows ("r12") and deletes ("d45") that failed or conflicted: not tried again in this run. */
   held: string[];
   conflicts: Conflict[];
+  /** Cells Pivor refused in this run: kept marked while later slices mark validation errors. */
+  marks: CellMark[];
   counts: PushCounts;
   total: number;
   done: number;
@@ -106,7 +108,7 @@ export async function pushPrepare(sheetId: number): Promise<PushSummary> {
   const deletes = sp.plan.actions.flatMap((a) => (a.kind === 'delete' ? [{ id: a.id, label: a.label }] : []));
   return {
     run: {
-      resource, sheetId, sheetName: sheet.getName(), deleteIds: [], held: [], conflicts: [],
+      resource, sheetId, sheetName: sheet.getName(), deleteIds: [], held: [], conflicts: [], marks: [],
       counts: { created: 0, updated: 0, deleted: 0, failed: 0, conflicts: 0 },
       total: counts.create + counts.update, done: 0,
     },
@@ -130,7 +132,7 @@ export async function pushSlice(run: PushRun): Promise<PushProgress> {
   const captured = new Map<number, PivorRecord>();
   const client = signedInClient({ onResult: (request, result) => capture(captured, request, result) });
   const sp = await planSheet(client, sheet, layout);
-  markCells(sp.grid, layout, validationMarks(sp));
+  markCells(sp.grid, layout, [...validationMarks(sp), ...(run.marks ?? [])]);
   const held = new Set(run.held);
   const deleteIds = new Set(run.deleteIds);
   const sendable = sp.plan.actions.filter((a): a is Sendable =>
@@ -138,7 +140,7 @@ export async function pushSlice(run: PushRun): Promise<PushProgress> {
   if (sendable.length === 0) return finish(run, sp, 'done');
 
   const chunk = sendable.slice(0, OPS_PER_SLICE);
-  const next: PushRun = { ...run, held: [...run.held], conflicts: [...run.conflicts], counts: { ...run.counts } };
+  const next: PushRun = { ...run, held: [...run.held], conflicts: [...run.conflicts], marks: [...(run.marks ?? [])], counts: { ...run.counts } };
   const statuses = new Map<number, string>();
   const snapshotWriter = new SnapshotWriter(openSnapshot(sheet.getParent(), snapshotName(sheet.getName()), false));
 
@@ -178,7 +180,10 @@ export async function pushSlice(run: PushRun): Promise<PushProgress> {
     if (r.outcome !== 'skipped') next.done += 1;
   }
   writeStatuses(sp.grid, statuses);
-  if (failureMarks.length > 0) markCells(sp.grid, layout, [...validationMarks(sp), ...failureMarks]);
+  if (failureMarks.length > 0) {
+    next.marks.push(...failureMarks);
+    markCells(sp.grid, layout, [...validationMarks(sp), ...next.marks]);
+  }
   return { run: next, done: next.done, total: next.total, finished: false, stopped: result.stopped ?? null };
 }
 
@@ -264,7 +269,8 @@ function writeBack(sp: SheetPlan, snapshot: SnapshotWriter, results: RowResult[]
         if (write.updatedAt && updatedCol) line[updatedCol - 1] = write.updatedAt;
       }
       const span = (col: number): Cell[][] => grid.rows.slice(first - 2, last - 1).map((line) => [line[col - 1]!]);
-      grid.sheet.getRange(first, idCol, last - first + 1, 1).setValues(span(idCol));
+      // Updates only change updated_at: the id column is written when the batch created rows.
+      if ([...rowWrites.values()].some((w) => w.id !== undefined)) grid.sheet.getRange(first, idCol, last - first + 1, 1).setValues(span(idCol));
       if (updatedCol) grid.sheet.getRange(first, updatedCol, last - first + 1, 1).setValues(span(updatedCol));
     }
   }
