@@ -9,6 +9,7 @@ import { buildOnce } from './harness/build-once.ts';
 import { GasEnvironment } from './harness/gas-environment.ts';
 import { adminClient, clientBodies, contactBodies, listById, seed } from './harness/pivor-admin.ts';
 import { pullAll, pushAll, rpc, sheetIdOf, signInAdmin } from './harness/sidebar-driver.ts';
+import type { PushProgress, PushSummary } from '../../apps-script/sidebar/types.ts';
 
 let sandbox: SandboxProcess;
 let admin: PivorClient;
@@ -114,6 +115,28 @@ describe('a push killed half way', () => {
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
     const ids = sheet.getRange(2, col('id'), sheet.getLastRow() - 1, 1).getValues().filter((r) => r[0] !== '').length;
     expect(ids).toBe(pulled + 60);
+  });
+});
+
+describe('a push cancelled between slices', () => {
+  it('stops after the slice in flight; the rest says so and goes out with the next push', async () => {
+    const emails = addRows(600, 'cancelled');
+    const summary = await rpc<PushSummary>(gas, 'pushPrepare', sheetIdOf(gas, 'Contacts'));
+    expect(summary.create).toBe(600);
+    const first = await rpc<PushProgress>(gas, 'pushStart', summary.run, []);
+    expect(first.finished).toBe(false);
+    expect(first.done).toBe(500);
+    const cancelled = await rpc<PushProgress>(gas, 'pushCancel', first.run);
+    expect(cancelled).toMatchObject({ finished: true, stopped: 'cancelled' });
+    const counts = await countByEmail(emails);
+    expect([...counts.values()].filter((n) => n === 1)).toHaveLength(500);
+    expect([...counts.values()].filter((n) => n === 0)).toHaveLength(100);
+    const { sheet, col } = contactsSheet();
+    const statuses = sheet.getRange(2, col('Pivor status'), sheet.getLastRow() - 1, 1).getValues().flat();
+    expect(statuses.filter((s) => s === 'not pushed: cancelled')).toHaveLength(100);
+    const again = await pushAll(gas, 'Contacts');
+    expect(again.summary.create).toBe(100);
+    expect([...(await countByEmail(emails)).values()].every((n) => n === 1)).toBe(true);
   });
 });
 
