@@ -9,7 +9,7 @@ import type { Plan } from '../shared/push/types.ts';
 import type { FieldSpec } from '../shared/resources/index.ts';
 import { validateTable, type References, type RowValue, type ValidatedRow, type ValidationReport } from '../shared/validate/index.ts';
 import { readPath } from '../shared/export/read-path.ts';
-import { cellToText, recordToCells } from './cell-values.ts';
+import { cellToText, MAX_CELL_CHARS, recordToCells } from './cell-values.ts';
 import { STATUS_HEADER, type SheetColumn, type SheetLayout } from './sheet-columns.ts';
 import { emptyLookups, lookUpNames } from './sheet-references.ts';
 import { gridToTable, readGrid, type SheetGrid } from './sheet-table.ts';
@@ -96,6 +96,14 @@ function keepPulledCells(row: ValidatedRow, columns: SheetColumn[], same: boolea
     }
     // An unticked box reads as empty: it says false, not "no value".
     if (column.kind === 'checkbox' && (row.cells[i] ?? '').trim() === '') row.values[field.key] = false;
+    // The cell showed a shortened text: sending the edit would cut the rest off in Pivor.
+    const full = readPath(record, field.readPath ?? field.apiName ?? field.key);
+    if (typeof full === 'string' && full.length > MAX_CELL_CHARS) {
+      row.issues.push({
+        row: row.row, column: column.header, field: field.key, severity: 'error', code: 'too-long-for-a-cell',
+        message: `Row ${row.row}: this ${full.length.toLocaleString('en-US')}-character text is longer than a cell holds, so the sheet shows it shortened; edit it in Pivor, or put back the pulled text (column ${column.header}).`,
+      });
+    }
   });
   row.values.updated_at = asRowValue(record.updated_at);
   row.issues = row.issues.filter((issue) => issue.field === null || !dropped.has(issue.field));

@@ -137,4 +137,16 @@ describe('pull', () => {
     const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as string[];
     expect(sheet.getRange(2, headers.indexOf('Pivor status') + 1).getValue()).toBe('unchanged');
   });
+
+  it('refuses to push an edit of a text too long for a cell, which would cut it short in Pivor', async () => {
+    const sheet = gas.spreadsheetApp.getActiveSpreadsheet().getSheetByName('Contacts')!;
+    const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as string[];
+    const ids = sheet.getRange(2, 1, sheet.getLastRow() - 1, 1).getValues().map((r) => r[0]);
+    const cell = sheet.getRange(ids.indexOf(tricky.id) + 2, headers.indexOf('notes') + 1);
+    cell.setValue(`${String(cell.getValue()).slice(0, 40_000)} edited`);
+    const run = await pushAll(gas, 'Contacts');
+    expect(run.summary.errors).toBe(1);
+    expect(cell.getNote()).toMatch(/longer than a cell holds/);
+    expect(String((await admin.get('contacts', tricky.id)).notes)).toHaveLength(60_000);
+  });
 });
