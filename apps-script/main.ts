@@ -7,3 +7,4 @@ installUrlPolyfill();
 
 export { onOpen, onInstall, showSidebar, menuPull, menuPush, menuImport } from './menu.ts';
 export { getSidebarState, signIn, signOut, pullStart, pullSlice, pushPrepare, pushStart, pushSlice, pushCancel, importCsv, repullRows } from './sidebar-api.ts';
+export { callServer, takeServerResult } from './rpc-dispatch.ts';

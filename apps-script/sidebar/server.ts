@@ -5,7 +5,8 @@ import type { RpcResult } from '../rpc-result.ts';
 interface Runner {
   withSuccessHandler(fn: (value: unknown) => void): Runner;
   withFailureHandler(fn: (error: Error) => void): Runner;
-  [name: string]: unknown;
+  callServer(callId: string, name: string, args: unknown[]): void;
+  takeServerResult(callId: string): void;
 }
 
 declare const google: { script: { run: Runner } };
@@ -17,17 +18,34 @@ export class ServerError extends Error {
   }
 }
 
+function isResult(value: unknown): value is RpcResult<unknown> {
+  return !!value && typeof value === 'object' && typeof (value as { ok?: unknown }).ok === 'boolean';
+}
+
+function newCallId(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2, 12)}`;
+}
+
+/**
+ * Runs a server function through callServer. Should the answer arrive as something other than the
+ * function's result (a runtime that does not wait for its promise), the result is fetched from where
+ * the server left it.
+ */
 export function call<T>(name: string, ...args: unknown[]): Promise<T> {
+  const callId = newCallId();
   return new Promise<T>((resolve, reject) => {
-    const runner = google.script.run
+    const settle = (r: RpcResult<unknown>) => (r.ok ? resolve(r.value as T) : reject(new ServerError(r.error.kind, r.error.message)));
+    const crash = (error: Error) => reject(new ServerError('crash', error?.message || String(error)));
+    google.script.run
       .withSuccessHandler((result) => {
-        const r = result as RpcResult<T> | null;
-        if (r && r.ok) resolve(r.value);
-        else if (r && !r.ok) reject(new ServerError(r.error.kind, r.error.message));
-        else reject(new ServerError('crash', 'The add-on gave no answer: try again.'));
+        if (isResult(result)) return settle(result);
+        google.script.run
+          .withSuccessHandler((kept) => (isResult(kept) ? settle(kept) : reject(new ServerError('crash', 'The add-on gave no answer: try again.'))))
+          .withFailureHandler(crash)
+          .takeServerResult(callId);
       })
-      .withFailureHandler((error) => reject(new ServerError('crash', error?.message || String(error))));
-    (runner[name] as (...a: unknown[]) => void)(...args);
+      .withFailureHandler(crash)
+      .callServer(callId, name, args);
   });
 }
 

@@ -16,6 +16,11 @@ import { builtFile } from './build-once.ts';
 export interface GasEnvironmentOptions {
   timeZone?: string;
   spreadsheetName?: string;
+  /**
+   * How google.script.run treats a function that returns a promise: its settled value (true, the
+   * default), or the promise object itself, which reaches the page as {} (false: the pessimistic model).
+   */
+  unwrapPromises?: boolean;
 }
 
 const PENDING = Symbol('pending');
@@ -36,7 +41,10 @@ export class GasEnvironment {
   /** The context of the latest execution. */
   context: vm.Context;
 
+  private readonly unwrapPromises: boolean;
+
   constructor(options: GasEnvironmentOptions = {}) {
+    this.unwrapPromises = options.unwrapPromises ?? true;
     const timeZone = options.timeZone ?? 'Europe/Paris';
     this.spreadsheetApp = new FakeSpreadsheetApp(this.counter, { name: options.spreadsheetName, timeZone, ui: this.ui });
     this.session = new FakeSession(this.counter, 'America/New_York', () => `temp-key-${this.properties._activeUser}`);
@@ -93,7 +101,7 @@ export class GasEnvironment {
       if (result && typeof (result as Promise<unknown>).then === 'function') {
         const settled = await Promise.race([result as Promise<unknown>, new Promise((r) => setImmediate(() => r(PENDING)))]);
         if (settled === PENDING) throw new Error(`${name} returned a promise that needs an event loop: Apps Script would never settle it`);
-        result = settled;
+        result = this.unwrapPromises ? settled : {};
       }
     } finally {
       // The execution is over, killed or not: the test may look at the services again.
