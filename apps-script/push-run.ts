@@ -43,6 +43,8 @@ export interface PushRun {
   /** Cells Pivor refused in this run: kept marked while later slices mark validation errors. */
   marks: CellMark[];
   counts: PushCounts;
+  /** Rows with errors at review time: not sent. */
+  invalid: number;
   total: number;
   done: number;
 }
@@ -110,7 +112,7 @@ export async function pushPrepare(sheetId: number): Promise<PushSummary> {
     run: {
       resource, sheetId, sheetName: sheet.getName(), deleteIds: [], held: [], conflicts: [], marks: [],
       counts: { created: 0, updated: 0, deleted: 0, failed: 0, conflicts: 0 },
-      total: counts.create + counts.update, done: 0,
+      invalid: counts.skip, total: counts.create + counts.update, done: 0,
     },
     create: counts.create,
     update: counts.update,

@@ -179,6 +179,8 @@ function Finished(props: { run: PushRun; stopped: string | null; onRepull: () =>
         {props.stopped === 'cancelled' ? 'Push cancelled. ' : props.stopped ? 'Push stopped. ' : 'Push finished. '}
         {count(c.created)} created, {count(c.updated)} updated, {count(c.deleted)} deleted, {count(c.failed)} failed.
       </p>
+      {props.run.invalid > 0 && <p class="warn">{count(props.run.invalid)} {props.run.invalid === 1 ? 'row has' : 'rows have'} errors and {props.run.invalid === 1 ? 'was' : 'were'} not sent: fix the cells marked in red, then push again.</p>}
+      {c.failed > 0 && <p class="warn">Pivor refused {count(c.failed)}: the "Pivor status" column says why.</p>}
       {props.run.conflicts.length > 0 && (
         <div class="conflicts">
           <p class="warn">{count(props.run.conflicts.length)} changed in Pivor since your pull were left alone:</p>

@@ -117,6 +117,23 @@ describe('the sidebar', () => {
     expect((ana.client as { name?: string } | null)?.name ?? null).toBe('Bright Futures Ltd');
   });
 
+  it('opened from the menu with "Push changes", reviews the active sheet at once', async () => {
+    const sheet = gas.spreadsheetApp.getActiveSpreadsheet().getSheetByName('Contacts')!;
+    sheet.activate();
+    const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as string[];
+    sheet.getRange(2, headers.indexOf('department') + 1).setValue('Menu-driven');
+    const fromMenu = await openSidebar(gas, 'menuPush');
+    try {
+      const review = fromMenu.page.getByRole('list', { name: 'What the push will do' });
+      await review.waitFor({ timeout: 30_000 });
+      expect(await review.textContent()).toContain('1 to update');
+      expect(await fromMenu.page.getByRole('tab', { name: 'Push' }).getAttribute('aria-selected')).toBe('true');
+      await fromMenu.shot('10-menu-push-review');
+    } finally {
+      await fromMenu.close();
+    }
+  });
+
   it('signs out, revoking the token', async () => {
     const { page } = ui;
     const token = gas.properties.getUserProperties().getProperty('pivor.token')!;
