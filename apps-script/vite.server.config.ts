@@ -1,8 +1,9 @@
 // Builds the add-on's server side into one classic script, dist/apps-script/Code.js, for Apps Script V8:
 // an IIFE that puts every export of main.ts on the global PivorAddon, followed by a top-level function
 // declaration per export (Apps Script only calls top-level functions from triggers, menus and
-// google.script.run). Also copies appsscript.json and .clasp.json next to it, so `clasp push` runs there.
-import { copyFileSync, mkdirSync } from 'node:fs';
+// google.script.run). Also copies appsscript.json, and writes .clasp.json next to it (so `clasp push`
+// runs there) with the script id from PIVOR_SCRIPT_ID, or else the one in apps-script/.clasp.json.
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -29,7 +30,9 @@ function copyProjectFiles(): Plugin {
     writeBundle() {
       mkdirSync(outDir, { recursive: true });
       copyFileSync(resolve(here, 'appsscript.json'), resolve(outDir, 'appsscript.json'));
-      copyFileSync(resolve(here, '.clasp.json'), resolve(outDir, '.clasp.json'));
+      const clasp = JSON.parse(readFileSync(resolve(here, '.clasp.json'), 'utf8')) as { scriptId: string };
+      const scriptId = process.env.PIVOR_SCRIPT_ID?.trim() || clasp.scriptId;
+      writeFileSync(resolve(outDir, '.clasp.json'), `${JSON.stringify({ scriptId, rootDir: '.' }, null, 2)}\n`);
     },
   };
 }
