@@ -94,4 +94,16 @@ describe('clients and communications', () => {
     expect(sheet.getRange(rowOf(refused.id), col('Pivor status')).getValue()).toBe('error: The selected priority is invalid.');
     for (const [id, record] of before) if (id !== target.id) expect(after.get(id)!.updated_at).toBe(record.updated_at);
   });
+
+  it('clears a field in Pivor when its cell is emptied', async () => {
+    const before = await listById(admin, 'communications');
+    const target = [...before.values()].find((r) => typeof r.content === 'string' && r.content !== '' && r.priority === 'high')!;
+    const { sheet, col, rowOf } = sheetOf('Communications');
+    sheet.getRange(rowOf(target.id), col('description')).clearContent();
+    const pushed = await pushAll(gas, 'Communications');
+    expect(pushed.last.run.counts.updated).toBe(1);
+    const now = await admin.get('communications', target.id);
+    expect(now.content ?? null).toBeNull();
+    expect(now.subject).toBe(target.subject);
+  });
 });
