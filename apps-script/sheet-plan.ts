@@ -51,7 +51,7 @@ export async function planSheet(client: PivorClient, sheet: GoogleAppsScript.Spr
   for (const record of table.records) {
     const base = baselineOf(record.cells, idIndex, snapshot);
     const pulled = base ? recordToCells(layout, base).map(cellToText) : null;
-    const same = columns.map((c, i) => pulled !== null && pulled[layoutIndex.get(c.field.key)!] === record.cells[i]);
+    const same = columns.map((c, i) => pulled !== null && sameCell(c, pulled[layoutIndex.get(c.field.key)!]!, record.cells[i] ?? ''));
     if (base && pulled) unchanged.set(record.row, { same, record: base });
     columns.forEach((c, i) => {
       const target = c.field.reference?.resource;
@@ -112,6 +112,12 @@ function keepPulledCells(row: ValidatedRow, columns: SheetColumn[], same: boolea
 
 function asRowValue(value: unknown): RowValue {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
+}
+
+/** An unticked checkbox may read as empty or as false: the same thing. */
+function sameCell(column: SheetColumn, pulled: string, now: string): boolean {
+  if (column.kind === 'checkbox') return (pulled === 'true') === (now === 'true');
+  return pulled === now;
 }
 
 function isWritable(field: FieldSpec): boolean {
