@@ -38,7 +38,8 @@ function show(value: unknown): string {
 
 export function resultText(result: PushResult, failuresFile: string | undefined, p: Paint): string {
   const c = result.counts;
-  const parts = [`${c.created} created`, `${c.updated} updated`, `${c.unchanged} unchanged`, `${c.deleted} deleted`];
+  const earlier = result.results.filter((r) => r.outcome === 'created' && r.message?.includes('earlier run')).length;
+  const parts = [`${c.created} created${earlier ? ` (${earlier} by an earlier run)` : ''}`, `${c.updated} updated`, `${c.unchanged} unchanged`, `${c.deleted} deleted`];
   if (c.skipped) parts.push(p.yellow(`${c.skipped} skipped`));
   if (c.failed) parts.push(p.red(`${c.failed} failed`));
   const lines = [`${result.resource}: ${parts.join(', ')}`];
