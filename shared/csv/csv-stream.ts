@@ -4,6 +4,13 @@
 // encoding and layout detection, spreadsheet row numbers, blank-line and
 // column-count rules, and parsing in batches so huge inputs and huge rows
 // stay linear in time and bounded in memory.
+//
+// Speed: a line with no quote character in it is a row of cells split on the
+// delimiter, which is exactly what Papa Parse makes of it; such lines are split
+// here directly. From a line holding a quote, Papa Parse reads on (one call for
+// the whole quoted stretch, row by row) until the next line is quote-free again.
+// So every row containing a quote is Papa Parse's reading, and the rest agrees
+// with it by construction (test/csv checks the two against each other).
 
 import Papa from 'papaparse';
 import { checkHeader } from './check-header.ts';
@@ -40,9 +47,14 @@ const BOM = 0xfeff;
 
 interface StepResult {
   data: string[][];
-  errors: { code?: string; message?: string }[];
+  errors: StepError[];
   meta: { cursor: number };
 }
+
+interface StepError { code?: string; message?: string }
+
+/** For tests: with `splitQuoteFreeLines` false every row goes through Papa Parse, the reference the fast path must match. */
+export const readerTuning = { splitQuoteFreeLines: true };
 
 /**
  * Starts an incremental read. Feed it with pushBytes (file bytes) or pushText
@@ -56,13 +68,26 @@ export function createCsvStreamReader(
   onRecord: (record: CsvRecord) => void,
   onProblem: (problem: ReadProblem) => void,
 ): CsvStreamReader {
+  return createCsvRowReader(options, onHeader, (row, cells) => onRecord({ row, cells }), onProblem);
+}
+
+/**
+ * The same reader, handing each record over as its row number and cells, without a CsvRecord object:
+ * for callers that consume records as they come (checkCsv) rather than keep them.
+ */
+export function createCsvRowReader(
+  options: StreamReadOptions,
+  onHeader: (headers: string[]) => void,
+  onRow: (row: number, cells: string[]) => void,
+  onProblem: (problem: ReadProblem) => void,
+): CsvStreamReader {
   if (options.delimiter !== undefined && !DELIMITERS.includes(options.delimiter)) {
     throw new TypeError(`Unsupported delimiter ${JSON.stringify(options.delimiter)}: use one of , ; tab |.`);
   }
   if (options.encoding !== undefined && !ENCODINGS.includes(options.encoding)) {
     throw new TypeError(`Unsupported encoding ${JSON.stringify(options.encoding)}: use one of ${ENCODINGS.join(', ')}.`);
   }
-  return new StreamReader(options, onHeader, onRecord, onProblem);
+  return new StreamReader(options, onHeader, onRow, onProblem);
 }
 
 class StreamReader implements CsvStreamReader {
@@ -85,7 +110,8 @@ class StreamReader implements CsvStreamReader {
 
   private delimiter: Delimiter;
   private newline: '\n' | '\r' = '\n';
-  private parser: Papa.Parser | undefined;
+  /** Papa Parse's settings, made once the layout is known; a parser is made per quoted stretch. */
+  private parserConfig: Papa.ParseConfig | undefined;
 
   private headers: string[] | undefined;
   private nextRow = 1;
@@ -99,12 +125,15 @@ class StreamReader implements CsvStreamReader {
   private slice = '';
   private sliceStart = 0;
   private sliceIsLast = false;
+  // The Papa Parse run over a quoted stretch: its parser, where its next row starts, the next quote after that.
+  private quoted: Papa.Parser | undefined;
   private rowStart = 0;
+  private quoteAfter = -1;
 
   constructor(
     private readonly options: StreamReadOptions,
     private readonly onHeader: (headers: string[]) => void,
-    private readonly onRecord: (record: CsvRecord) => void,
+    private readonly onRecord: (row: number, cells: string[]) => void,
     private readonly onProblem: (problem: ReadProblem) => void,
   ) {
     this.sampleChars = Math.max(1, options.sampleChars ?? 64 * 1024);
@@ -212,12 +241,12 @@ class StreamReader implements CsvStreamReader {
     }
     this.delimiter = layout.delimiter;
     this.newline = layout.newline;
-    this.parser = new Papa.Parser({
+    this.parserConfig = {
       delimiter: this.delimiter,
       newline: this.newline,
       quoteChar: '"',
-      step: (result: unknown) => this.onRow(result as StepResult),
-    });
+      step: (result: unknown) => this.onQuotedRow(result as StepResult),
+    };
     this.phase = 'parse';
   }
 
@@ -234,13 +263,90 @@ class StreamReader implements CsvStreamReader {
     this.slice = text;
     this.sliceStart = this.consumed;
     this.sliceIsLast = isLast;
-    this.rowStart = 0;
-    const result = this.parser!.parse(text, 0, !isLast) as StepResult;
-    const used = isLast ? text.length : result.meta.cursor;
+    const read = this.readRows(text, isLast);
+    const used = isLast ? text.length : read;
     this.slice = '';
     this.consumed += used;
     this.pending = used === 0 ? text : text.slice(used);
     this.parseAt = Math.max(this.batchChars, this.pending.length * 2);
+  }
+
+  /**
+   * Reads the complete rows of `text` (all of it when `isLast`); returns where the first row not read starts.
+   * Quote-free lines are split here; from a line with a quote, Papa Parse takes over (see readQuoted).
+   */
+  private readRows(text: string, isLast: boolean): number {
+    const n = text.length;
+    const newline = this.newline;
+    const delimiter = this.delimiter;
+    const split = readerTuning.splitQuoteFreeLines;
+    // Next quote and next delimiter at or after the read position (n or -1: none), kept between lines.
+    let nextQuote = split ? text.indexOf('"') : 0;
+    if (nextQuote < 0) nextQuote = n;
+    let nextDelimiter = text.indexOf(delimiter);
+    let pos = 0;
+    while (pos < n) {
+      let lineEnd = text.indexOf(newline, pos);
+      let end: number;
+      if (lineEnd >= 0) end = lineEnd + 1;
+      else if (isLast) lineEnd = end = n;
+      else break;
+      if (nextQuote < pos) {
+        nextQuote = text.indexOf('"', pos);
+        if (nextQuote < 0) nextQuote = n;
+      }
+      if (nextQuote < lineEnd || !split) {
+        const next = this.readQuoted(text, pos, isLast);
+        if (next === pos) break; // its row is not complete yet
+        pos = next;
+        continue;
+      }
+      const cells: string[] = [];
+      let from = pos;
+      if (nextDelimiter >= 0 && nextDelimiter < pos) nextDelimiter = text.indexOf(delimiter, pos);
+      while (nextDelimiter >= 0 && nextDelimiter < lineEnd) {
+        cells.push(text.substring(from, nextDelimiter));
+        from = nextDelimiter + 1;
+        nextDelimiter = text.indexOf(delimiter, from);
+      }
+      cells.push(text.substring(from, lineEnd));
+      this.onRow(cells, pos, end, undefined);
+      pos = end;
+    }
+    return pos;
+  }
+
+  /**
+   * Papa Parse reads from `start`, a row start, row by row, and stops after a row followed by a quote-free
+   * line; returns where the first row not read starts (`start` itself when the row there is not complete).
+   */
+  private readQuoted(text: string, start: number, isLast: boolean): number {
+    const parser = new Papa.Parser(this.parserConfig!);
+    this.quoted = parser;
+    this.rowStart = start;
+    this.quoteAfter = start;
+    parser.parse(start === 0 ? text : text.slice(start), start, !isLast);
+    this.quoted = undefined;
+    return this.rowStart;
+  }
+
+  /** One row from Papa Parse, with the text position where it ends. */
+  private onQuotedRow(result: StepResult): void {
+    const end = result.meta.cursor;
+    const start = this.rowStart;
+    this.rowStart = end;
+    const slice = this.slice;
+    // After a final line break the parser reports one more, empty row: it is not a row.
+    if (this.sliceIsLast && start >= slice.length) return;
+    const cells = result.data[0];
+    if (!cells) return;
+    this.onRow(cells, start, end, result.errors[0]);
+    if (!readerTuning.splitQuoteFreeLines || end >= slice.length) return;
+    // Back to splitting when the next line holds no quote.
+    let lineEnd = slice.indexOf(this.newline, end);
+    if (lineEnd < 0) lineEnd = slice.length;
+    if (this.quoteAfter >= 0 && this.quoteAfter < end) this.quoteAfter = slice.indexOf('"', end);
+    if (this.quoteAfter < 0 || this.quoteAfter >= lineEnd) this.quoted!.abort();
   }
 
   /** Line breaks inside the raw text of a row (its own terminator excluded); only used on error paths. */
@@ -270,16 +376,9 @@ class StreamReader implements CsvStreamReader {
     if (unquoted) cells[lastIndex] = last.slice(0, -1);
   }
 
-  /** One parsed row, in order. */
-  private onRow(result: StepResult): void {
-    const end = result.meta.cursor;
-    const start = this.rowStart;
-    this.rowStart = end;
+  /** One row, in order: its cells and where its text starts and ends (after its line break) in the slice. */
+  private onRow(cells: string[], start: number, end: number, error: StepError | undefined): void {
     const slice = this.slice;
-    // After a final line break the parser reports one more, empty row: it is not a row.
-    if (this.sliceIsLast && start >= slice.length) return;
-    const cells = result.data[0];
-    if (!cells) return;
     const row = this.nextRow++;
 
     if (this.invalidAt >= 0 && this.sliceStart + end > this.invalidAt) {
@@ -289,7 +388,6 @@ class StreamReader implements CsvStreamReader {
 
     if (this.newline === '\n') this.dropLineEndCr(cells, start, end);
 
-    const error = result.errors[0];
     const isHeader = this.headers === undefined;
     if (error) {
       this.onProblem(
@@ -327,6 +425,6 @@ class StreamReader implements CsvStreamReader {
       return;
     }
     this.records++;
-    this.onRecord({ row, cells });
+    this.onRecord(row, cells);
   }
 }
