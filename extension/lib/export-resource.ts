@@ -15,13 +15,14 @@ export async function exportResource(
   session: Session,
   resource: ResourceName,
   filters: ExportFilters,
-  options: { signal: AbortSignal; onProgress: (done: number, total: number) => void },
+  options: { signal: AbortSignal; onProgress: (done: number, total: number) => void; onRetry?: (message: string) => void },
 ): Promise<{ fileName: string; rows: number }> {
   const query: Record<string, string> = {};
   if (filters.status) query.status = filters.status;
   if (filters.search.trim()) query.search = filters.search.trim();
   let rows = 0;
-  const text = await exportCsv(clientFor(session), resource, {
+  const client = clientFor(session, options.onRetry ? { onRetry: (info) => options.onRetry!(info.message) } : {});
+  const text = await exportCsv(client, resource, {
     filters: query,
     signal: options.signal,
     onProgress: (p) => {

@@ -3,14 +3,21 @@
 import { PivorClient } from '../../shared/api/client.ts';
 import { normalizeBaseUrl, type ApiBase } from '../../shared/api/base-url.ts';
 import { isPivorError, PivorError } from '../../shared/api/errors.ts';
+import type { RetryInfo, RetryOptions } from '../../shared/api/index.ts';
 import { createKyTransport } from '../../shared/api/ky-transport.ts';
 import { clearSession, saveSession, type Session, type SessionUser } from '../storage/session-store.ts';
 import { releaseOriginAccess, requestOriginAccess } from './host-access.ts';
 
 export const DEVICE_NAME = 'Pivor Bridge (Chrome)';
 
-export function clientFor(session: Pick<Session, 'baseUrl' | 'token'>): PivorClient {
-  return new PivorClient({ baseUrl: session.baseUrl, token: session.token, transport: createKyTransport() });
+export interface ClientExtras {
+  /** Told before each retry, so a page can say "Pivor did not answer; trying again in 2 s". */
+  onRetry?: (info: RetryInfo) => void;
+  retry?: Partial<RetryOptions>;
+}
+
+export function clientFor(session: Pick<Session, 'baseUrl' | 'token'>, extras: ClientExtras = {}): PivorClient {
+  return new PivorClient({ baseUrl: session.baseUrl, token: session.token, transport: createKyTransport(), ...extras });
 }
 
 export type Credentials = { kind: 'password'; email: string; password: string } | { kind: 'token'; token: string };
@@ -47,7 +54,8 @@ export async function signIn(address: string, credentials: Credentials): Promise
 /** Revokes the token on the server, then forgets it. A token the server already refuses counts as revoked. */
 export async function signOut(session: Session): Promise<void> {
   try {
-    await clientFor(session).revokeToken();
+    // One quick retry: someone waiting on a sign-out button should hear about a dead server in seconds.
+    await clientFor(session, { retry: { attempts: 2 } }).revokeToken();
   } catch (error) {
     if (!(isPivorError(error) && error.kind === 'unauthenticated')) throw error;
   }

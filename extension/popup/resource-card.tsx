@@ -10,7 +10,7 @@ import type { Session } from '../storage/session-store.ts';
 
 type ExportState =
   | { kind: 'idle' }
-  | { kind: 'running'; done: number; total: number | null }
+  | { kind: 'running'; done: number; total: number | null; retrying?: string }
   | { kind: 'done'; fileName: string; rows: number }
   | { kind: 'failed'; message: string };
 
@@ -30,6 +30,7 @@ export function ResourceCard(props: { resource: ResourceName; session: Session; 
       const result = await exportResource(props.session, props.resource, filters, {
         signal: controller.signal,
         onProgress: (done, total) => setState({ kind: 'running', done, total }),
+        onRetry: (message) => setState((s) => (s.kind === 'running' ? { ...s, retrying: message } : s)),
       });
       setState({ kind: 'done', fileName: result.fileName, rows: result.rows });
     } catch (e) {
@@ -84,7 +85,9 @@ export function ResourceCard(props: { resource: ResourceName; session: Session; 
         )}
         <button type="button" onClick={() => openWizard(props.resource)}>Import CSV</button>
       </div>
-      {state.kind === 'running' && <ProgressBar label={`Exporting ${spec.title.toLowerCase()}`} done={state.done} total={state.total} />}
+      {state.kind === 'running' && (
+        <ProgressBar label={`Exporting ${spec.title.toLowerCase()}`} done={state.done} total={state.total} {...(state.retrying ? { detail: state.retrying } : {})} />
+      )}
       {state.kind === 'done' && (
         <Notice kind="success" testId={`export-done-${props.resource}`}>
           Saved {state.fileName} ({formatCount(state.rows)} {state.rows === 1 ? spec.singular : spec.name}).

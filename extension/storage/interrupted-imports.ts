@@ -40,3 +40,10 @@ export async function listInterrupted(): Promise<InterruptedImport[]> {
   }
   return found.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
 }
+
+/** Forgets interrupted imports nobody resumed within 30 days (they hold a copy of the file). */
+export async function pruneInterrupted(now = Date.now()): Promise<void> {
+  for (const record of await listInterrupted()) {
+    if (now - Date.parse(record.startedAt) > 30 * 24 * 3600 * 1000) await clearInterrupted(record.journalKey);
+  }
+}

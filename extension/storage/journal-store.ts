@@ -29,12 +29,14 @@ export async function hashFile(bytes: ArrayBuffer | Uint8Array): Promise<string>
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Journals of pushes that have not finished, newest first: the wizard offers to resume them. */
-export async function unfinishedJournals(): Promise<Array<{ key: string; journal: PushJournal }>> {
-  const found: Array<{ key: string; journal: PushJournal }> = [];
+/**
+ * Forgets journals of pushes started more than 90 days ago. A journal is what makes importing the same file again
+ * send nothing twice; after three months the server's records (matched by id or email) are the better guide.
+ */
+export async function pruneJournals(now = Date.now()): Promise<void> {
+  const maxAgeMs = 90 * 24 * 3600 * 1000;
   for (const storageKey of await keysWithPrefix(prefix)) {
     const journal = await readLocal<PushJournal>(storageKey);
-    if (journal) found.push({ key: storageKey.slice(prefix.length), journal });
+    if (!journal || now - Date.parse(journal.startedAt) > maxAgeMs) await removeLocal(storageKey);
   }
-  return found.sort((a, b) => b.journal.startedAt.localeCompare(a.journal.startedAt));
 }

@@ -300,6 +300,7 @@ export function WizardApp() {
   const spec = resource ? getResource(resource) : null;
   const hasDates = !!spec && !!mapping && spec.fields.some((f) => f.type === 'datetime' && mapping.byField[f.key] !== undefined);
   const sending = plan ? plan.counts.create - done.size + plan.counts.update + plan.counts.delete : 0;
+  const clientsToCreate = useMemo(() => (report && options.createMissingClients ? missingClientNames(report) : []), [report, options.createMissingClients]);
 
   return (
     <>
@@ -353,9 +354,9 @@ export function WizardApp() {
               <ReviewOptions resource={resource} mapping={mapping} options={options} onChange={changeOptions} hasDates={hasDates} />
               {busy && <ProgressBar label={busy.what} done={busy.loaded} total={busy.total} detail={busy.what} />}
               {stepError && <StepError message={stepError} onRetry={() => void check()} />}
-              {report && <ReviewStep report={report} checking={!!busy} />}
+              {report && <ReviewStep report={report} checking={!!busy} clientsToCreate={clientsToCreate} />}
               <Footer onBack={() => setStep('Mapping')}>
-                <button type="button" class="primary" disabled={!report || !!busy || report.counts.valid + report.counts.warnings === 0}
+                <button type="button" class="primary" disabled={!report || !!busy || (report.counts.valid + report.counts.warnings === 0 && clientsToCreate.length === 0)}
                   onClick={() => void goPlan()}>
                   See what will change
                 </button>

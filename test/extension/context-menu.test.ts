@@ -121,8 +121,8 @@ test('a same-origin link behind a login: read with the page’s session, handed 
 
   await wizard.waitForSelector('[data-testid=signed-out]', { state: 'detached' });
   expect(await wizard.textContent('[data-testid=file-name]')).toBe('contacts.csv');
-  await wizard.click('text=Continue to mapping');
-  await wizard.click('text=Check the rows');
+  await wizard.getByRole('button', { name: 'Continue to mapping', exact: true }).click();
+  await wizard.getByRole('button', { name: 'Check the rows', exact: true }).click();
   await wizard.waitForSelector('[data-testid=count-records]');
   expect(await wizard.textContent('[data-testid=count-valid] .value')).toBe('3');
   await wizard.close();
@@ -160,7 +160,7 @@ test('a cross-origin link: the wizard asks for that origin first, then reads the
   await screenshot(wizard, 'context-menu-cross-origin');
   // The user allows it in Chrome's prompt.
   await ext.allowOrigin(otherUrl);
-  await wizard.click('text=Allow and read the file');
+  await wizard.getByRole('button', { name: 'Allow and read the file', exact: true }).click();
   await wizard.waitForSelector('[data-testid=detection]');
   expect(await wizard.textContent('[data-testid=file-name]')).toBe('clients.csv');
   expect(await wizard.isChecked('input[name=resource][value=clients]')).toBe(true);

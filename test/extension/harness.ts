@@ -149,3 +149,14 @@ export async function storageOf(page: Page): Promise<{ local: Record<string, unk
     session: await chrome.storage.session.get(null),
   }));
 }
+
+/** Signs out through the popup if a session is there, so a test starts signed out whatever ran before it. */
+export async function signOutIfSignedIn(ext: LoadedExtension): Promise<void> {
+  const popup = await openPopup(ext);
+  await popup.waitForSelector('#pivor-url, [data-testid=user-name]');
+  if (await popup.locator('[data-testid=user-name]').count()) {
+    await popup.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await popup.waitForSelector('#pivor-url');
+  }
+  await popup.close();
+}

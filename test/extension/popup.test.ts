@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSandbox } from '../../sandbox/index.ts';
 import { readCsv } from '../../shared/csv/index.ts';
 import { columnName, getResource, templateFields } from '../../shared/resources/index.ts';
-import { buildExtension, launchExtension, openPopup, readText, screenshot, signInThroughPopup, storageOf, type LoadedExtension } from './harness.ts';
+import { buildExtension, launchExtension, openPopup, readText, screenshot, signInThroughPopup, signOutIfSignedIn, storageOf, type LoadedExtension } from './harness.ts';
 import { allRecords, apiGet, apiToken } from './pivor-server.ts';
 
 let sandbox: Awaited<ReturnType<typeof startSandbox>>;
@@ -98,6 +98,7 @@ describe('sign-in errors', () => {
 
 describe('signed in', () => {
   test('email and password: who and where; the token kept in storage.local only; sign out revokes it', async () => {
+    await signOutIfSignedIn(ext);
     const popup = await signInThroughPopup(ext, sandbox.url);
     expect(await popup.textContent('[data-testid=user-name]')).toBe('Admin');
     expect(await popup.textContent('[data-testid=user-role]')).toBe('admin');
@@ -118,7 +119,7 @@ describe('signed in', () => {
     expect(named[0]?.name).toBe('Pivor Bridge (Chrome)');
     expect((await apiGet(sandbox.url, token, '/user')).status).toBe(200);
 
-    await popup.click('text=Sign out');
+    await popup.getByRole('button', { name: 'Sign out', exact: true }).click();
     await popup.waitForSelector('#pivor-url');
     expect((await apiGet(sandbox.url, token, '/user')).status).toBe(401);
     expect((await storageOf(popup)).local.session).toBeUndefined();
@@ -126,6 +127,7 @@ describe('signed in', () => {
   });
 
   test('a pasted token signs in, as the user it belongs to', async () => {
+    await signOutIfSignedIn(ext);
     const token = await apiToken(sandbox.url, 'manager@pivor.dev', 'password', 'pasted');
     await ext.allowOrigin(new URL(sandbox.url).origin);
     const popup = await openPopup(ext);
@@ -135,13 +137,14 @@ describe('signed in', () => {
     await popup.click('button[type=submit]');
     await popup.waitForSelector('[data-testid=user-name]');
     expect(await popup.textContent('[data-testid=user-role]')).toBe('manager');
-    await popup.click('text=Sign out');
+    await popup.getByRole('button', { name: 'Sign out', exact: true }).click();
     await popup.waitForSelector('#pivor-url');
     expect((await apiGet(sandbox.url, token, '/user')).status).toBe(401);
     await popup.close();
   });
 
   test('export: the downloaded file holds exactly the server records, filtered when asked', async () => {
+    await signOutIfSignedIn(ext);
     const popup = await signInThroughPopup(ext, sandbox.url);
     const token = await apiToken(sandbox.url);
     const contacts = popup.locator('[data-testid=resource-contacts]');
@@ -173,8 +176,26 @@ describe('signed in', () => {
     await popup.close();
   });
 
+  test('a server that stops answering: export says so; signing out keeps the token until it can be revoked or is forgotten', { timeout: 60_000 }, async () => {
+    await signOutIfSignedIn(ext);
+    const gone = await startSandbox({ port: 0, seed: 'users' });
+    const popup = await signInThroughPopup(ext, gone.url);
+    await gone.close();
+    await popup.locator('[data-testid=resource-clients]').locator('text=Export CSV').click();
+    await expect.poll(() => popup.textContent('[data-testid=export-error-clients]'), { timeout: 20_000 }).toMatch(/Can't reach Pivor/);
+    await popup.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await popup.waitForSelector('text=Could not revoke the token');
+    expect((await storageOf(popup)).local.session).toBeDefined();
+    await screenshot(popup, 'popup-error-dead-server');
+    await popup.getByRole('button', { name: 'Forget it here' }).click();
+    await popup.waitForSelector('#pivor-url');
+    expect((await storageOf(popup)).local.session).toBeUndefined();
+    await popup.close();
+  });
+
   test('template: Pivor’s own columns with an example row', async () => {
-    const popup = await openPopup(ext);
+    await signOutIfSignedIn(ext);
+    const popup = await signInThroughPopup(ext, sandbox.url);
     await popup.locator('[data-testid=resource-communications]').locator('text=Template').click();
     const table = readCsv(readText(await ext.download('pivor-communications-template.csv')));
     expect(table.headers).toEqual(templateFields(getResource('communications')).map(columnName));

@@ -34,11 +34,11 @@ test('closing the tab mid-push, then resuming, leaves each row in Pivor exactly 
   const page = await ext.open('wizard/index.html');
   await page.setInputFiles('#file-input', { name: 'resume-people.csv', mimeType: 'text/csv', buffer: resumeFile() });
   await page.waitForSelector('[data-testid=detection]');
-  await page.click('text=Continue to mapping');
-  await page.click('text=Check the rows');
+  await page.getByRole('button', { name: 'Continue to mapping', exact: true }).click();
+  await page.getByRole('button', { name: 'Check the rows', exact: true }).click();
   await page.waitForSelector('[data-testid=count-records]');
   expect(await page.locator('#match-by').inputValue()).toBe('none'); // nothing to match on
-  await page.click('text=See what will change');
+  await page.getByRole('button', { name: 'See what will change', exact: true }).click();
   await page.waitForSelector('[data-testid=plan-create]');
 
   sandbox.setFaults({ latencyMs: 120 });
@@ -60,8 +60,6 @@ test('closing the tab mid-push, then resuming, leaves each row in Pivor exactly 
   await again.getByRole('button', { name: 'Resume', exact: true }).click();
   await again.waitForSelector('[data-testid=plan-create]');
   expect(await again.textContent('.step-card')).toContain('Resuming an interrupted import');
-  // The rows the journal knows were created are shown as such, not as creates.
-  expect(Number(await again.textContent('[data-testid=plan-done] .value'))).toBeGreaterThan(0);
   await screenshot(again, 'wizard-resume-plan');
   await again.click('[data-testid=send]');
   await again.waitForSelector('[data-testid=push-complete]', { timeout: 30_000 });
@@ -71,7 +69,8 @@ test('closing the tab mid-push, then resuming, leaves each row in Pivor exactly 
   expect(rows).toHaveLength(ROWS);
   expect(rows.every((r) => Number(r.n) === 1)).toBe(true);
   expect(Number(await again.textContent('[data-testid=result-created] .value'))).toBe(ROWS);
-  expect(await again.textContent('table')).toContain('created by an earlier run of this push');
+  // Rows the first run created were not sent again: the journal knew them, or they were looked up on the server.
+  expect(await again.textContent('table')).toMatch(/created by an earlier run of this push|found on the server after its answer was lost/);
 
   // Finished: nothing left to resume.
   const third = await ext.open('wizard/index.html');

@@ -36,9 +36,9 @@ async function openWizardWith(file: string, hash = ''): Promise<Page> {
 }
 
 async function toReview(page: Page): Promise<void> {
-  await page.click('text=Continue to mapping');
+  await page.getByRole('button', { name: 'Continue to mapping', exact: true }).click();
   await page.waitForSelector('.mapping-table');
-  await page.click('text=Check the rows');
+  await page.getByRole('button', { name: 'Check the rows', exact: true }).click();
   await page.waitForSelector('[data-testid=count-records]');
 }
 
@@ -54,13 +54,13 @@ describe('messy-contacts.csv, the whole way', () => {
     expect(await page.isChecked('input[name=resource][value=contacts]')).toBe(true);
     await screenshot(page, 'wizard-1-file');
 
-    await page.click('text=Continue to mapping');
+    await page.getByRole('button', { name: 'Continue to mapping', exact: true }).click();
     await page.waitForSelector('.mapping-table');
     expect(await page.locator('[data-testid=map-row-6] select').inputValue()).toBe('is_primary_contact');
     expect(await page.locator('[data-testid=map-row-5] select').inputValue()).toBe('client_name');
     await screenshot(page, 'wizard-2-mapping');
 
-    await page.click('text=Check the rows');
+    await page.getByRole('button', { name: 'Check the rows', exact: true }).click();
     await page.waitForSelector('[data-testid=count-records]');
     expect(await count(page, 'count-records')).toBe(8);
     expect(await count(page, 'count-valid')).toBe(1);
@@ -88,7 +88,7 @@ describe('messy-contacts.csv, the whole way', () => {
     await page.emulateMedia({ colorScheme: 'light' });
 
     const before = await allRecords(sandbox.url, token, 'contacts');
-    await page.click('text=See what will change');
+    await page.getByRole('button', { name: 'See what will change', exact: true }).click();
     await page.waitForSelector('[data-testid=plan-create]');
     expect(await count(page, 'plan-create')).toBe(2);
     expect(await count(page, 'plan-unchanged')).toBe(1); // row 2: John Doe is in Pivor already
@@ -109,7 +109,7 @@ describe('messy-contacts.csv, the whole way', () => {
     expect(ravi).toHaveLength(1);
     expect(after.filter((c) => c.email === 'eva@acme.com')).toHaveLength(1);
 
-    await page.click('text=Download failures CSV');
+    await page.getByRole('button', { name: 'Download failures CSV', exact: true }).click();
     const failures = readCsv(readText(await ext.download('messy-contacts-failures.csv')));
     expect(failures.headers.slice(0, 7)).toEqual(['first_name', 'last_name', 'email', 'phone', 'job_title', 'client_name', 'is_primary']);
     const errorAt = failures.headers.indexOf('error');
@@ -117,7 +117,7 @@ describe('messy-contacts.csv, the whole way', () => {
     expect(failures.records.map((r) => Number(r.cells[rowAt]))).toEqual([3, 4, 5, 6, 8]);
     expect(failures.records[2]!.cells[errorAt]).toContain('Nonexistent Holdings');
 
-    await page.click('text=Download results CSV');
+    await page.getByRole('button', { name: 'Download results CSV', exact: true }).click();
     const results = readCsv(readText(await ext.download('messy-contacts-results.csv')));
     const idAt = results.headers.indexOf('id');
     const emailAt = results.headers.indexOf('email');
@@ -134,17 +134,17 @@ describe('other files', () => {
     await toReview(page);
     expect(await count(page, 'count-errors')).toBe(1);
     expect(await page.textContent('[data-testid=review-row-5] .issue-list')).toMatch(/organisation/);
-    await page.click('text=See what will change');
+    await page.getByRole('button', { name: 'See what will change', exact: true }).click();
     await page.waitForSelector('[data-testid=plan-create]');
     await page.click('[data-testid=send]');
     await page.waitForSelector('[data-testid=push-complete]');
     expect(await count(page, 'result-created')).toBe(1);
 
-    await page.click('text=Import another file');
+    await page.getByRole('button', { name: 'Import another file', exact: true }).click();
     await page.setInputFiles('#file-input', fixtures + 'pivor-clients-export.csv');
     await page.waitForSelector('[data-testid=detection]');
     await toReview(page);
-    await page.click('text=See what will change');
+    await page.getByRole('button', { name: 'See what will change', exact: true }).click();
     await page.waitForSelector('[data-testid=plan-create]');
     // Jane Smith has no email to match on: the journal of the first import knows it created her.
     expect(await count(page, 'plan-create')).toBe(0);
@@ -157,7 +157,7 @@ describe('other files', () => {
 
   test('HubSpot headers map on their own, unknown ones left visible; a changed mapping is remembered', async () => {
     const page = await openWizardWith('hubspot-contacts.csv');
-    await page.click('text=Continue to mapping');
+    await page.getByRole('button', { name: 'Continue to mapping', exact: true }).click();
     await page.waitForSelector('.mapping-table');
     expect(await page.locator('[data-testid=map-row-7] select').inputValue()).toBe('client_name'); // Company Name
     expect(await page.locator('[data-testid=map-row-0] select').inputValue()).toBe(''); // Record ID
@@ -167,11 +167,11 @@ describe('other files', () => {
     await page.close();
 
     const again = await openWizardWith('hubspot-contacts.csv');
-    await again.click('text=Continue to mapping');
+    await again.getByRole('button', { name: 'Continue to mapping', exact: true }).click();
     await again.waitForSelector('.mapping-table');
     expect(await again.locator('[data-testid=map-row-8] select').inputValue()).toBe('notes');
     expect(await again.textContent('.step-card')).toContain('Your earlier choices for these headers were applied');
-    await again.click('text=Reset to suggestions');
+    await again.getByRole('button', { name: 'Reset to suggestions', exact: true }).click();
     expect(await again.locator('[data-testid=map-row-8] select').inputValue()).toBe('');
     await again.close();
   });
@@ -204,6 +204,52 @@ describe('other files', () => {
   });
 });
 
+describe('choices and failures', () => {
+  test('clients a file names but Pivor lacks can be created first, and the rows link to them', async () => {
+    const csv = 'first_name,last_name,email,client_name\nNina,Berg,nina@brand-new.example,Brand New Client Ltd\n';
+    const page = await ext.open('wizard/index.html#resource=contacts');
+    await page.setInputFiles('#file-input', { name: 'new-client.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.waitForSelector('[data-testid=detection]');
+    await toReview(page);
+    expect(await count(page, 'count-errors')).toBe(1);
+    await page.getByText('Create clients that are not in Pivor yet').click();
+    await page.waitForSelector('[data-testid=clients-to-create]');
+    await page.getByRole('button', { name: 'See what will change', exact: true }).click();
+    await page.waitForSelector('[data-testid=plan-missing-clients]');
+    expect(await page.textContent('[data-testid=plan-missing-clients]')).toContain('Brand New Client Ltd');
+    expect(await count(page, 'plan-create')).toBe(1);
+    expect((await allRecords(sandbox.url, token, 'clients', { search: 'Brand New Client' })).length).toBe(0);
+    await page.click('[data-testid=send]');
+    await page.waitForSelector('[data-testid=push-complete]');
+    const [created] = await allRecords(sandbox.url, token, 'clients', { search: 'Brand New Client' });
+    const [nina] = await allRecords(sandbox.url, token, 'contacts', { search: 'nina@brand-new.example' });
+    expect(nina!.client_id).toBe(created!.id);
+    await page.close();
+  });
+
+  test('a revoked token: a clear message, the file stays, and it works again after signing in', async () => {
+    const page = await openWizardWith('hubspot-contacts.csv');
+    const session = (await page.evaluate(() => chrome.storage.local.get('session'))).session as { token: string };
+    await fetch(`${sandbox.url}/api/tokens/revoke`, { method: 'DELETE', headers: { Accept: 'application/json', Authorization: `Bearer ${session.token}` } });
+    await page.getByRole('button', { name: 'Continue to mapping', exact: true }).click();
+    await page.getByRole('button', { name: 'Check the rows', exact: true }).click();
+    await page.waitForSelector('[data-testid=step-error]');
+    expect(await page.textContent('[data-testid=step-error]')).toMatch(/refused the token/);
+    await screenshot(page, 'wizard-error-revoked');
+
+    // Sign out (the server already refuses the token) and in again, in the popup; then the same page carries on.
+    const popup = await ext.open('popup/index.html');
+    await popup.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await popup.waitForSelector('#pivor-url');
+    await popup.close();
+    (await signInThroughPopup(ext, sandbox.url)).close();
+    await page.click('[data-testid=step-error] >> text=Try again');
+    await page.waitForSelector('[data-testid=count-records]');
+    expect(await count(page, 'count-records')).toBe(3);
+    await page.close();
+  });
+});
+
 describe('a large file', () => {
   test('100,000 rows are read and checked off the page’s thread: the tab never freezes for long', { timeout: 90_000 }, async () => {
     const lines = ['first_name,last_name,email,phone,job_title,client_name,is_primary'];
@@ -226,7 +272,7 @@ describe('a large file', () => {
     expect(await count(page, 'count-records')).toBe(100_000);
     expect(await count(page, 'count-valid')).toBe(100_000);
     expect(await page.textContent('.pager')).toContain('1–50 of 100,000 rows');
-    await page.click('text=See what will change');
+    await page.getByRole('button', { name: 'See what will change', exact: true }).click();
     await page.waitForSelector('[data-testid=plan-create]', { timeout: 60_000 });
     expect(await count(page, 'plan-create')).toBe(100_000);
     // The page's own work for 100,000 rows (receiving the report, rendering a page of it) stays short.

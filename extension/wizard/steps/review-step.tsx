@@ -6,7 +6,7 @@ import { Notice } from '../../ui/notice.tsx';
 import { PAGE_SIZE, Pager } from '../../ui/pager.tsx';
 import { StatTiles } from '../../ui/stat-tiles.tsx';
 
-export function ReviewStep(props: { report: ValidationReport; checking: boolean }) {
+export function ReviewStep(props: { report: ValidationReport; checking: boolean; clientsToCreate: string[] }) {
   const { report } = props;
   const withIssues = report.counts.warnings + report.counts.errors;
   const [onlyIssues, setOnlyIssues] = useState(withIssues > 0);
@@ -30,6 +30,11 @@ export function ReviewStep(props: { report: ValidationReport; checking: boolean 
       {fileIssues.map((i) => (
         <Notice key={i.code + i.message} kind={i.severity === 'error' ? 'error' : 'warning'}>{i.message}</Notice>
       ))}
+      {props.clientsToCreate.length > 0 && (
+        <Notice kind="info" title={`${props.clientsToCreate.length} ${props.clientsToCreate.length === 1 ? 'client' : 'clients'} not in Pivor will be created first`} testId="clients-to-create">
+          {props.clientsToCreate.join(', ')}. Their rows are shown with errors here and go through once the clients exist.
+        </Notice>
+      )}
       {report.counts.errors > 0 && (
         <p class="muted small">Rows with errors are not sent. Fix them in the file and import it again, or download them after the push.</p>
       )}
