@@ -12,6 +12,7 @@ import { SignInForm } from './sign-in-form.tsx';
 export function PopupApp() {
   const [session, setSession] = useSession();
   const [expired, setExpired] = useState(false);
+  const inTab = location.hash === '#tab';
 
   return (
     <>
@@ -22,6 +23,11 @@ export function PopupApp() {
         ) : (
           <div class="stack">
             <AccountCard session={session} onSignedOut={() => setSession(null)} />
+            {inTab && (
+              <Notice kind="success" title="You are signed in">
+                An import waiting in another tab carries on by itself: you can close this one.
+              </Notice>
+            )}
             {expired && (
               <Notice kind="warning" title="Pivor refused the token">
                 It may have been revoked. Sign out and sign in again.

@@ -86,6 +86,10 @@ describe('messy-contacts.csv, the whole way', () => {
     await page.waitForTimeout(200);
     await screenshot(page, 'wizard-3-review-dark');
     await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 400, height: 800 });
+    await page.waitForTimeout(200);
+    await screenshot(page, 'wizard-3-review-narrow');
+    await page.setViewportSize({ width: 1200, height: 860 });
 
     const before = await allRecords(sandbox.url, token, 'contacts');
     await page.getByRole('button', { name: 'See what will change', exact: true }).click();
