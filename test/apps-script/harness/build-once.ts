@@ -47,7 +47,14 @@ export function buildOnce(): void {
     }
   }
   try {
-    if (!upToDate()) execFileSync('npm', ['run', '--silent', 'build:sheets'], { cwd: root, stdio: 'inherit' });
+    if (!upToDate()) {
+      try {
+        execFileSync('npm', ['run', '--silent', 'build:sheets'], { cwd: root, stdio: 'pipe', encoding: 'utf8' });
+      } catch (error) {
+        const e = error as { stdout?: string; stderr?: string };
+        throw new Error(`npm run build:sheets failed:\n${e.stdout ?? ''}${e.stderr ?? ''}`);
+      }
+    }
   } finally {
     rmdirSync(lockDir);
   }
