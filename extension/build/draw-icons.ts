@@ -25,11 +25,13 @@ function segment(x: number, y: number, ax: number, ay: number, bx: number, by: n
 
 /** Distance to the mark's white strokes, in units of the tile (the tile spans -1..1). */
 function mark(x: number, y: number, size: number): number {
-  const stroke = size <= 16 ? 0.15 : size <= 32 ? 0.12 : 0.1;
+  // At 16 px the strokes are exactly two pixels and the deck sits on a pixel edge, so the mark stays crisp.
+  const small = size <= 16;
+  const stroke = small ? 0.25 : size <= 32 ? 0.12 : 0.1;
   // The arch: the upper half of a circle resting on the deck.
-  const archRadius = 0.52, deckY = 0.28;
+  const archRadius = small ? 0.6 : 0.52, deckY = small ? 0.375 : 0.28;
   const arch = y <= deckY ? Math.abs(Math.hypot(x, y - deckY) - archRadius) : Math.hypot(Math.abs(x) - archRadius, y - deckY);
-  const deck = segment(x, y, -0.7, deckY, 0.7, deckY);
+  const deck = segment(x, y, small ? -0.62 : -0.7, deckY, small ? 0.62 : 0.7, deckY);
   let d = Math.min(arch, deck);
   // Hangers from the arch to the deck, only where there is room to see them.
   if (size >= 32) {
