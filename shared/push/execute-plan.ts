@@ -11,6 +11,7 @@ import { JournalWriter } from './journal-writer.ts';
 import { lookupCreated } from './find-created.ts';
 import { ProgressMeter } from './progress-meter.ts';
 import { runWindow } from './run-window.ts';
+import { WorkQueue } from './work-queue.ts';
 import { countOutcomes, type Plan, type PlannedAction, type PushProgress, type PushResult, type RowResult } from './types.ts';
 
 export interface ExecuteOptions {
@@ -50,7 +51,7 @@ export async function executePlan(client: PivorClient, plan: Plan, options: Exec
   const writer = await openJournal(plan, options.journal, options.journalKey, now);
   const watermark = writer.journal.watermark;
   const results = new Map<string, RowResult>();
-  const queue: Sendable[] = [];
+  const queue = new WorkQueue<Sendable>();
   let uncertain: Create[] = [];
   const fps = new Map<number, string>();
   const claimed = new Set<number>();
@@ -88,7 +89,6 @@ export async function executePlan(client: PivorClient, plan: Plan, options: Exec
   const stop = (reason: string) => {
     stopped ??= reason;
   };
-  let saveError: unknown;
   const report = () => options.onProgress?.(meter.report(results.size));
   // Outcomes ride along with the next save of pending marks, and on their own at most once a second: every save
   // writes the whole journal, so saving per answer would cost O(rows²). An outcome lost to a crash only leaves
@@ -97,10 +97,7 @@ export async function executePlan(client: PivorClient, plan: Plan, options: Exec
   const saveSoon = () => {
     if (now() - lastSave < 1000) return;
     lastSave = now();
-    writer.saved().catch((error: unknown) => {
-      saveError ??= error;
-      stop(`the push journal could not be saved (${messageOf(error)})`);
-    });
+    writer.saved().catch((error: unknown) => stop(`the push journal could not be saved (${messageOf(error)})`));
   };
   const deliver = async (batch: RowResult[], answered: number) => {
     meter.answer(answered);
@@ -111,7 +108,7 @@ export async function executePlan(client: PivorClient, plan: Plan, options: Exec
 
   // Creates are marked pending ahead of sending, many per save (about 50 saves for a large push, a few windows'
   // worth for a small one), so a save is not paid per row; a crash leaves at most that many to look up.
-  const creates = queue.filter((a) => a.kind === 'create').length;
+  const creates = plan.actions.filter((a) => a.kind === 'create').length;
   const markAhead = Math.min(500, Math.max(16, concurrency * 4, Math.ceil(creates / 50)));
   // Row → the journal version holding its pending mark: a row is sent once a save has reached that version.
   const marked = new Map<number, number>();
@@ -125,16 +122,15 @@ export async function executePlan(client: PivorClient, plan: Plan, options: Exec
   const next = async (): Promise<Sendable[] | undefined> => {
     if (signal?.aborted) stop('cancelled');
     if (stopped !== undefined) return undefined;
-    const batch = queue.splice(0, batchSize);
+    const batch = queue.take(batchSize);
     if (batch.length === 0) return undefined;
     if (batch.some((a) => a.kind === 'create')) {
-      if (batch.some((a) => a.kind === 'create' && !marked.has(a.row))) markPending([...batch, ...queue.slice(0, markAhead)]);
+      if (batch.some((a) => a.kind === 'create' && !marked.has(a.row))) markPending([...batch, ...queue.peek(markAhead)]);
       const needed = Math.max(0, ...batch.map((a) => (a.kind === 'create' ? marked.get(a.row) ?? 0 : 0)));
       try {
         await writer.saved(needed);
       } catch (error) {
-        queue.unshift(...batch);
-        saveError ??= error;
+        queue.putBack(batch);
         stop(`the push journal could not be saved (${messageOf(error)})`);
         return undefined;
       }
@@ -162,7 +158,7 @@ export async function executePlan(client: PivorClient, plan: Plan, options: Exec
   // A created record whose row has update-only fields gets them in a second request before the row is done.
   const followUp = (action: Create, id: number): boolean => {
     if (!action.afterCreate) return false;
-    queue.unshift({ kind: 'follow-up', row: action.row, id, body: action.afterCreate });
+    queue.pushFront({ kind: 'follow-up', row: action.row, id, body: action.afterCreate });
     return true;
   };
 
@@ -240,7 +236,7 @@ export async function executePlan(client: PivorClient, plan: Plan, options: Exec
   if (signal?.aborted) stop('cancelled');
 
   // Rows never sent: their pending marks go (nothing was sent), and they end skipped with the reason.
-  for (const action of queue) {
+  for (const action of queue.drain()) {
     if (action.kind === 'follow-up') {
       results.set(keyOf(action), { row: action.row, outcome: 'created', id: action.id, message: `created, but ${fieldList(action.body)} not set: ${stopped ?? 'stopped'}` });
       continue;
@@ -259,7 +255,6 @@ export async function executePlan(client: PivorClient, plan: Plan, options: Exec
   try {
     await writer.saved();
   } catch (error) {
-    saveError ??= error;
     stop(`the push journal could not be saved (${messageOf(error)})`);
   }
   report();
