@@ -2,25 +2,37 @@
 // incremental reader, so both behave identically; given bytes, the encoding is
 // chosen from all of them rather than from the first chunk.
 
-import { createCsvStreamReader } from './csv-stream.ts';
-import type { CsvRecord, CsvTable, ReadOptions, ReadProblem } from './types.ts';
+import { createCsvRowReader } from './csv-stream.ts';
+import type { CsvRecord, CsvStreamSummary, CsvTable, ReadOptions, ReadProblem } from './types.ts';
 
 export function readCsv(input: string | Uint8Array | ArrayBuffer, options: ReadOptions = {}): CsvTable {
   let headers: string[] = [];
   const records: CsvRecord[] = [];
   const problems: ReadProblem[] = [];
-  const reader = createCsvStreamReader(
-    { ...options, sampleBytes: Infinity },
+  const { encoding, delimiter } = readCsvRows(
+    input,
+    options,
     (found) => {
       headers = found;
     },
-    (record) => records.push(record),
+    (row, cells) => records.push({ row, cells }),
     (problem) => problems.push(problem),
   );
+  return { headers, records, encoding, delimiter, problems };
+}
+
+/** readCsv without the table: each record goes to `onRow` as it is read, for callers that check rather than keep them. */
+export function readCsvRows(
+  input: string | Uint8Array | ArrayBuffer,
+  options: ReadOptions,
+  onHeader: (headers: string[]) => void,
+  onRow: (row: number, cells: string[]) => void,
+  onProblem: (problem: ReadProblem) => void,
+): CsvStreamSummary {
+  const reader = createCsvRowReader({ ...options, sampleBytes: Infinity }, onHeader, onRow, onProblem);
   if (typeof input === 'string') reader.pushText(input);
   else if (input instanceof ArrayBuffer) reader.pushBytes(new Uint8Array(input));
   else if (ArrayBuffer.isView(input)) reader.pushBytes(new Uint8Array(input.buffer, input.byteOffset, input.byteLength));
   else throw new TypeError('readCsv expects the file as text, a Uint8Array or an ArrayBuffer.');
-  const { encoding, delimiter } = reader.end();
-  return { headers, records, encoding, delimiter, problems };
+  return reader.end();
 }

@@ -1,9 +1,10 @@
-// One call from file to report: read, pick the resource (or detect it), map, normalize and validate.
-import { readCsv, type CsvEncoding, type Delimiter } from '../csv/index.ts';
+// One call from file to report: read, pick the resource (or detect it), map, normalize and validate, in one pass.
+import type { CsvEncoding, Delimiter, ReadProblem } from '../csv/index.ts';
+import { readCsvRows } from '../csv/read-csv.ts';
 import { detectResource } from '../map/index.ts';
 import { getResource, type ResourceName } from '../resources/index.ts';
 import type { ValidateOptions, ValidationReport } from './types.ts';
-import { validateTable } from './validate-table.ts';
+import { TableCheck } from './validate-table.ts';
 
 export interface CheckOptions extends ValidateOptions {
   /** Force the delimiter or encoding instead of detecting them. */
@@ -21,24 +22,36 @@ export class CheckError extends Error {
 
 export function checkCsv(input: string | Uint8Array | ArrayBuffer, resource: ResourceName | 'auto', options: CheckOptions = {}): ValidationReport {
   const readOptions = { ...(options.delimiter ? { delimiter: options.delimiter } : {}), ...(options.encoding ? { encoding: options.encoding } : {}) };
-  const table = readCsv(input, readOptions);
-  if (table.headers.length === 0) {
-    const why = table.problems.find((p) => p.severity === 'error')?.message ?? 'The file has no header row.';
+  // One pass: each record is checked as it is read, so no table of records is built.
+  let headers: string[] = [];
+  let check: TableCheck | undefined;
+  const problems: ReadProblem[] = [];
+  const { encoding, delimiter } = readCsvRows(
+    input,
+    readOptions,
+    (found) => {
+      headers = found;
+      check = new TableCheck(getResource(resourceOf(found, resource)), found, options);
+    },
+    (row, cells) => check!.add(row, cells),
+    (problem) => problems.push(problem),
+  );
+  if (!check || headers.length === 0) {
+    const why = problems.find((p) => p.severity === 'error')?.message ?? 'The file has no header row.';
     throw new CheckError(why, 'unreadable');
   }
-  let name: ResourceName;
-  if (resource === 'auto') {
-    const detected = detectResource(table.headers);
-    const scores = detected.candidates.map((c) => `${c.resource} ${Math.round(c.score * 100)}%`).join(', ');
-    if (detected.resource === null) {
-      throw new CheckError(`Cannot tell whether this file holds clients, contacts or communications (${scores}): name the resource.`, 'unknown-resource');
-    }
-    if (detected.ambiguous) {
-      throw new CheckError(`This file could hold ${detected.candidates[0]!.resource} or ${detected.candidates[1]!.resource} (${scores}): name the resource.`, 'ambiguous-resource');
-    }
-    name = detected.resource;
-  } else {
-    name = resource;
+  return check.finish({ headers, encoding, delimiter, problems });
+}
+
+function resourceOf(headers: readonly string[], resource: ResourceName | 'auto'): ResourceName {
+  if (resource !== 'auto') return resource;
+  const detected = detectResource(headers);
+  const scores = detected.candidates.map((c) => `${c.resource} ${Math.round(c.score * 100)}%`).join(', ');
+  if (detected.resource === null) {
+    throw new CheckError(`Cannot tell whether this file holds clients, contacts or communications (${scores}): name the resource.`, 'unknown-resource');
   }
-  return validateTable(getResource(name), table, options);
+  if (detected.ambiguous) {
+    throw new CheckError(`This file could hold ${detected.candidates[0]!.resource} or ${detected.candidates[1]!.resource} (${scores}): name the resource.`, 'ambiguous-resource');
+  }
+  return detected.resource;
 }

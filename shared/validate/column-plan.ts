@@ -2,7 +2,6 @@
 import type { HeaderMapping } from '../map/index.ts';
 import { cellNormalizer, keptAsWritten, type CellNormalizer, type NormalizeOptions } from '../normalize/index.ts';
 import { getField, writableValues, type FieldSpec, type ResourceSpec } from '../resources/index.ts';
-import type { RowValue } from './types.ts';
 
 export interface ColumnPlan {
   index: number;
@@ -16,14 +15,17 @@ export interface ColumnPlan {
   keep: ((text: string) => boolean) | null;
   /** Whether checkValue has anything to check (a length, a minimum, enum values the API cannot write). */
   limited: boolean;
+  /** The field's maximum length and minimum, or Infinity and -Infinity: checkValue is only called past them. */
+  max: number;
+  min: number;
   /** Enum values the API can write; null when every value normalization accepts is writable. */
   writable: ReadonlySet<string> | null;
   /** Enum values left out of a create instead of refused (the server's default). */
   omitOnCreate: ReadonlySet<string> | null;
   /** " (column X)." — the end of every message about this column, built once. */
   where: string;
-  /** Per record index, this column's value, for checks across rows (filled only when `collect` is set). */
-  collected: RowValue[] | null;
+  /** Index of this column's check across rows (duplicate emails, one primary contact), or -1. */
+  crossRow: number;
 }
 
 export function planColumns(resource: ResourceSpec, mapping: HeaderMapping, options: NormalizeOptions): ColumnPlan[] {
@@ -44,10 +46,12 @@ export function planColumns(resource: ResourceSpec, mapping: HeaderMapping, opti
       asIs: field.type === 'text' || field.type === 'reference' || field.type === 'full-name',
       keep,
       limited: field.max !== undefined || field.min !== undefined || writable !== null,
+      max: field.max ?? Infinity,
+      min: field.min ?? -Infinity,
       writable,
       omitOnCreate: omit,
       where: ` (column ${column.header}).`,
-      collected: null,
+      crossRow: -1,
     });
   }
   return plans;

@@ -1,71 +1,73 @@
 // Checks that need the whole file: the same email twice, and two rows claiming the one primary contact of a client.
-// Both are warnings on the later row, naming the earlier one. The row loop collects the values these checks read
-// (plan.collected, by record index), so they run over plain arrays rather than every row's values object.
-import { findField, type ResourceSpec } from '../resources/index.ts';
+// Both are warnings on the later row, naming the earlier one, so they run as the rows come: each row is checked
+// against the rows before it, once its own values are final, while they are still at hand.
+import { findField, type FieldSpec, type ResourceSpec } from '../resources/index.ts';
 import type { ColumnPlan } from './column-plan.ts';
-import { firstOccurrencesIgnoringCase } from './first-occurrence.ts';
+import { FirstOccurrences } from './first-occurrence.ts';
 import { columnIssue, fieldWords } from './messages.ts';
-import type { Issue, ValidatedRow } from './types.ts';
+import type { Issue, RowValue } from './types.ts';
 
-/** Asks the row loop to collect, for `records` rows, the columns the checks below need. */
-export function collectForCrossRow(plans: readonly ColumnPlan[], records: number): void {
+export interface CrossRowCheck {
+  /** The column whose value is checked: a row without a value in it is not. */
+  plan: ColumnPlan;
+  /** The issue this row earns against the rows before it, given its column's value and its final values. */
+  check(row: number, value: RowValue, values: Readonly<Record<string, RowValue>>): Issue | null;
+}
+
+/** The checks across rows for these columns, in column order (a row's issues from them come in that order). */
+export function crossRowChecks(resource: ResourceSpec, plans: readonly ColumnPlan[]): CrossRowCheck[] {
+  const checks: CrossRowCheck[] = [];
   for (const plan of plans) {
-    if (plan.field.type === 'email' || (plan.field.type === 'boolean' && plan.field.onlyOnePer)) {
-      plan.collected = new Array(records).fill(null);
+    if (plan.field.type === 'email') checks.push(duplicateValues(plan));
+    else if (plan.field.type === 'boolean' && plan.field.onlyOnePer) {
+      const per = findField(resource, plan.field.onlyOnePer);
+      if (per) checks.push(onlyOnePer(plan, per));
     }
   }
+  return checks;
 }
 
-/** `rows[i]` is the row of record i (rows the reader skipped are not in it yet). */
-export function crossRowIssues(resource: ResourceSpec, plans: readonly ColumnPlan[], rows: readonly ValidatedRow[]): Issue[] {
-  const issues: Issue[] = [];
-  for (const plan of plans) {
-    if (!plan.collected) continue;
-    if (plan.field.type === 'email') duplicateValues(plan, plan.collected, rows, issues);
-    else onlyOnePer(resource, plan, plan.collected, rows, issues);
-  }
-  return issues;
-}
-
-function duplicateValues(plan: ColumnPlan, values: readonly unknown[], rows: readonly ValidatedRow[], issues: Issue[]): void {
-  const earlier = firstOccurrencesIgnoringCase(values);
+function duplicateValues(plan: ColumnPlan): CrossRowCheck {
+  const firstRows = new FirstOccurrences();
   const words = fieldWords(plan.field);
-  for (let r = 0; r < earlier.length; r++) {
-    const first = earlier[r]!;
-    if (first === -1) continue;
-    issues.push(columnIssue(rows[r]!.row, 'warning', 'duplicate-email', `the ${words} "${values[r] as string}" is also on row ${rows[first]!.row}`, plan));
-  }
+  return {
+    plan,
+    check(row, value) {
+      if (typeof value !== 'string') return null;
+      const first = firstRows.add(value, row);
+      return first === -1 ? null : columnIssue(row, 'warning', 'duplicate-email', `the ${words} "${value}" is also on row ${first}`, plan);
+    },
+  };
 }
 
-function onlyOnePer(resource: ResourceSpec, plan: ColumnPlan, flags: readonly unknown[], rows: readonly ValidatedRow[], issues: Issue[]): void {
-  const per = findField(resource, plan.field.onlyOnePer!);
-  if (!per) return;
+function onlyOnePer(plan: ColumnPlan, per: FieldSpec): CrossRowCheck {
   const idField = per.reference?.idField;
   const words = fieldWords(plan.field);
   // group by the resolved id when there is one (two spellings of one client), else by the name, case-folded once per name
   const owner = new Map<string | number, number>();
   const folded = new Map<string, string>();
-  for (let r = 0; r < flags.length; r++) {
-    if (flags[r] !== true) continue;
-    const { row, values } = rows[r]!;
-    const id = idField ? values[idField] : undefined;
-    const name = values[per.key];
-    let group: string | number;
-    if (typeof id === 'number') group = id;
-    else if (typeof name === 'string') {
-      let key = folded.get(name);
-      if (key === undefined) folded.set(name, (key = name.trim().toLowerCase()));
-      group = key;
-    } else continue;
-    const earlier = owner.get(group);
-    owner.set(group, row);
-    if (earlier !== undefined) {
+  return {
+    plan,
+    check(row, flag, values) {
+      if (flag !== true) return null;
+      const id = idField ? values[idField] : undefined;
+      const name = values[per.key];
+      let group: string | number;
+      if (typeof id === 'number') group = id;
+      else if (typeof name === 'string') {
+        let key = folded.get(name);
+        if (key === undefined) folded.set(name, (key = name.trim().toLowerCase()));
+        group = key;
+      } else return null;
+      const earlier = owner.get(group);
+      owner.set(group, row);
+      if (earlier === undefined) return null;
       const label = typeof name === 'string' ? `"${name}"` : `${per.reference?.resource ?? 'record'} ${String(id)}`;
-      issues.push(columnIssue(
+      return columnIssue(
         row, 'warning', 'duplicate-primary',
         `row ${earlier} is also the ${words} for ${label}; Pivor keeps only the last one written, so this row wins`,
         plan,
-      ));
-    }
-  }
+      );
+    },
+  };
 }

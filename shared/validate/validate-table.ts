@@ -5,31 +5,75 @@ import { mapHeaders, partsFromFullName, splitFullName, fullNameField, NAME_PARTS
 import { needsTrim, trimNotice } from '../normalize/index.ts';
 import type { FieldSpec, ResourceSpec } from '../resources/index.ts';
 import { planColumns, type ColumnPlan } from './column-plan.ts';
-import { collectForCrossRow, crossRowIssues } from './cross-row.ts';
+import { crossRowChecks, type CrossRowCheck } from './cross-row.ts';
 import { columnIssue, fieldWords, rowIssue } from './messages.ts';
 import { referenceIndex, type ReferenceIndex } from './references.ts';
 import type { Issue, RowValue, ValidatedRow, ValidateOptions, ValidationReport } from './types.ts';
 import { checkValue } from './value-rules.ts';
 
 export function validateTable(resource: ResourceSpec, table: CsvTable, options: ValidateOptions = {}): ValidationReport {
-  const mapping = mapHeaders(resource, table.headers, options.userMapping);
-  const plans = planColumns(resource, mapping, options);
-  const refs = referenceIndex(options.references);
-  const names = nameFill(resource, mapping);
-  const required = resource.fields.filter((f) => f.required);
-  const references = plans.filter((p) => p.field.type === 'reference' && p.field.reference);
-  const clientIdField = resource.fields.find((f) => f.reference?.resource === 'clients')?.reference?.idField;
-  // clients before contacts, so a communication's client can tell two same-named contacts apart
-  references.sort((a, b) => (a.field.reference!.resource === 'clients' ? -1 : 0) - (b.field.reference!.resource === 'clients' ? -1 : 0));
-
+  const check = new TableCheck(resource, table.headers, options);
   const records = table.records;
-  collectForCrossRow(plans, records.length);
-  let rows: ValidatedRow[] = new Array(records.length);
-  // Rows with no value in any cell (Excel leaves ";;;;" lines below the data): skipped, and said so once.
-  const blankRows: number[] = [];
-  // The hot loop: one pass per record, allocating only the row, its values and the issues that exist.
   for (let r = 0; r < records.length; r++) {
     const { row, cells } = records[r]!;
+    check.add(row, cells);
+  }
+  return check.finish(table);
+}
+
+/**
+ * validateTable one record at a time, for callers that read and check in one pass (checkCsv): set up from the
+ * headers, fed every record in file order, then finished with what the reader reported.
+ */
+export class TableCheck {
+  private readonly mapping: HeaderMapping;
+  private readonly plans: ColumnPlan[];
+  private readonly refs: ReferenceIndex;
+  private readonly names: NameFill | null;
+  private readonly required: FieldSpec[];
+  /** Reference columns whose resource has records to resolve names against (the others change nothing). */
+  private readonly references: ColumnPlan[];
+  private readonly clientIdField: string | undefined;
+  private readonly crossRow: CrossRowCheck[];
+  /** Per check across rows, the value the current row gave its column (undefined: none). */
+  private readonly crossValues: (RowValue | undefined)[];
+
+  /** Every record's row, in file order, blank ones left out. */
+  private readonly rows: ValidatedRow[] = [];
+  /** Indexes in `rows` of the rows with issues, ascending. */
+  private readonly flagged: number[] = [];
+  // Rows with no value in any cell (Excel leaves ";;;;" lines below the data): skipped, and said so once.
+  private readonly blankRows: number[] = [];
+
+  constructor(private readonly resource: ResourceSpec, headers: readonly string[], options: ValidateOptions = {}) {
+    const mapping = mapHeaders(resource, headers, options.userMapping);
+    this.mapping = mapping;
+    this.plans = planColumns(resource, mapping, options);
+    this.refs = referenceIndex(options.references);
+    this.names = nameFill(resource, mapping);
+    this.required = resource.fields.filter((f) => f.required);
+    const given = options.references;
+    const references = this.plans.filter((p) => {
+      const target = p.field.type === 'reference' ? p.field.reference : undefined;
+      return target !== undefined && ((target.resource === 'clients' && !!given?.clients) || (target.resource === 'contacts' && !!given?.contacts));
+    });
+    this.clientIdField = resource.fields.find((f) => f.reference?.resource === 'clients')?.reference?.idField;
+    // clients before contacts, so a communication's client can tell two same-named contacts apart
+    references.sort((a, b) => (a.field.reference!.resource === 'clients' ? -1 : 0) - (b.field.reference!.resource === 'clients' ? -1 : 0));
+    this.references = references;
+    this.crossRow = crossRowChecks(resource, this.plans);
+    this.crossRow.forEach((c, i) => (c.plan.crossRow = i));
+    this.crossValues = this.crossRow.map(() => undefined);
+  }
+
+  /**
+   * The hot loop: one call per record, allocating only the row, its values and the issues that exist.
+   * `row` is the record's spreadsheet row; records come in file order.
+   */
+  add(row: number, cells: string[]): void {
+    const plans = this.plans;
+    const crossValues = this.crossValues;
+    for (let c = 0; c < crossValues.length; c++) crossValues[c] = undefined;
     const values: Record<string, RowValue> = {};
     const issues: Issue[] = [];
     let invalid: string[] | undefined;
@@ -57,62 +101,76 @@ export function validateTable(resource: ResourceSpec, table: CsvTable, options: 
         if (result.notices) for (const n of result.notices) issues.push(columnIssue(row, 'warning', n.code, n.message, plan));
         value = result.value;
       }
-      if (plan.limited) {
+      // checkValue finds nothing within the column's length and minimum, unless some enum values are not writable
+      if (plan.limited && (typeof value === 'string' ? value.length > plan.max || plan.writable !== null : typeof value === 'number' && value < plan.min)) {
         const problem = checkValue(plan, value, row);
         if (problem) issues.push(problem);
       }
       values[plan.key] = value;
-      if (plan.collected !== null) plan.collected[r] = value;
+      if (plan.crossRow >= 0) crossValues[plan.crossRow] = value;
     }
     if (issues.length === 0 && invalid === undefined && isBlank(cells)) {
-      blankRows.push(row);
-      rows[r] = { row, status: 'valid', values, issues, cells };
-      continue;
+      this.blankRows.push(row);
+      return;
     }
-    if (names) fillNames(names, values, issues, row);
-    for (let p = 0; p < references.length; p++) resolveReference(refs, references[p]!, values, issues, row, clientIdField);
+    if (this.names) fillNames(this.names, values, issues, row);
+    const references = this.references;
+    for (let p = 0; p < references.length; p++) resolveReference(this.refs, references[p]!, values, issues, row, this.clientIdField);
+    const required = this.required;
     for (let f = 0; f < required.length; f++) {
       const key = required[f]!.key;
       if (values[key] !== undefined || invalid?.includes(key)) continue;
-      issues.push(missing(required[f]!, mapping, names, row));
+      issues.push(missing(required[f]!, this.mapping, this.names, row));
     }
-    rows[r] = { row, status: 'valid', values, issues, cells };
+    // Checks across rows, against the rows before this one, now that its values are final.
+    for (let c = 0; c < crossValues.length; c++) {
+      const value = crossValues[c];
+      if (value === undefined) continue;
+      const issue = this.crossRow[c]!.check(row, value, values);
+      if (issue) issues.push(issue);
+    }
+    if (issues.length) this.flagged.push(this.rows.length);
+    this.rows.push({ row, status: 'valid', values, issues, cells });
   }
 
-  // Checks across rows, while rows[i] is still record i.
-  for (const issue of crossRowIssues(resource, plans, rows)) rowByNumber(rows, issue.row)?.issues.push(issue);
-  if (blankRows.length) {
-    const blank = new Set(blankRows);
-    rows = rows.filter((r) => !blank.has(r.row));
-  }
-  const skipped = attachReadProblems(table.problems, rows);
-  const fileIssues = skipped.fileIssues;
-  if (blankRows.length) fileIssues.push(blankRowsIssue(blankRows));
-  fileIssues.push(...mappingIssues(resource, mapping));
-  if (skipped.rows.length) {
-    rows.push(...skipped.rows);
-    rows.sort((a, b) => a.row - b.row);
-  }
-
-  const issues: Issue[] = fileIssues.slice();
-  for (const r of rows) {
-    let errors = false;
-    for (const issue of r.issues) {
-      issues.push(issue);
-      if (issue.severity === 'error') errors = true;
+  /** The report, with the reader's problems (and layout) attached: call once, after the last record. */
+  finish(table: Pick<CsvTable, 'headers' | 'encoding' | 'delimiter' | 'problems'>): ValidationReport {
+    const { resource, mapping, blankRows } = this;
+    const rows = this.rows;
+    const skipped = attachReadProblems(table.problems, rows);
+    const fileIssues = skipped.fileIssues;
+    if (blankRows.length) fileIssues.push(blankRowsIssue(blankRows));
+    fileIssues.push(...mappingIssues(resource, mapping));
+    if (skipped.rows.length) {
+      rows.push(...skipped.rows);
+      rows.sort((a, b) => a.row - b.row);
     }
-    r.status = errors ? 'error' : r.issues.length ? 'warning' : 'valid';
+
+    const issues: Issue[] = fileIssues.slice();
+    const counts = { records: rows.length, valid: 0, warnings: 0, errors: 0 };
+    // Only rows with issues change status; when the reader added none to records, those are the flagged ones.
+    let withIssues: readonly ValidatedRow[];
+    if (skipped.rows.length === 0 && !skipped.onRecords) {
+      withIssues = this.flagged.map((i) => rows[i]!);
+    } else {
+      withIssues = rows.filter((r) => r.issues.length > 0);
+    }
+    for (const r of withIssues) {
+      let errors = false;
+      for (const issue of r.issues) {
+        issues.push(issue);
+        if (issue.severity === 'error') errors = true;
+      }
+      r.status = errors ? 'error' : 'warning';
+      if (errors) counts.errors++;
+      else counts.warnings++;
+    }
+    counts.valid = rows.length - counts.errors - counts.warnings;
+    return {
+      resource: resource.name, encoding: table.encoding, delimiter: table.delimiter, headers: table.headers,
+      mapping, rows, issues, counts,
+    };
   }
-  const counts = { records: rows.length, valid: 0, warnings: 0, errors: 0 };
-  for (const r of rows) {
-    if (r.status === 'valid') counts.valid++;
-    else if (r.status === 'warning') counts.warnings++;
-    else counts.errors++;
-  }
-  return {
-    resource: resource.name, encoding: table.encoding, delimiter: table.delimiter, headers: table.headers,
-    mapping, rows, issues, counts,
-  };
 }
 
 interface NameFill { fullName: string; header: string; first: boolean; last: boolean }
@@ -213,14 +271,19 @@ function rowByNumber(rows: readonly ValidatedRow[], row: number): ValidatedRow |
 }
 
 /** The reader's problems: on their record's row, as an error row for a record it skipped, or file-level. */
-function attachReadProblems(problems: readonly ReadProblem[], rows: readonly ValidatedRow[]): { fileIssues: Issue[]; rows: ValidatedRow[] } {
+function attachReadProblems(
+  problems: readonly ReadProblem[], rows: readonly ValidatedRow[],
+): { fileIssues: Issue[]; rows: ValidatedRow[]; onRecords: boolean } {
   const fileIssues: Issue[] = [];
   const skipped = new Map<number, ValidatedRow>();
+  let onRecords = false;
   for (const p of problems) {
     const issue: Issue = { row: p.row, column: p.column ?? null, field: null, severity: p.severity, code: p.code, message: p.message };
     const record = p.row > 1 ? rowByNumber(rows, p.row) : undefined;
-    if (record) record.issues.push(issue);
-    else if (p.severity === 'error' && p.row > 1) {
+    if (record) {
+      record.issues.push(issue);
+      onRecords = true;
+    } else if (p.severity === 'error' && p.row > 1) {
       let rejected = skipped.get(p.row);
       if (!rejected) {
         rejected = { row: p.row, status: 'error', values: {}, issues: [], cells: [] };
@@ -229,7 +292,7 @@ function attachReadProblems(problems: readonly ReadProblem[], rows: readonly Val
       rejected.issues.push(issue);
     } else fileIssues.push(issue);
   }
-  return { fileIssues, rows: [...skipped.values()] };
+  return { fileIssues, rows: [...skipped.values()], onRecords };
 }
 
 /** Columns that fill nothing: listed as file-level warnings, so nobody wonders where their data went. */
