@@ -16,6 +16,7 @@ import { derivedFileName, downloadCsv } from '../lib/download-csv.ts';
 import { signInUrl } from '../lib/open-wizard.ts';
 import { clientFor, errorMessage } from '../lib/pivor-session.ts';
 import { removeHandoff } from '../storage/handoff-store.ts';
+import { clearSession } from '../storage/session-store.ts';
 import { clearInterrupted, listInterrupted, saveInterrupted, type InterruptedImport } from '../storage/interrupted-imports.ts';
 import { journalKey } from '../storage/journal-store.ts';
 import { recallMapping, rememberMapping } from '../storage/mapping-memory.ts';
@@ -61,7 +62,7 @@ export function WizardApp() {
   const [progress, setProgress] = useState<PushProgress | null>(null);
   const [result, setResult] = useState<PushResult | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
-  const [stepError, setStepError] = useState<string | null>(null);
+  const [stepError, setStepError] = useState<StepProblem | null>(null);
   const [interrupted, setInterrupted] = useState<InterruptedImport[]>([]);
   const [resumed, setResumed] = useState(false);
   const [cancelling, setCancelling] = useState(false);
@@ -353,7 +354,7 @@ export function WizardApp() {
               <StepHead title="Review the rows" text="Every row checked against Pivor’s rules and its existing records. Nothing has been sent." />
               <ReviewOptions resource={resource} mapping={mapping} options={options} onChange={changeOptions} hasDates={hasDates} />
               {busy && <ProgressBar label={busy.what} done={busy.loaded} total={busy.total} detail={busy.what} />}
-              {stepError && <StepError message={stepError} onRetry={() => void check()} />}
+              {stepError && <StepError problem={stepError} onRetry={() => void check()} />}
               {report && <ReviewStep report={report} checking={!!busy} clientsToCreate={clientsToCreate} />}
               <Footer onBack={() => setStep('Mapping')}>
                 <button type="button" class="primary" disabled={!report || !!busy || (report.counts.valid + report.counts.warnings === 0 && clientsToCreate.length === 0)}
@@ -367,11 +368,11 @@ export function WizardApp() {
             <>
               <StepHead title="Before anything is sent" text="What each row will do in Pivor, compared with the records there now." />
               {busy && <ProgressBar label={busy.what} done={busy.loaded} total={busy.total} detail={busy.what} />}
-              {stepError && <StepError message={stepError} onRetry={() => void goPlan()} />}
+              {stepError && <StepError problem={stepError} onRetry={() => void goPlan()} />}
               {plan && <PlanStep plan={plan} done={done} resumed={resumed} missingClients={missingClients} />}
               <Footer onBack={() => setStep('Review')}>
                 <button type="button" class="primary" disabled={!plan || sending === 0 || !!busy} onClick={() => void runPush()} data-testid="send">
-                  {plan ? `Send ${sending} ${sending === 1 ? 'change' : 'changes'} to Pivor` : 'Send to Pivor'}
+                  {!plan ? 'Send to Pivor' : sending === 0 ? 'Nothing to send' : `Send ${sending} ${sending === 1 ? 'change' : 'changes'} to Pivor`}
                 </button>
               </Footer>
             </>
@@ -395,11 +396,19 @@ export function WizardApp() {
   );
 }
 
-function describe(error: unknown): string {
+export interface StepProblem {
+  title: string;
+  message: string;
+}
+
+function describe(error: unknown): StepProblem {
   if (isPivorError(error) && error.kind === 'unauthenticated') {
-    return 'Pivor refused the token: it may have been revoked. Sign out and sign in again from the toolbar button.';
+    // The token is dead: forget it here, so the page says "not signed in" and offers the way back.
+    void clearSession();
+    return { title: 'Pivor signed you out', message: 'Pivor refused the token: it was revoked or has expired. Sign in again, then try again: the file stays here.' };
   }
-  return errorMessage(error);
+  if (isPivorError(error) && error.kind === 'network') return { title: 'Pivor could not be reached', message: error.message };
+  return { title: 'That did not work', message: errorMessage(error) };
 }
 
 function StepHead(props: { title: string; text: string }) {
@@ -411,10 +420,10 @@ function StepHead(props: { title: string; text: string }) {
   );
 }
 
-function StepError(props: { message: string; onRetry: () => void }) {
+function StepError(props: { problem: StepProblem; onRetry: () => void }) {
   return (
-    <Notice kind="error" title="Pivor could not be reached" testId="step-error">
-      <p>{props.message}</p>
+    <Notice kind="error" title={props.problem.title} testId="step-error">
+      <p>{props.problem.message}</p>
       <div class="row" style={{ marginTop: '8px' }}>
         <button type="button" class="small" onClick={props.onRetry}>Try again</button>
       </div>
