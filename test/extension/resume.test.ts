@@ -79,3 +79,36 @@ test('closing the tab mid-push, then resuming, leaves each row in Pivor exactly 
   expect(await third.locator('[data-testid=resume-banner]').count()).toBe(0);
   sandbox.setFaults({});
 });
+
+test('cancel stops after the rows in flight: the rest are listed as skipped, and nothing is offered for resuming', { timeout: 60_000 }, async () => {
+  const lines = ['first_name,last_name'];
+  for (let i = 1; i <= 60; i++) lines.push(`Cancel,Person ${i}`);
+  const page = await ext.open('wizard/index.html');
+  await page.setInputFiles('#file-input', { name: 'cancel-people.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+  await page.waitForSelector('[data-testid=detection]');
+  await page.getByRole('button', { name: 'Continue to mapping', exact: true }).click();
+  await page.getByRole('button', { name: 'Check the rows', exact: true }).click();
+  await page.waitForSelector('[data-testid=count-records]');
+  await page.getByRole('button', { name: 'See what will change', exact: true }).click();
+  await page.waitForSelector('[data-testid=plan-create]');
+  sandbox.setFaults({ latencyMs: 120 });
+  await page.click('[data-testid=send]');
+  await expect.poll(() => sandbox.query("SELECT COUNT(*) AS n FROM contacts WHERE first_name = 'Cancel'")[0]!.n as number, { timeout: 20_000, interval: 50 })
+    .toBeGreaterThanOrEqual(5);
+  await page.click('[data-testid=cancel-push]');
+  await page.waitForSelector('[data-testid=push-stopped]', { timeout: 20_000 });
+  sandbox.setFaults({});
+  expect(await page.textContent('[data-testid=push-stopped]')).toContain('You cancelled it');
+  const created = Number(sandbox.query("SELECT COUNT(*) AS n FROM contacts WHERE first_name = 'Cancel'")[0]!.n);
+  expect(created).toBeLessThan(60);
+  expect(Number(await page.textContent('[data-testid=result-created] .value'))).toBe(created);
+  expect(Number(await page.textContent('[data-testid=result-problems] .value'))).toBe(60 - created);
+  await screenshot(page, 'wizard-6-results-cancelled');
+
+  const again = await ext.open('wizard/index.html');
+  await again.waitForSelector('[data-testid=drop-zone]');
+  await again.waitForTimeout(300);
+  expect(await again.locator('[data-testid=resume-banner]').count()).toBe(0);
+  await again.close();
+  await page.close();
+});
