@@ -26,8 +26,8 @@ afterAll(async () => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-async function onServer(): Promise<number> {
-  return (await client.listPage('communications', { perPage: 1 })).meta.total;
+async function onServer(search?: string): Promise<number> {
+  return (await client.listPage('communications', { perPage: 1, ...(search ? { filters: { search } } : {}) })).meta.total;
 }
 
 describe('kill and resume', () => {
@@ -61,9 +61,35 @@ describe('kill and resume', () => {
     const earlier = push!.results.filter((r) => r.message?.includes('earlier run') || r.message?.startsWith('found on the server'));
     expect(earlier.length).toBeGreaterThanOrEqual(before - 4);
 
-    const all = await client.listAll('communications');
+    const all = await client.listAll('communications', { filters: { search: 'Call ' } });
     expect(all).toHaveLength(ROWS);
     expect(new Set(all.map((c) => c.subject)).size).toBe(ROWS);
     expect(new Set(push!.results.map((r) => r.id))).toEqual(new Set(all.map((c) => c.id)));
+  }, 60_000);
+
+  it('Ctrl-C (SIGINT) stops sending, lets requests in flight finish, exits 1 naming the rows not sent; a re-run completes', async () => {
+    const file = join(scratch, 'notes.csv');
+    writeFileSync(file, writeCsv(['type', 'subject'], Array.from({ length: ROWS }, (_, i) => ['note', `Note ${i + 1}`])));
+    const { token } = await client.createToken('admin@pivor.dev', 'password', 'sigint-test');
+    const env = { XDG_CONFIG_HOME: join(scratch, 'config'), PIVOR_URL: sandbox.url, PIVOR_TOKEN: token };
+    const args = ['push', 'communications', file, '--concurrency', '4', '--json'];
+    const child = spawnCli(args, env);
+    const first = finished(child);
+    child.stdin?.end();
+    while ((await onServer('Note ')) < ROWS / 4 && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 20));
+    child.kill('SIGINT');
+    const stopped = await first;
+    expect(stopped.code).toBe(1);
+    expect(stopped.stderr).toMatch(/Cancelling/);
+    const json = JSON.parse(stopped.stdout) as { files: { counts: Record<string, number>; stopped: string | null }[] };
+    expect(json.files[0]!.stopped).toBe('cancelled');
+    const { created, skipped } = json.files[0]!.counts;
+    expect(created! + skipped!).toBe(ROWS);
+    // Everything reported created is on the server, and nothing else is.
+    expect(await onServer('Note ')).toBe(created);
+
+    const again = await runCli(args, env);
+    expect(again.code).toBe(0);
+    expect(await onServer('Note ')).toBe(ROWS);
   }, 60_000);
 });
