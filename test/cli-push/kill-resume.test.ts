@@ -9,7 +9,7 @@ import { writeCsv } from '../../shared/csv/index.ts';
 import type { PivorClient } from '../../shared/api/index.ts';
 import { startSandboxProcess, type SandboxProcess } from '../helpers/sandbox-process.ts';
 import { signIn } from '../push/sandbox-session.ts';
-import { finished, runCli, spawnCli } from './run-pivor-csv.ts';
+import { finished, runCli, spawnCli } from '../helpers/pivor-csv.ts';
 
 const ROWS = 300;
 let sandbox: SandboxProcess;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCsv } from '../../shared/csv/index.ts';
 import { openSession, routeCount, type Session } from '../push/sandbox-session.ts';
-import { root, runCli } from './run-pivor-csv.ts';
+import { root, runCli } from '../helpers/pivor-csv.ts';
 
 let s: Session;
 let scratch: string;

@@ -1,30 +1,20 @@
 // Runs the built pivor-csv binary on the fixtures, as a user would.
-import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCsv } from '../../shared/csv/index.ts';
+import { root, runCli } from '../helpers/pivor-csv.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const bin = join(root, 'dist/node/pivor-csv.mjs');
 const fixture = (name: string) => join(root, 'test/fixtures', `${name}.csv`);
 
-interface Run { code: number; stdout: string; stderr: string }
-
-function run(args: string[], stdin?: string): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = execFile('node', [bin, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '' } }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 99) : 0, stdout, stderr });
-    });
-    if (stdin !== undefined) child.stdin?.end(stdin);
-  });
+async function run(args: string[], stdin?: string) {
+  const { code, stdout, stderr } = await runCli(args, {}, stdin ?? '');
+  return { code: code ?? -1, stdout, stderr };
 }
 
 let scratch = '';
 beforeAll(() => {
-  execFileSync('npm', ['run', 'build:node'], { cwd: root, stdio: 'pipe' });
   scratch = mkdtempSync(join(tmpdir(), 'pivor-csv-test-'));
 });
 afterAll(() => {
