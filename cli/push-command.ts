@@ -70,6 +70,7 @@ export async function pushCommand(argv: string[], io: CommandIo): Promise<number
   process.on('SIGINT', onSigint);
 
   let display: ProgressDisplay | undefined;
+  let loading: string | undefined;
   const files: Record<string, { path: string; failuresFile?: string }> = {};
   for (const input of inputs) files[input.resource] = { path: input.path };
   const options: PushFilesOptions = {
@@ -88,12 +89,18 @@ export async function pushCommand(argv: string[], io: CommandIo): Promise<number
       ...(values.tz !== undefined ? { timeZone: values.tz } : {}),
     },
     onLoading: (resource, loaded, total) => {
-      display ??= progressDisplay(io.stderr, `reading ${resource}`);
+      // One line per listing: clients (for names), then the file's own resource.
+      if (!display || loading !== resource) {
+        display?.stop();
+        display = progressDisplay(io.stderr, `reading ${resource}`);
+        loading = resource;
+      }
       display.update(loaded, total);
     },
     onPlanned: (prepared) => {
       display?.stop();
       display = undefined;
+      loading = undefined;
       if (!json) io.stdout.write(planText(prepared, files[prepared.plan.resource]!.path, dryRun, out));
       if (!dryRun) display = progressDisplay(io.stderr, `pushing ${prepared.plan.resource}`);
     },

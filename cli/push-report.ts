@@ -47,7 +47,9 @@ export function resultText(result: PushResult, failuresFile: string | undefined,
   for (const r of result.results) {
     if (r.outcome !== 'failed' && r.outcome !== 'skipped') continue;
     const where = r.row === null ? `record ${r.id}` : `row ${r.row}`;
-    lines.push(`  ${where}: ${r.outcome}: ${r.column ? `(${r.column}) ` : ''}${r.message ?? ''}`);
+    // Validation messages already name their row and column: say each once.
+    const message = r.message ?? '';
+    lines.push(message.startsWith(`Row ${r.row}`) ? `  ${r.outcome}: ${message}` : `  ${where} ${r.outcome}: ${message}`);
   }
   if (failuresFile) lines.push(`  rows to fix and push again: ${failuresFile}`);
   return lines.join('\n') + '\n';

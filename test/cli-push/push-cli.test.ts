@@ -103,7 +103,7 @@ describe('pivor-csv push', () => {
     const path = copy('messy-contacts');
     const run = await runCli(['push', 'contacts', path], env);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/row 4: skipped: \(email\) Row 4: "not-an-email" is not a valid email address/);
+    expect(run.stdout).toMatch(/\n {2}skipped: Row 4: "not-an-email" is not a valid email address \(column email\)/);
     const failures = readCsv(readFileSync(join(scratch, 'messy-contacts.failures.csv')));
     expect(failures.headers.slice(-2)).toEqual(['error', 'original_row']);
     expect(failures.records.map((r) => r.cells.at(-1))).toEqual(['3', '4', '5', '6', '8']);
