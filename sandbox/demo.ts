@@ -29,7 +29,9 @@ ${signIns}
     npx pivor-csv push contacts test/fixtures/hubspot-contacts.csv --dry-run
     npx pivor-csv push contacts test/fixtures/hubspot-contacts.csv
 
-  The Chrome extension and the Google Sheets add-on can point at the same URL (see the README).
+  The Chrome extension is built in dist/extension: load it unpacked from chrome://extensions
+  (Developer mode) and sign in to ${sandbox.url}. The Google Sheets add-on is built in
+  dist/apps-script (see apps-script/README.md to install it).
   Press Ctrl+C to stop.
 `);
 
