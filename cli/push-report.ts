@@ -38,7 +38,7 @@ function show(value: unknown): string {
 
 export function resultText(result: PushResult, failuresFile: string | undefined, p: Paint): string {
   const c = result.counts;
-  const earlier = result.results.filter((r) => r.outcome === 'created' && r.message?.includes('earlier run')).length;
+  const earlier = result.results.filter((r) => r.byEarlierRun).length;
   const parts = [`${c.created} created${earlier ? ` (${earlier} by an earlier run)` : ''}`, `${c.updated} updated`, `${c.unchanged} unchanged`, `${c.deleted} deleted`];
   if (c.skipped) parts.push(p.yellow(`${c.skipped} skipped`));
   if (c.failed) parts.push(p.red(`${c.failed} failed`));

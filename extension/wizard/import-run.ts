@@ -3,7 +3,7 @@
 // journal in chrome.storage.local.
 import type { PivorClient } from '../../shared/api/index.ts';
 import {
-  ReferenceBook, createMissingClients, executePlan, fingerprint, planPush, referencedResources,
+  ReferenceBook, createMissingClients, createdEarlier, executePlan, planPush, referencedResources,
   type MissingClientResult, type Plan, type PushProgress, type PushResult,
 } from '../../shared/push/index.ts';
 import type { ResourceName } from '../../shared/resources/index.ts';
@@ -54,8 +54,8 @@ export async function alreadyCreated(plan: Plan, key: string): Promise<Map<numbe
   if (!journal || journal.resource !== plan.resource) return done;
   for (const action of plan.actions) {
     if (action.kind !== 'create') continue;
-    const entry = journal.rows[String(action.row)];
-    if (entry?.state === 'done' && entry.id !== undefined && entry.fp === fingerprint(action.body)) done.set(action.row, entry.id);
+    const id = createdEarlier(journal, action.row, action.body);
+    if (id !== undefined) done.set(action.row, id);
   }
   return done;
 }

@@ -6,7 +6,7 @@
 // Node and the extension use batchSize 1 (a slow answer holds up only its own slot); Apps Script, whose
 // transport is UrlFetchApp.fetchAll and blocks, passes batchSize = concurrency: one fetchAll per window.
 import { PivorError, fieldErrorsToColumns, type BatchOp, type Outcome, type PivorClient } from '../api/index.ts';
-import { fingerprint, newJournal, type JournalStore } from './journal.ts';
+import { createdEarlier, fingerprint, newJournal, type JournalStore } from './journal.ts';
 import { JournalWriter } from './journal-writer.ts';
 import { lookupCreated } from './find-created.ts';
 import { ProgressMeter } from './progress-meter.ts';
@@ -70,8 +70,9 @@ export async function executePlan(client: PivorClient, plan: Plan, options: Exec
         const fp = fingerprint(action.body);
         fps.set(action.row, fp);
         const entry = writer.entry(action.row);
-        if (entry?.fp === fp && entry.state === 'done' && entry.id !== undefined) {
-          results.set(keyOf(action), { row: action.row, outcome: 'created', id: entry.id, message: 'created by an earlier run of this push; not sent again' });
+        const earlierId = createdEarlier(writer.journal, action.row, action.body);
+        if (earlierId !== undefined) {
+          results.set(keyOf(action), { row: action.row, outcome: 'created', id: earlierId, byEarlierRun: true, message: 'created by an earlier run of this push; not sent again' });
         } else if (entry?.fp === fp && entry.state === 'pending') {
           uncertain.push(action);
         } else {

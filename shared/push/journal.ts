@@ -33,6 +33,12 @@ export function newJournal(resource: ResourceName, watermark: number, startedAt:
   return { version: 1, resource, startedAt, watermark, rows: {} };
 }
 
+/** The id an earlier run of this push gave a row's create: its entry is done, for the same body. */
+export function createdEarlier(journal: PushJournal | null, row: number, body: Record<string, unknown>): number | undefined {
+  const entry = journal?.rows[String(row)];
+  return entry?.state === 'done' && entry.id !== undefined && entry.fp === fingerprint(body) ? entry.id : undefined;
+}
+
 /** A journal store in memory; `snapshot` shows what was last saved (tests use it to simulate a crash). */
 export function memoryJournalStore(): JournalStore & { saves: number; snapshot(key: string): PushJournal | null } {
   const saved = new Map<string, string>();

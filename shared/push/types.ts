@@ -57,6 +57,8 @@ export interface RowResult {
   message?: string;
   /** The column (original header) a failure is about, when the server named a field. */
   column?: string;
+  /** A create an earlier, interrupted run of the same push already made (found in the journal, not sent again). */
+  byEarlierRun?: boolean;
 }
 
 export type PushCounts = Record<Outcome, number> & { total: number };
