@@ -280,10 +280,9 @@ class StreamReader implements CsvStreamReader {
     const newline = this.newline;
     const delimiter = this.delimiter;
     const split = readerTuning.splitQuoteFreeLines;
-    // Next quote and next delimiter at or after the read position (n or -1: none), kept between lines.
+    // The next quote at or after the read position (n: none), kept between lines.
     let nextQuote = split ? text.indexOf('"') : 0;
     if (nextQuote < 0) nextQuote = n;
-    let nextDelimiter = text.indexOf(delimiter);
     let pos = 0;
     while (pos < n) {
       let lineEnd = text.indexOf(newline, pos);
@@ -301,15 +300,8 @@ class StreamReader implements CsvStreamReader {
         pos = next;
         continue;
       }
-      const cells: string[] = [];
-      let from = pos;
-      if (nextDelimiter >= 0 && nextDelimiter < pos) nextDelimiter = text.indexOf(delimiter, pos);
-      while (nextDelimiter >= 0 && nextDelimiter < lineEnd) {
-        cells.push(text.substring(from, nextDelimiter));
-        from = nextDelimiter + 1;
-        nextDelimiter = text.indexOf(delimiter, from);
-      }
-      cells.push(text.substring(from, lineEnd));
+      // split makes the cells array at its exact size
+      const cells = text.substring(pos, lineEnd).split(delimiter);
       this.onRow(cells, pos, end, undefined);
       pos = end;
     }
