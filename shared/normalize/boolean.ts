@@ -5,15 +5,18 @@ const words: Record<string, boolean> = {
   yes: true, no: false, true: true, false: false, '1': true, '0': false,
   y: true, n: false, oui: true, non: false, ja: true, nein: false, si: true, 'sí': true,
 };
-/** Spellings Pivor's CSV and API themselves use: no notice needed. */
-const pivorSpellings = new Set(['yes', 'no', 'true', 'false', '1', '0']);
+// Spellings Pivor's CSV and API themselves use (yes no true false 1 0) need no notice: see normalizeBoolean.
 
 // Results are immutable, so the common ones are made once and shared (this runs for every cell of a column).
 const YES = ok(true);
 const NO = ok(false);
 
 export function normalizeBoolean(text: string): Normalized {
-  if (pivorSpellings.has(text)) return words[text] ? YES : NO;
+  // Pivor's own spellings, compared as strings: no hashing of the cell (the commonest case by far)
+  switch (text) {
+    case 'yes': case 'true': case '1': return YES;
+    case 'no': case 'false': case '0': return NO;
+  }
   const value = words[text.toLowerCase()];
   if (value === undefined) {
     return fail('invalid-boolean', `${quote(text)} is not yes or no`);

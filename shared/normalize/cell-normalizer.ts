@@ -8,7 +8,7 @@ import { enumNormalizer } from './enum.ts';
 import { normalizeDecimal, normalizeInteger } from './number.ts';
 import { memoize } from './memoize.ts';
 import { fail, ok, quote, type CellNormalizer, type NormalizeOptions } from './types.ts';
-import { normalizeUrl } from './url.ts';
+import { isPlainHttpUrl, normalizeUrl } from './url.ts';
 
 const asText: CellNormalizer = (text) => ok(text);
 
@@ -29,7 +29,7 @@ export function cellNormalizer(field: FieldSpec, options: NormalizeOptions = {})
     case 'timestamp': return timestampNormalizer(options);
     case 'integer': return memoize(normalizeInteger);
     case 'decimal': return memoize(normalizeDecimal);
-    case 'country': return normalizeCountry;
+    case 'country': return memoize(normalizeCountry);
     case 'text':
     case 'reference':
     case 'full-name':
@@ -40,12 +40,13 @@ export function cellNormalizer(field: FieldSpec, options: NormalizeOptions = {})
 const always = () => true;
 
 /**
- * For fields whose valid values are kept exactly as written (text, names, emails): a cheap test that a cell is such
- * a value, so the row loop can skip building a result. Null for fields whose values may change.
+ * For fields whose valid values are kept exactly as written (text, names, emails, complete web addresses): a cheap
+ * test that a cell is such a value, so the row loop can skip building a result. Null for fields whose values may change.
  */
 export function keptAsWritten(field: FieldSpec): ((text: string) => boolean) | null {
   if (field.type === 'text' || field.type === 'reference' || field.type === 'full-name') return always;
   if (field.type === 'email') return isEmail;
+  if (field.type === 'url') return isPlainHttpUrl;
   return null;
 }
 

@@ -46,7 +46,7 @@ function broken(text: string, why: string): Normalized {
  * letter top-level domain, an optional port, then a path, query or fragment without spaces. Anything else takes
  * the full path above (which accepts more, and explains what it refuses).
  */
-function isPlainHttpUrl(text: string): boolean {
+export function isPlainHttpUrl(text: string): boolean {
   let i = text.startsWith('https://') ? 8 : text.startsWith('http://') ? 7 : -1;
   if (i < 0) return false;
   const n = text.length;
