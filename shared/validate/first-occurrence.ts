@@ -1,84 +1,108 @@
-// Where each value first appeared, ignoring case: an open-addressing hash table over typed arrays, hashing and
-// case-checking each value in one pass, and comparing stored hashes before strings. Faster than a
-// Map<string, number> on 100,000 distinct emails, which matters in the row pipeline. It grows as values come,
-// so the row loop can ask about each email while it is at hand.
+// Where each value first appeared, ignoring case. Each value is hashed once (one pass over its characters, watching
+// for any that lower-casing could change); the hashes are then sorted (a radix sort over flat arrays) and only values
+// that share a hash are compared. No hash table is probed per value: on 100,000 distinct emails, probing a table
+// too big for the cache was the slow part of the row pipeline.
 
-const EMPTY = -1;
+/** FNV-1a over the value's characters, lower-cased when any could change (the hash of keyOf(value)). */
+export function hashIgnoringCase(value: string): number {
+  let h = 0x811c9dc5;
+  for (let j = 0; j < value.length; j++) {
+    const c = value.charCodeAt(j);
+    if ((c >= 65 && c <= 90) || c > 127) return hashOf(value.toLowerCase());
+    h = Math.imul(h ^ c, 16777619);
+  }
+  return h;
+}
 
-export class FirstOccurrences {
-  /** slot → entry, or EMPTY */
-  private slots = new Int32Array(1024).fill(EMPTY);
-  private mask = 1023;
-  /** Per entry: its key (lower-cased when needed), the key's hash, and the id it was added with. */
-  private keys: string[] = [];
-  private hashes = new Int32Array(256);
-  private ids = new Int32Array(256);
+function hashOf(key: string): number {
+  let h = 0x811c9dc5;
+  for (let j = 0; j < key.length; j++) h = Math.imul(h ^ key.charCodeAt(j), 16777619);
+  return h;
+}
 
-  /** The id given with the earlier value equal to `value` ignoring case, or -1 (then `value` is kept, with `id`). */
-  add(value: string, id: number): number {
-    let key = value;
-    // FNV-1a over the characters, watching for any that lower-casing could change
-    let h = 0x811c9dc5;
-    for (let j = 0; j < key.length; j++) {
-      const c = key.charCodeAt(j);
-      if ((c >= 65 && c <= 90) || c > 127) {
-        key = key.toLowerCase();
-        h = 0x811c9dc5;
-        for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
-        break;
+/** The value as compared: lower-cased when lower-casing could change it. */
+function keyOf(value: string): string {
+  for (let j = 0; j < value.length; j++) {
+    const c = value.charCodeAt(j);
+    if ((c >= 65 && c <= 90) || c > 127) return value.toLowerCase();
+  }
+  return value;
+}
+
+/**
+ * For `texts[i]` with `hashes[i] = hashIgnoringCase(texts[i])`: the index of the first text equal to it ignoring
+ * case when that is an earlier one, else -1.
+ */
+export function firstOccurrencesByHash(texts: readonly string[], hashes: Int32Array): Int32Array {
+  const n = texts.length;
+  const earlier = new Int32Array(n).fill(-1);
+  const order = sortByHash(hashes, n);
+  for (let i = 0; i < n; ) {
+    const h = hashes[order[i]!]!;
+    let j = i + 1;
+    while (j < n && hashes[order[j]!] === h) j++;
+    // order[i..j) share a hash, in file order (the sort is stable): match each to the first equal text
+    if (j - i > 1) {
+      const firstOf = new Map<string, number>();
+      for (let k = i; k < j; k++) {
+        const entry = order[k]!;
+        const key = keyOf(texts[entry]!);
+        const first = firstOf.get(key);
+        if (first === undefined) firstOf.set(key, entry);
+        else earlier[entry] = first;
       }
-      h = Math.imul(h ^ c, 16777619);
     }
-    const slots = this.slots;
-    const mask = this.mask;
-    let slot = h & mask;
-    for (;;) {
-      const at = slots[slot]!;
-      if (at === EMPTY) break;
-      if (this.hashes[at] === h && this.keys[at] === key) return this.ids[at]!;
-      slot = (slot + 1) & mask;
-    }
-    const entry = this.keys.length;
-    if (entry === this.hashes.length) this.growEntries();
-    this.keys.push(key);
-    this.hashes[entry] = h;
-    this.ids[entry] = id;
-    slots[slot] = entry;
-    // keep the table at most half full
-    if ((entry + 1) * 2 > mask) this.growSlots();
-    return -1;
+    i = j;
   }
+  return earlier;
+}
 
-  private growEntries(): void {
-    const hashes = new Int32Array(this.hashes.length * 2);
-    hashes.set(this.hashes);
-    this.hashes = hashes;
-    const ids = new Int32Array(this.ids.length * 2);
-    ids.set(this.ids);
-    this.ids = ids;
-  }
-
-  private growSlots(): void {
-    const capacity = this.slots.length * 2;
-    const mask = capacity - 1;
-    const slots = new Int32Array(capacity).fill(EMPTY);
-    for (let entry = 0; entry < this.keys.length; entry++) {
-      let slot = this.hashes[entry]! & mask;
-      while (slots[slot] !== EMPTY) slot = (slot + 1) & mask;
-      slots[slot] = entry;
+/** Indexes 0..n-1 ordered by hash (as unsigned), ties in index order: a least-significant-digit radix sort. */
+function sortByHash(hashes: Int32Array, n: number): Int32Array {
+  let order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  if (n < 2) return order;
+  let keys = new Uint32Array(n);
+  for (let i = 0; i < n; i++) keys[i] = hashes[i]! >>> 0;
+  let nextOrder = new Int32Array(n);
+  let nextKeys = new Uint32Array(n);
+  const counts = new Int32Array(2048);
+  for (let shift = 0; shift < 32; shift += 11) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[(keys[i]! >>> shift) & 2047]!++;
+    let sum = 0;
+    for (let b = 0; b < 2048; b++) {
+      const count = counts[b]!;
+      counts[b] = sum;
+      sum += count;
     }
-    this.slots = slots;
-    this.mask = mask;
+    for (let i = 0; i < n; i++) {
+      const key = keys[i]!;
+      const to = counts[(key >>> shift) & 2047]!++;
+      nextKeys[to] = key;
+      nextOrder[to] = order[i]!;
+    }
+    [keys, nextKeys] = [nextKeys, keys];
+    [order, nextOrder] = [nextOrder, order];
   }
+  return order;
 }
 
 /** Returns, per index, the index of the earlier value equal to it ignoring case, or -1. Non-strings never match. */
 export function firstOccurrencesIgnoringCase(values: readonly unknown[]): Int32Array {
-  const finder = new FirstOccurrences();
-  const earlier = new Int32Array(values.length).fill(-1);
+  const positions: number[] = [];
+  const texts: string[] = [];
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
-    if (typeof value === 'string') earlier[i] = finder.add(value, i);
+    if (typeof value === 'string') {
+      positions.push(i);
+      texts.push(value);
+    }
   }
+  const hashes = new Int32Array(texts.length);
+  for (let i = 0; i < texts.length; i++) hashes[i] = hashIgnoringCase(texts[i]!);
+  const first = firstOccurrencesByHash(texts, hashes);
+  const earlier = new Int32Array(values.length).fill(-1);
+  for (let i = 0; i < first.length; i++) if (first[i] !== -1) earlier[positions[i]!] = positions[first[i]!]!;
   return earlier;
 }

@@ -11,6 +11,14 @@ import { referenceIndex, type ReferenceIndex } from './references.ts';
 import type { Issue, RowValue, ValidatedRow, ValidateOptions, ValidationReport } from './types.ts';
 import { checkValue } from './value-rules.ts';
 
+/**
+ * Each row's values object: a plain object (its prototype is Object.prototype, as for `{}`), made by a constructor
+ * because V8 then keeps room for all its properties inside the object, where `{}` keeps four there and moves the
+ * rest to a second allocation that grows as properties come. One allocation per row instead of two or three.
+ */
+const RowValues = function RowValues() {} as unknown as { new (): Record<string, RowValue>; prototype: object };
+RowValues.prototype = Object.prototype;
+
 export function validateTable(resource: ResourceSpec, table: CsvTable, options: ValidateOptions = {}): ValidationReport {
   const check = new TableCheck(resource, table.headers, options);
   const records = table.records;
@@ -74,8 +82,9 @@ export class TableCheck {
     const plans = this.plans;
     const crossValues = this.crossValues;
     for (let c = 0; c < crossValues.length; c++) crossValues[c] = undefined;
-    const values: Record<string, RowValue> = {};
-    const issues: Issue[] = [];
+    const values = new RowValues();
+    // made at the first issue, at its size: most rows have none, most others one
+    let issues: Issue[] | null = null;
     let invalid: string[] | undefined;
     for (let p = 0; p < plans.length; p++) {
       const plan = plans[p]!;
@@ -85,7 +94,7 @@ export class TableCheck {
       if (needsTrim(raw)) {
         text = raw.trim();
         if (text === '') continue;
-        issues.push(columnIssue(row, 'warning', 'trimmed', trimNotice(raw).message, plan));
+        issues = append(issues, columnIssue(row, 'warning', 'trimmed', trimNotice(raw).message, plan));
       }
       let value: RowValue;
       if (plan.asIs || (plan.keep !== null && plan.keep(text))) {
@@ -93,50 +102,67 @@ export class TableCheck {
       } else {
         const result = plan.normalize(text);
         if (!result.ok) {
-          issues.push(columnIssue(row, 'error', result.code, result.message, plan));
+          issues = append(issues, columnIssue(row, 'error', result.code, result.message, plan));
           if (invalid === undefined) invalid = [];
           invalid.push(plan.key);
           continue;
         }
-        if (result.notices) for (const n of result.notices) issues.push(columnIssue(row, 'warning', n.code, n.message, plan));
+        if (result.notices) for (const n of result.notices) issues = append(issues, columnIssue(row, 'warning', n.code, n.message, plan));
         value = result.value;
       }
       // checkValue finds nothing within the column's length and minimum, unless some enum values are not writable
       if (plan.limited && (typeof value === 'string' ? value.length > plan.max || plan.writable !== null : typeof value === 'number' && value < plan.min)) {
         const problem = checkValue(plan, value, row);
-        if (problem) issues.push(problem);
+        if (problem) issues = append(issues, problem);
       }
       values[plan.key] = value;
       if (plan.crossRow >= 0) crossValues[plan.crossRow] = value;
     }
-    if (issues.length === 0 && invalid === undefined && isBlank(cells)) {
+    if (issues === null && invalid === undefined && isBlank(cells)) {
       this.blankRows.push(row);
       return;
     }
-    if (this.names) fillNames(this.names, values, issues, row);
+    if (this.names) {
+      const split = fillNames(this.names, values, row);
+      if (split) issues = append(issues, split);
+    }
     const references = this.references;
-    for (let p = 0; p < references.length; p++) resolveReference(this.refs, references[p]!, values, issues, row, this.clientIdField);
+    for (let p = 0; p < references.length; p++) {
+      const issue = resolveReference(this.refs, references[p]!, values, row, this.clientIdField);
+      if (issue) issues = append(issues, issue);
+    }
     const required = this.required;
     for (let f = 0; f < required.length; f++) {
       const key = required[f]!.key;
       if (values[key] !== undefined || invalid?.includes(key)) continue;
-      issues.push(missing(required[f]!, this.mapping, this.names, row));
+      issues = append(issues, missing(required[f]!, this.mapping, this.names, row));
     }
-    // Checks across rows, against the rows before this one, now that its values are final.
+    // The checks across rows take the row's values now that they are final; their issues come in finish.
+    const index = this.rows.length;
     for (let c = 0; c < crossValues.length; c++) {
       const value = crossValues[c];
-      if (value === undefined) continue;
-      const issue = this.crossRow[c]!.check(row, value, values);
-      if (issue) issues.push(issue);
+      if (value !== undefined) this.crossRow[c]!.add(index, row, value, values);
     }
-    if (issues.length) this.flagged.push(this.rows.length);
-    this.rows.push({ row, status: 'valid', values, issues, cells });
+    if (issues !== null) this.flagged.push(index);
+    this.rows.push({ row, status: 'valid', values, issues: issues ?? [], cells });
   }
 
   /** The report, with the reader's problems (and layout) attached: call once, after the last record. */
   finish(table: Pick<CsvTable, 'headers' | 'encoding' | 'delimiter' | 'problems'>): ValidationReport {
     const { resource, mapping, blankRows } = this;
     const rows = this.rows;
+    // Issues across rows, check by check in column order, each row's after its own.
+    let flagged = this.flagged;
+    const crossFlagged: number[] = [];
+    for (const check of this.crossRow) {
+      const found = check.finish();
+      for (let i = 0; i < found.indexes.length; i++) {
+        const r = rows[found.indexes[i]!]!;
+        if (r.issues.length === 0) crossFlagged.push(found.indexes[i]!);
+        r.issues.push(found.issues[i]!);
+      }
+    }
+    if (crossFlagged.length) flagged = [...flagged, ...crossFlagged].sort((a, b) => a - b);
     const skipped = attachReadProblems(table.problems, rows);
     const fileIssues = skipped.fileIssues;
     if (blankRows.length) fileIssues.push(blankRowsIssue(blankRows));
@@ -151,7 +177,7 @@ export class TableCheck {
     // Only rows with issues change status; when the reader added none to records, those are the flagged ones.
     let withIssues: readonly ValidatedRow[];
     if (skipped.rows.length === 0 && !skipped.onRecords) {
-      withIssues = this.flagged.map((i) => rows[i]!);
+      withIssues = flagged.map((i) => rows[i]!);
     } else {
       withIssues = rows.filter((r) => r.issues.length > 0);
     }
@@ -184,9 +210,16 @@ function nameFill(resource: ResourceSpec, mapping: HeaderMapping): NameFill | nu
   return { fullName: key, header, ...parts };
 }
 
-function fillNames(fill: NameFill, values: Record<string, RowValue>, issues: Issue[], row: number): void {
+function append(issues: Issue[] | null, issue: Issue): Issue[] {
+  if (issues === null) return [issue];
+  issues.push(issue);
+  return issues;
+}
+
+/** Fills first and last name from the full name; returns the notice saying so, if any. */
+function fillNames(fill: NameFill, values: Record<string, RowValue>, row: number): Issue | null {
   const full = values[fill.fullName];
-  if (typeof full !== 'string') return;
+  if (typeof full !== 'string') return null;
   const { first, last } = splitFullName(full);
   const filled: string[] = [];
   if (fill.first && first) {
@@ -199,8 +232,9 @@ function fillNames(fill: NameFill, values: Record<string, RowValue>, issues: Iss
   }
   // splitting a name is a guess ("García Márquez"): say what was done
   if (filled.length && (first && last)) {
-    issues.push(rowIssue(row, 'warning', 'name-split', `split "${full}" into ${filled.join(' and ')}`, fill.header, fill.fullName));
+    return rowIssue(row, 'warning', 'name-split', `split "${full}" into ${filled.join(' and ')}`, fill.header, fill.fullName);
   }
+  return null;
 }
 
 function missing(field: FieldSpec, mapping: HeaderMapping, names: NameFill | null, row: number): Issue {
@@ -214,35 +248,36 @@ function missing(field: FieldSpec, mapping: HeaderMapping, names: NameFill | nul
   return rowIssue(row, 'error', 'required', `${words} is required, but no column holds it`, null, field.key);
 }
 
+/** Resolves a reference column's name to its id (filled in values); returns the issue when it does not resolve. */
 function resolveReference(
-  refs: ReferenceIndex, plan: ColumnPlan, values: Record<string, RowValue>, issues: Issue[], row: number, clientIdField: string | undefined,
-): void {
+  refs: ReferenceIndex, plan: ColumnPlan, values: Record<string, RowValue>, row: number, clientIdField: string | undefined,
+): Issue | null {
   const name = values[plan.field.key];
   const target = plan.field.reference!;
-  if (typeof name !== 'string') return;
+  if (typeof name !== 'string') return null;
   const clientId = clientIdField === undefined ? undefined : values[clientIdField];
   const found = refs.resolve(target.resource, name, typeof clientId === 'number' ? clientId : undefined);
-  if (found === null) return;
+  if (found === null) return null;
   const noun = target.resource === 'clients' ? 'client' : 'contact';
   if (found.kind === 'unknown') {
-    issues.push(rowIssue(row, 'error', 'unknown-reference', `no ${noun} named "${name}" in Pivor`, plan.header, plan.field.key));
-  } else if (found.kind === 'ambiguous') {
-    issues.push(rowIssue(
+    return rowIssue(row, 'error', 'unknown-reference', `no ${noun} named "${name}" in Pivor`, plan.header, plan.field.key);
+  }
+  if (found.kind === 'ambiguous') {
+    return rowIssue(
       row, 'error', 'ambiguous-reference',
       `${found.ids.length} ${noun}s in Pivor are named "${name}" (ids ${found.ids.join(', ')}): give the ${target.idField} instead, or make the name unique in Pivor`,
       plan.header, plan.field.key,
-    ));
-  } else {
-    const given = values[target.idField];
-    if (typeof given === 'number' && given !== found.id) {
-      issues.push(rowIssue(
-        row, 'error', 'reference-mismatch',
-        `${noun} "${name}" is ${noun} ${found.id} in Pivor, but ${target.idField} says ${given}`, plan.header, plan.field.key,
-      ));
-    } else {
-      values[target.idField] = found.id;
-    }
+    );
   }
+  const given = values[target.idField];
+  if (typeof given === 'number' && given !== found.id) {
+    return rowIssue(
+      row, 'error', 'reference-mismatch',
+      `${noun} "${name}" is ${noun} ${found.id} in Pivor, but ${target.idField} says ${given}`, plan.header, plan.field.key,
+    );
+  }
+  values[target.idField] = found.id;
+  return null;
 }
 
 function isBlank(cells: readonly string[]): boolean {

@@ -1,5 +1,18 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { firstOccurrencesIgnoringCase } from '../../shared/validate/first-occurrence.ts';
+import { firstOccurrencesByHash, firstOccurrencesIgnoringCase, hashIgnoringCase } from '../../shared/validate/first-occurrence.ts';
+
+/** The plain definition: the first earlier value equal ignoring case, found with a Map. */
+function byMap(values: readonly unknown[]): number[] {
+  const seen = new Map<string, number>();
+  return values.map((v, i) => {
+    if (typeof v !== 'string') return -1;
+    const key = v.toLowerCase();
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, i);
+    return first ?? -1;
+  });
+}
 
 describe('firstOccurrencesIgnoringCase', () => {
   it('points each repeat at its first occurrence, ignoring case (also beyond ASCII), skipping non-strings', () => {
@@ -9,12 +22,19 @@ describe('firstOccurrencesIgnoringCase', () => {
 
   it('agrees with a Map on many values with collisions in the table', () => {
     const values = Array.from({ length: 5000 }, (_, i) => `user${i % 1700}@example.com`);
-    const seen = new Map<string, number>();
-    const expected = values.map((v, i) => {
-      const first = seen.get(v);
-      if (first === undefined) seen.set(v, i);
-      return first ?? -1;
-    });
-    expect([...firstOccurrencesIgnoringCase(values)]).toEqual(expected);
+    expect([...firstOccurrencesIgnoringCase(values)]).toEqual(byMap(values));
+  });
+
+  it('agrees with a Map on any values', () => {
+    const value = fc.oneof(fc.string({ unit: fc.constantFrom('a', 'A', 'é', 'É', '@', 'İ', 'ß'), maxLength: 4 }), fc.constant(null));
+    fc.assert(fc.property(fc.array(value, { maxLength: 60 }), (values) => {
+      expect([...firstOccurrencesIgnoringCase(values)]).toEqual(byMap(values));
+    }), { numRuns: 2000 });
+  });
+
+  it('tells values apart that share a hash', () => {
+    const texts = ['a', 'b', 'A', 'c', 'B', 'a', 'd'];
+    expect([...firstOccurrencesByHash(texts, new Int32Array(texts.length))]).toEqual([-1, -1, 0, -1, 1, 0, -1]);
+    expect(hashIgnoringCase('MiXeD@Example.COM')).toBe(hashIgnoringCase('mixed@example.com'));
   });
 });

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readCsv } from '../../shared/csv/index.ts';
 import { getResource, type ResourceName } from '../../shared/resources/index.ts';
-import { checkCsv, validateTable, type CheckOptions } from '../../shared/validate/index.ts';
+import { CheckError, checkCsv, validateTable, type CheckOptions } from '../../shared/validate/index.ts';
 
 const references = {
   clients: [{ id: 1, name: 'Acme Corp', trading_name: 'Acme' }, { id: 2, name: 'Acme', trading_name: null }, { id: 3, name: 'Bright Futures Ltd', trading_name: 'BFL' }],
@@ -15,7 +15,13 @@ const optionSets: CheckOptions[] = [{}, { references }, { dateOrder: 'day-first'
 
 function bothWays(input: string | Uint8Array, resource: ResourceName, options: CheckOptions) {
   const readOptions = options.delimiter ? { delimiter: options.delimiter } : {};
-  return { onePass: checkCsv(input, resource, options), table: validateTable(getResource(resource), readCsv(input, readOptions), options) };
+  const table = readCsv(input, readOptions);
+  // no header: checkCsv refuses the file, validateTable has nothing to map
+  if (table.headers.length === 0) {
+    expect(() => checkCsv(input, resource, options)).toThrow(CheckError);
+    return { onePass: null, table: null };
+  }
+  return { onePass: checkCsv(input, resource, options), table: validateTable(getResource(resource), table, options) };
 }
 
 const headers = ['first_name', 'last_name', 'Full Name', 'Name', 'email', 'E-mail', 'phone', 'client_name', 'client_id', 'contact_name', 'is_primary',
@@ -49,7 +55,7 @@ describe('checkCsv in one pass', () => {
         expect(onePass).toEqual(table);
         expect(JSON.stringify(onePass)).toBe(JSON.stringify(table));
       }),
-      { numRuns: 600 },
+      { numRuns: 800 },
     );
   });
 
