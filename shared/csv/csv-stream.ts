@@ -280,9 +280,10 @@ class StreamReader implements CsvStreamReader {
     const newline = this.newline;
     const delimiter = this.delimiter;
     const split = readerTuning.splitQuoteFreeLines;
-    // The next quote at or after the read position (n: none), kept between lines.
+    // The next quote and the next apostrophe at or after the read position (n: none), kept between lines.
     let nextQuote = split ? text.indexOf('"') : 0;
     if (nextQuote < 0) nextQuote = n;
+    let nextApostrophe = -1;
     let pos = 0;
     while (pos < n) {
       let lineEnd = text.indexOf(newline, pos);
@@ -302,7 +303,11 @@ class StreamReader implements CsvStreamReader {
       }
       // split makes the cells array at its exact size
       const cells = text.substring(pos, lineEnd).split(delimiter);
-      this.onRow(cells, pos, end, undefined);
+      if (nextApostrophe < pos) {
+        nextApostrophe = text.indexOf("'", pos);
+        if (nextApostrophe < 0) nextApostrophe = n;
+      }
+      this.onRow(cells, pos, end, undefined, nextApostrophe < lineEnd);
       pos = end;
     }
     return pos;
@@ -332,7 +337,7 @@ class StreamReader implements CsvStreamReader {
     if (this.sliceIsLast && start >= slice.length) return;
     const cells = result.data[0];
     if (!cells) return;
-    this.onRow(cells, start, end, result.errors[0]);
+    this.onRow(cells, start, end, result.errors[0], true);
     if (!readerTuning.splitQuoteFreeLines || end >= slice.length) return;
     // Back to splitting when the next line holds no quote.
     let lineEnd = slice.indexOf(this.newline, end);
@@ -368,8 +373,11 @@ class StreamReader implements CsvStreamReader {
     if (unquoted) cells[lastIndex] = last.slice(0, -1);
   }
 
-  /** One row, in order: its cells and where its text starts and ends (after its line break) in the slice. */
-  private onRow(cells: string[], start: number, end: number, error: StepError | undefined): void {
+  /**
+   * One row, in order: its cells and where its text starts and ends (after its line break) in the slice;
+   * `apostrophes`: whether the row's text may hold one (else no cell needs unescapeCell).
+   */
+  private onRow(cells: string[], start: number, end: number, error: StepError | undefined, apostrophes: boolean): void {
     const slice = this.slice;
     const row = this.nextRow++;
 
@@ -399,9 +407,11 @@ class StreamReader implements CsvStreamReader {
     // A line holding just "" is a row with one empty cell, not a blank line.
     if (cells.length === 1 && cells[0] === '' && slice.charCodeAt(start) !== QUOTE) return;
 
-    for (let i = 0; i < cells.length; i++) {
-      const cell = cells[i]!;
-      if (cell.charCodeAt(0) === 39) cells[i] = unescapeCell(cell);
+    if (apostrophes) {
+      for (let i = 0; i < cells.length; i++) {
+        const cell = cells[i]!;
+        if (cell.charCodeAt(0) === 39) cells[i] = unescapeCell(cell);
+      }
     }
 
     if (isHeader) {
