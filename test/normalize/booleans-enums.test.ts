@@ -21,6 +21,10 @@ describe('booleans', () => {
   it('refuses anything else', () => {
     expect(normalizeBoolean('maybe')).toEqual({ ok: false, code: 'invalid-boolean', message: '"maybe" is not yes or no' });
   });
+
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])('refuses %j (no lookup falls through to Object.prototype)', (text) => {
+    expect(normalizeBoolean(text)).toMatchObject({ ok: false, code: 'invalid-boolean' });
+  });
 });
 
 describe('enums', () => {
