@@ -423,7 +423,7 @@ class StreamReader implements CsvStreamReader {
     }
     if (cells.length !== this.headers!.length) {
       this.skippedRows++;
-      this.onProblem(problems.columnCount(row, cells.length, this.headers!.length));
+      this.onProblem(problems.columnCount(row, cells, this.headers!.length));
       return;
     }
     this.records++;

@@ -65,12 +65,13 @@ export const problems = {
     };
   },
 
-  columnCount(row: number, columns: number, expected: number): ReadProblem {
+  columnCount(row: number, cells: string[], expected: number): ReadProblem {
     return {
       row,
       severity: 'error',
       code: 'column-count',
-      message: `Row ${row} has ${plural(columns, 'column')} but the header has ${expected}; the row is skipped.`,
+      message: `Row ${row} has ${plural(cells.length, 'column')} but the header has ${expected}; the row is skipped.`,
+      cells,
     };
   },
 

@@ -19,6 +19,8 @@ export interface ReadProblem {
   message: string;
   /** The header of the column concerned, when the problem is about one column. */
   column?: string;
+  /** The cells of a record the reader skipped (wrong column count), so a failures file can give the row back to fix. */
+  cells?: string[];
 }
 
 export interface CsvTable {

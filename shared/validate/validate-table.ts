@@ -321,7 +321,7 @@ function attachReadProblems(
     } else if (p.severity === 'error' && p.row > 1) {
       let rejected = skipped.get(p.row);
       if (!rejected) {
-        rejected = { row: p.row, status: 'error', values: {}, issues: [], cells: [] };
+        rejected = { row: p.row, status: 'error', values: {}, issues: [], cells: p.cells ?? [] };
         skipped.set(p.row, rejected);
       }
       rejected.issues.push(issue);

@@ -167,8 +167,8 @@ describe('broken content', () => {
     const table = readCsv('a,b,c\n1,2,3\n1,2\n\n1,2,3,4\n7,8,9\n');
     expect(table.records.map((r) => r.row)).toEqual([2, 6]);
     expect(table.problems).toEqual([
-      { row: 3, severity: 'error', code: 'column-count', message: 'Row 3 has 2 columns but the header has 3; the row is skipped.' },
-      { row: 5, severity: 'error', code: 'column-count', message: 'Row 5 has 4 columns but the header has 3; the row is skipped.' },
+      { row: 3, severity: 'error', code: 'column-count', message: 'Row 3 has 2 columns but the header has 3; the row is skipped.', cells: ['1', '2'] },
+      { row: 5, severity: 'error', code: 'column-count', message: 'Row 5 has 4 columns but the header has 3; the row is skipped.', cells: ['1', '2', '3', '4'] },
     ]);
   });
 

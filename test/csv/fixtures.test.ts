@@ -76,6 +76,7 @@ describe('readCsv on the fixture files', () => {
         severity: 'error',
         code: 'column-count',
         message: 'Row 8 has 2 columns but the header has 7; the row is skipped.',
+        cells: ['Lone', 'Field'],
       },
     ]);
   });

@@ -30,9 +30,10 @@ describe('failures file', () => {
     expect(kim![7]).toMatch(/not-an-email/);
     expect(omar![7]).toMatch(/^client_name: .*Nonexistent Holdings/);
     expect(eva![7]).toMatch(/maybe/);
-    // The reader rejects a row of the wrong length and the report keeps no cells for it: the failures file has
-    // a whole empty row to fill in, with the reason.
+    // The reader rejects a row of the wrong length; the failures file gives its cells back, padded to a whole
+    // row to fill in, with the reason.
     expect(lone).toHaveLength(9);
+    expect(lone!.slice(0, 7)).toEqual(['Lone', 'Field', '', '', '', '', '']);
     expect(lone![7]).toMatch(/Row 8 has 2 columns but the header has 7/);
   });
 
@@ -75,6 +76,7 @@ describe('results file', () => {
     // Rows 2 and 9 were both primary for Acme Corp; Pivor kept row 9's, so row 2 would take the flag back.
     expect(created.map((a) => a.kind)).toEqual(['update', 'unchanged', 'unchanged']);
     expect(created[0]).toMatchObject({ row: 2, body: { is_primary_contact: true } });
-    expect(again.plan.counts.create).toBe(0);
+    // Row 8 (skipped the first time for its 2 cells) comes back padded to a whole row: now it reads as a new contact.
+    expect(again.plan.actions.filter((a) => a.kind === 'create').map((a) => a.row)).toEqual([8]);
   });
 });
