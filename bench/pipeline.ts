@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import { pathToFileURL } from 'node:url';
 import { readCsv } from '../shared/csv/index.ts';
 import { checkCsv } from '../shared/validate/index.ts';
+import { mulberry32 } from '../sandbox/seed/prng.ts';
 
 export interface PipelineBenchResult {
   rows: number;
@@ -30,18 +31,6 @@ const COMPANY_B = ['Futures', 'Logistics', 'Foods', 'Systems', 'Studios', 'Partn
 const COMPANY_C = ['Ltd', 'GmbH', 'Inc', 'SA', 'AS', 'LLC', 'BV', 'Corp'];
 const CITY = ['New York', 'London', 'Paris', 'München', 'Oslo', 'Madrid', 'Berlin', 'Lyon', 'Tokyo', ''];
 
-/** A deterministic generator, so every run measures the same file. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function quoteCell(value: string): string {
   return /[",\n\r]/.test(value) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;
 }
@@ -52,7 +41,7 @@ function quoteCell(value: string): string {
  * spaces), and about one in fifty has an error (bad email, missing last name) or repeats an email.
  */
 export function generateContactsCsv(rows: number, seed = 42): string {
-  const next = random(seed);
+  const next = mulberry32(seed); // deterministic: every run measures the same file
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const chance = (p: number) => next() < p;
   const companies = Array.from({ length: Math.max(1, Math.floor(rows / 20)) }, (_, i) => `${pick(COMPANY_A)} ${pick(COMPANY_B)} ${pick(COMPANY_C)} ${i}`);
