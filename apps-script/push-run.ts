@@ -5,7 +5,6 @@
 // OPS_PER_SLICE changes through the core's executePlan, one fetchAll per batch. After every batch the
 // new ids and updated_at values go into their rows and the snapshot, so a push stopped at any point and
 // run again creates nothing twice; the journal covers a batch whose answers never came back.
-import type { HttpRequest, HttpResult } from '../shared/api/transport.ts';
 import type { PivorRecord } from '../shared/api/index.ts';
 import { executePlan } from '../shared/push/execute-plan.ts';
 import { countActions } from '../shared/push/plan-changes.ts';
@@ -131,8 +130,7 @@ export function confirmDeletes(run: PushRun, ids: number[]): PushRun {
 
 export async function pushSlice(run: PushRun): Promise<PushProgress> {
   const { sheet, layout } = findSheet(run.sheetId);
-  const captured = new Map<number, PivorRecord>();
-  const client = signedInClient({ onResult: (request, result) => capture(captured, request, result) });
+  const client = signedInClient();
   const sp = await planSheet(client, sheet, layout);
   markCells(sp.grid, layout, [...validationMarks(sp), ...(run.marks ?? [])]);
   const held = new Set(run.held);
@@ -168,7 +166,7 @@ export async function pushSlice(run: PushRun): Promise<PushProgress> {
     batchSize: BATCH,
     journal: documentJournalStore(),
     journalKey: journalKey(run.sheetId),
-    onBatchDone: (results) => writeBack(sp, snapshotWriter, results, captured),
+    onBatchDone: (results) => writeBack(sp, snapshotWriter, results),
   });
   for (const r of result.results) {
     if (r.outcome === 'created') next.counts.created += 1;
@@ -200,18 +198,6 @@ function journalKey(sheetId: number): string {
   return `pivor.journal.${sheetId}`;
 }
 
-/** Keeps the records Pivor answers creates and updates with: their ids and updated_at go back to the sheet. */
-function capture(into: Map<number, PivorRecord>, request: HttpRequest, result: HttpResult): void {
-  if (result.kind !== 'response' || result.status < 200 || result.status >= 300) return;
-  if (request.method !== 'POST' && request.method !== 'PATCH' && request.method !== 'PUT') return;
-  try {
-    const data = (JSON.parse(result.body) as { data?: PivorRecord }).data;
-    if (data && typeof data.id === 'number') into.set(data.id, data);
-  } catch {
-    // Not JSON: the core reports it; nothing to keep.
-  }
-}
-
 function statusOf(r: RowResult): string {
   switch (r.outcome) {
     case 'created': return `created (id ${r.id})${r.message ? `: ${r.message}` : ''}`;
@@ -233,7 +219,7 @@ function contentKey(grid: SheetGrid, layout: SheetLayout, line: Cell[]): string 
  * After each batch: ids and updated_at into their rows, records into the snapshot, statuses. Rows are
  * checked first (one read): if the user moved rows meanwhile, each row is found again by its content.
  */
-function writeBack(sp: SheetPlan, snapshot: SnapshotWriter, results: RowResult[], captured: Map<number, PivorRecord>): void {
+function writeBack(sp: SheetPlan, snapshot: SnapshotWriter, results: RowResult[]): void {
   const { grid, layout } = sp;
   const idCol = grid.columnOf.get('id')!;
   const updatedCol = grid.columnOf.get('updated_at');
@@ -245,7 +231,7 @@ function writeBack(sp: SheetPlan, snapshot: SnapshotWriter, results: RowResult[]
     if (r.row === null) continue;
     statuses.set(r.row, statusOf(r));
     if ((r.outcome === 'created' || r.outcome === 'updated') && r.id !== undefined) {
-      const record = captured.get(r.id);
+      const record = r.record;
       if (record) entries.push({ id: r.id, record: withNames(record, sp) });
       const at = typeof record?.updated_at === 'string' ? new Date(record.updated_at) : undefined;
       rowWrites.set(r.row, { ...(r.outcome === 'created' ? { id: r.id } : {}), ...(at && !Number.isNaN(at.getTime()) ? { updatedAt: at } : {}) });

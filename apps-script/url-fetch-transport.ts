@@ -10,8 +10,6 @@ type FetchAll = (requests: GoogleAppsScript.URL_Fetch.URLFetchRequest[]) => Goog
 export interface UrlFetchTransportOptions {
   /** UrlFetchApp.fetchAll by default. */
   fetchAll?: FetchAll;
-  /** Sees every request with its result (push keeps the records Pivor sends back). */
-  onResult?: (request: HttpRequest, result: HttpResult) => void;
 }
 
 export function createUrlFetchTransport(options: UrlFetchTransportOptions = {}): Transport {
@@ -26,9 +24,7 @@ export function createUrlFetchTransport(options: UrlFetchTransportOptions = {}):
         const message = describeFailure(error);
         return Promise.resolve(requests.map((r) => ({ kind: 'network-error', message: message.text, maybeProcessed: message.sent && r.method !== 'GET' })));
       }
-      const results = responses.map(toHttpResult);
-      if (options.onResult) results.forEach((result, i) => options.onResult!(requests[i]!, result));
-      return Promise.resolve(results);
+      return Promise.resolve(responses.map(toHttpResult));
     },
   };
 }

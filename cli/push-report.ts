@@ -63,7 +63,7 @@ export function pushJson(pushes: readonly FilePush[], files: Readonly<Record<str
       plan: { matchBy: push.plan.matchBy, counts: push.plan.counts, warnings: push.plan.warnings },
       missingClients: push.missingClients,
       ...(push.result
-        ? { counts: push.result.counts, stopped: push.result.stopped ?? null, results: push.result.results, failuresFile: files[push.plan.resource]?.failuresFile ?? null }
+        ? { counts: push.result.counts, stopped: push.result.stopped ?? null, results: push.result.results.map(({ record: _record, ...result }) => result), failuresFile: files[push.plan.resource]?.failuresFile ?? null }
         : { actions: push.plan.actions }),
     })),
   };

@@ -12,7 +12,7 @@ import { lookupCreated } from './find-created.ts';
 import { ProgressMeter } from './progress-meter.ts';
 import { runWindow } from './run-window.ts';
 import { WorkQueue } from './work-queue.ts';
-import { countOutcomes, type Plan, type PlannedAction, type PushProgress, type PushResult, type RowResult } from './types.ts';
+import { countOutcomes, type ApiRecord, type Plan, type PlannedAction, type PushProgress, type PushResult, type RowResult } from './types.ts';
 
 export interface ExecuteOptions {
   /** Requests in flight at once. Default 4. */
@@ -166,7 +166,7 @@ export async function executePlan(client: PivorClient, plan: Plan, options: Exec
   const settle = (action: Sendable, outcome: Outcome): RowResult | 'uncertain' | 'follow-up' => {
     const row = action.row;
     if (action.kind === 'follow-up') {
-      if (outcome.ok) return { row, outcome: 'created', id: action.id };
+      if (outcome.ok) return { row, outcome: 'created', id: action.id, ...recordPart(outcome.data) };
       if (STOPPING.has(outcome.error.kind)) stop(outcome.error.message);
       const { message, column } = describe(outcome.error, plan);
       return { row, outcome: 'created', id: action.id, message: `created, but ${fieldList(action.body)} could not be set: ${message}`, ...(column ? { column } : {}) };
@@ -180,9 +180,10 @@ export async function executePlan(client: PivorClient, plan: Plan, options: Exec
         }
         writer.set(action.row, { state: 'done', id, fp: fps.get(action.row)! });
         claimed.add(id);
-        return followUp(action, id) ? 'follow-up' : { row, outcome: 'created', id };
+        return followUp(action, id) ? 'follow-up' : { row, outcome: 'created', id, ...recordPart(outcome.data) };
       }
-      return { row, outcome: action.kind === 'update' ? 'updated' : 'deleted', ...(id !== undefined ? { id } : {}) };
+      if (action.kind === 'update') return { row, outcome: 'updated', ...(id !== undefined ? { id } : {}), ...recordPart(outcome.data) };
+      return { row, outcome: 'deleted', ...(id !== undefined ? { id } : {}) };
     }
     const error = outcome.error;
     if (action.kind === 'create' && error.maybeProcessed && error.kind !== 'cancelled') {
@@ -294,6 +295,10 @@ function keyOf(action: PlannedAction | FollowUp): string {
 
 function idPart(action: Sendable): { id?: number } {
   return action.kind === 'create' ? {} : { id: action.id };
+}
+
+function recordPart(data: unknown): { record?: ApiRecord } {
+  return typeof (data as { id?: unknown } | null)?.id === 'number' ? { record: data as ApiRecord } : {};
 }
 
 function idOf(data: unknown): number | undefined {

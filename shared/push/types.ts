@@ -59,6 +59,8 @@ export interface RowResult {
   column?: string;
   /** A create an earlier, interrupted run of the same push already made (found in the journal, not sent again). */
   byEarlierRun?: boolean;
+  /** The record as Pivor answered a create or update with it (its updated_at, for a sheet to write back). */
+  record?: ApiRecord;
 }
 
 export type PushCounts = Record<Outcome, number> & { total: number };

@@ -35,7 +35,7 @@ describe('planChanges against the server', () => {
 
     const result = await executePlan(s.client, plan);
     expect(result.results).toEqual([
-      { row: 2, outcome: 'updated', id: acme },
+      { row: 2, outcome: 'updated', id: acme, record: expect.objectContaining({ id: acme, address: expect.objectContaining({ city: 'Boston' }) }) },
       { row: 3, outcome: 'unchanged', id: jane },
     ]);
     expect((await s.client.get('clients', acme)).address).toMatchObject({ city: 'Boston' });
