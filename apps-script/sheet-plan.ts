@@ -99,10 +99,10 @@ function keepPulledCells(row: ValidatedRow, columns: SheetColumn[], same: boolea
     // The cell showed a shortened text: sending the edit would cut the rest off in Pivor.
     const full = readPath(record, field.readPath ?? field.apiName ?? field.key);
     if (typeof full === 'string' && full.length > MAX_CELL_CHARS) {
-      row.issues.push({
+      row.issues = [...row.issues, {
         row: row.row, column: column.header, field: field.key, severity: 'error', code: 'too-long-for-a-cell',
         message: `Row ${row.row}: this ${full.length.toLocaleString('en-US')}-character text is longer than a cell holds, so the sheet shows it shortened; edit it in Pivor, or put back the pulled text (column ${column.header}).`,
-      });
+      }];
     }
   });
   row.values.updated_at = asRowValue(record.updated_at);

@@ -11,8 +11,11 @@ import type { Issue, RowValue } from './types.ts';
 export interface CrossRowCheck {
   /** The column whose value is checked: rows without a value in it are not. */
   plan: ColumnPlan;
-  /** One row with a value in the column, in file order: `index` is its place in the report's rows. */
-  add(index: number, row: number, value: RowValue, values: Readonly<Record<string, RowValue>>): void;
+  /**
+   * One row with a value in the column, in file order: `index` is its place in the report's rows, `valueOf`
+   * gives the row's other values by field key.
+   */
+  add(index: number, row: number, value: RowValue, valueOf: (key: string) => RowValue | undefined): void;
   /** After the last row: the issues found, with the index of their row, in ascending index order. */
   finish(): { indexes: number[]; issues: Issue[] };
 }
@@ -90,10 +93,10 @@ function onlyOnePer(plan: ColumnPlan, per: FieldSpec): CrossRowCheck {
   const issues: Issue[] = [];
   return {
     plan,
-    add(index, row, flag, values) {
+    add(index, row, flag, valueOf) {
       if (flag !== true) return;
-      const id = idField ? values[idField] : undefined;
-      const name = values[per.key];
+      const id = idField ? valueOf(idField) : undefined;
+      const name = valueOf(per.key);
       let group: string | number;
       if (typeof id === 'number') group = id;
       else if (typeof name === 'string') {

@@ -1,6 +1,7 @@
 // Validation: the row-numbered report on a CSV table, the one-call checkCsv, and request bodies from validated values.
 export * from './types.ts';
 export { validateTable } from './validate-table.ts';
+export { plainReport, plainRow } from './checked-row.ts';
 export { checkCsv, CheckError, type CheckOptions } from './check-csv.ts';
 export { toApiBody } from './api-body.ts';
 export { referenceIndex, type Resolution, type ReferenceIndex } from './references.ts';

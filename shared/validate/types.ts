@@ -32,7 +32,8 @@ export interface ValidatedRow {
    * references were given. Empty cells are absent; full_name also fills first_name/last_name.
    */
   values: Record<string, RowValue>;
-  issues: Issue[];
+  /** Replace rather than push: rows without issues share one frozen empty list. */
+  issues: readonly Issue[];
   /** The record's cells as read (empty for rows the reader rejected). */
   cells: string[];
 }

@@ -1,23 +1,20 @@
 // Validates a read CSV table against a resource: maps headers, normalizes every cell, applies the API's rules,
 // resolves names when Pivor's records are given, and reports per row with the user's row numbers and headers.
 import type { CsvTable, ReadProblem } from '../csv/index.ts';
-import { mapHeaders, partsFromFullName, splitFullName, fullNameField, NAME_PARTS, type HeaderMapping } from '../map/index.ts';
-import { needsTrim, trimNotice } from '../normalize/index.ts';
+import { mapHeaders, partsFromFullName, fullNameField, NAME_PARTS, type HeaderMapping } from '../map/index.ts';
+import { needsTrim, trimNotice, type CellValue } from '../normalize/index.ts';
 import type { FieldSpec, ResourceSpec } from '../resources/index.ts';
 import { planColumns, type ColumnPlan } from './column-plan.ts';
+import { checkedRowClass, NO_ISSUES, type CheckedRowClass } from './checked-row.ts';
 import { crossRowChecks, type CrossRowCheck } from './cross-row.ts';
 import { columnIssue, fieldWords, rowIssue } from './messages.ts';
 import { referenceIndex, type ReferenceIndex } from './references.ts';
+import { namesFrom, RowValueStore, type NameFill } from './row-values.ts';
 import type { Issue, RowValue, ValidatedRow, ValidateOptions, ValidationReport } from './types.ts';
 import { checkValue } from './value-rules.ts';
 
-/**
- * Each row's values object: a plain object (its prototype is Object.prototype, as for `{}`), made by a constructor
- * because V8 then keeps room for all its properties inside the object, where `{}` keeps four there and moves the
- * rest to a second allocation that grows as properties come. One allocation per row instead of two or three.
- */
-const RowValues = function RowValues() {} as unknown as { new (): Record<string, RowValue>; prototype: object };
-RowValues.prototype = Object.prototype;
+/** A cell that failed to normalize: it holds no value, but is no missing value either (it has its own error). */
+const FAILED: unique symbol = Symbol('failed cell');
 
 export function validateTable(resource: ResourceSpec, table: CsvTable, options: ValidateOptions = {}): ValidationReport {
   const check = new TableCheck(resource, table.headers, options);
@@ -38,13 +35,31 @@ export class TableCheck {
   private readonly plans: ColumnPlan[];
   private readonly refs: ReferenceIndex;
   private readonly names: NameFill | null;
-  private readonly required: FieldSpec[];
+  /** Required fields, with the index in `plans` of the column filling each (-1: none). */
+  private readonly required: { field: FieldSpec; plan: number }[];
   /** Reference columns whose resource has records to resolve names against (the others change nothing). */
   private readonly references: ColumnPlan[];
   private readonly clientIdField: string | undefined;
   private readonly crossRow: CrossRowCheck[];
   /** Per check across rows, the value the current row gave its column (undefined: none). */
   private readonly crossValues: (RowValue | undefined)[];
+  private readonly store: RowValueStore;
+  private readonly Row: CheckedRowClass;
+  /** The index in `plans` of the column filling each field. */
+  private readonly planOf: Map<string, number>;
+
+  // The row being checked: its value per column (by plan index; FAILED for a cell that failed), and the values
+  // that no column holds, filled from other columns (name parts, resolved ids), or null when there are none.
+  private readonly current: (CellValue | typeof FAILED | undefined)[];
+  private filled: Record<string, RowValue> | null = null;
+  /** The current row's value of a field, as its values object will have it. */
+  private readonly valueOf = (key: string): RowValue | undefined => {
+    const filled = this.filled?.[key];
+    if (filled !== undefined) return filled;
+    const p = this.planOf.get(key);
+    const value = p === undefined ? undefined : this.current[p];
+    return value === FAILED ? undefined : value;
+  };
 
   /** Every record's row, in file order, blank ones left out. */
   private readonly rows: ValidatedRow[] = [];
@@ -56,12 +71,15 @@ export class TableCheck {
   constructor(private readonly resource: ResourceSpec, headers: readonly string[], options: ValidateOptions = {}) {
     const mapping = mapHeaders(resource, headers, options.userMapping);
     this.mapping = mapping;
-    this.plans = planColumns(resource, mapping, options);
+    const plans = planColumns(resource, mapping, options);
+    this.plans = plans;
+    this.planOf = new Map(plans.map((plan, p) => [plan.key, p]));
+    this.current = plans.map(() => undefined);
     this.refs = referenceIndex(options.references);
     this.names = nameFill(resource, mapping);
-    this.required = resource.fields.filter((f) => f.required);
+    this.required = resource.fields.filter((f) => f.required).map((field) => ({ field, plan: this.planOf.get(field.key) ?? -1 }));
     const given = options.references;
-    const references = this.plans.filter((p) => {
+    const references = plans.filter((p) => {
       const target = p.field.type === 'reference' ? p.field.reference : undefined;
       return target !== undefined && ((target.resource === 'clients' && !!given?.clients) || (target.resource === 'contacts' && !!given?.contacts));
     });
@@ -69,82 +87,109 @@ export class TableCheck {
     // clients before contacts, so a communication's client can tell two same-named contacts apart
     references.sort((a, b) => (a.field.reference!.resource === 'clients' ? -1 : 0) - (b.field.reference!.resource === 'clients' ? -1 : 0));
     this.references = references;
-    this.crossRow = crossRowChecks(resource, this.plans);
+    this.crossRow = crossRowChecks(resource, plans);
     this.crossRow.forEach((c, i) => (c.plan.crossRow = i));
     this.crossValues = this.crossRow.map(() => undefined);
+    this.store = new RowValueStore(plans, this.names, references);
+    this.Row = checkedRowClass(this.store);
   }
 
   /**
-   * The hot loop: one call per record, allocating only the row, its values and the issues that exist.
-   * `row` is the record's spreadsheet row; records come in file order.
+   * The hot loop: one call per record, allocating only the row and the issues that exist (its values are built
+   * from its cells when read, see row-values.ts). `row` is the record's spreadsheet row; records come in file order.
    */
   add(row: number, cells: string[]): void {
-    const plans = this.plans;
-    const crossValues = this.crossValues;
+    const { plans, current, crossValues, store } = this;
     for (let c = 0; c < crossValues.length; c++) crossValues[c] = undefined;
-    const values = new RowValues();
     // made at the first issue, at its size: most rows have none, most others one
     let issues: Issue[] | null = null;
-    let invalid: string[] | undefined;
+    let invalid = false;
     for (let p = 0; p < plans.length; p++) {
       const plan = plans[p]!;
       const raw = cells[plan.index];
-      if (raw === undefined || raw === '') continue;
-      let text = raw;
-      if (needsTrim(raw)) {
-        text = raw.trim();
-        if (text === '') continue;
-        issues = append(issues, columnIssue(row, 'warning', 'trimmed', trimNotice(raw).message, plan));
-      }
-      let value: RowValue;
-      if (plan.asIs || (plan.keep !== null && plan.keep(text))) {
-        value = text;
-      } else {
-        const result = plan.normalize(text);
-        if (!result.ok) {
-          issues = append(issues, columnIssue(row, 'error', result.code, result.message, plan));
-          if (invalid === undefined) invalid = [];
-          invalid.push(plan.key);
-          continue;
+      let value: CellValue | undefined;
+      let failed = false;
+      if (raw !== undefined && raw !== '') {
+        let text = raw;
+        if (needsTrim(raw)) {
+          text = raw.trim();
+          if (text !== '') issues = append(issues, columnIssue(row, 'warning', 'trimmed', trimNotice(raw).message, plan));
         }
-        if (result.notices) for (const n of result.notices) issues = append(issues, columnIssue(row, 'warning', n.code, n.message, plan));
-        value = result.value;
+        if (text === '') {
+          // spaces only: no value
+        } else if (plan.asIs || (plan.keep !== null && plan.keep(text))) {
+          value = text;
+        } else {
+          const result = plan.normalize(text);
+          if (result.ok) {
+            if (result.notices) for (const n of result.notices) issues = append(issues, columnIssue(row, 'warning', n.code, n.message, plan));
+            value = result.value;
+          } else {
+            issues = append(issues, columnIssue(row, 'error', result.code, result.message, plan));
+            invalid = failed = true;
+          }
+        }
+        // checkValue finds nothing within the column's length and minimum, unless some enum values are not writable
+        if (value !== undefined && plan.limited &&
+          (typeof value === 'string' ? value.length > plan.max || plan.writable !== null : typeof value === 'number' && value < plan.min)) {
+          const problem = checkValue(plan, value, row);
+          if (problem) issues = append(issues, problem);
+        }
       }
-      // checkValue finds nothing within the column's length and minimum, unless some enum values are not writable
-      if (plan.limited && (typeof value === 'string' ? value.length > plan.max || plan.writable !== null : typeof value === 'number' && value < plan.min)) {
-        const problem = checkValue(plan, value, row);
-        if (problem) issues = append(issues, problem);
-      }
-      values[plan.key] = value;
-      if (plan.crossRow >= 0) crossValues[plan.crossRow] = value;
+      current[p] = failed ? FAILED : value;
+      if (value !== undefined && plan.crossRow >= 0) crossValues[plan.crossRow] = value;
     }
-    if (issues === null && invalid === undefined && isBlank(cells)) {
+    if (issues === null && !invalid && isBlank(cells)) {
       this.blankRows.push(row);
       return;
     }
+    this.filled = null;
     if (this.names) {
-      const split = fillNames(this.names, values, row);
+      const split = this.fillNames(row);
       if (split) issues = append(issues, split);
     }
     const references = this.references;
-    for (let p = 0; p < references.length; p++) {
-      const issue = resolveReference(this.refs, references[p]!, values, row, this.clientIdField);
-      if (issue) issues = append(issues, issue);
+    for (let r = 0; r < references.length; r++) {
+      const resolved = resolveReference(this.refs, references[r]!, this.valueOf, row, this.clientIdField);
+      if (resolved.id !== undefined) (this.filled ??= {})[references[r]!.field.reference!.idField] = resolved.id;
+      store.keepId(r, resolved.id);
+      if (resolved.issue) issues = append(issues, resolved.issue);
     }
     const required = this.required;
     for (let f = 0; f < required.length; f++) {
-      const key = required[f]!.key;
-      if (values[key] !== undefined || invalid?.includes(key)) continue;
-      issues = append(issues, missing(required[f]!, this.mapping, this.names, row));
+      const { field, plan } = required[f]!;
+      // a cell that failed to normalize has its own error: "required" would say it twice
+      if ((plan >= 0 && current[plan] !== undefined) || this.filled?.[field.key] !== undefined) continue;
+      issues = append(issues, missing(field, this.mapping, this.names, row));
     }
     // The checks across rows take the row's values now that they are final; their issues come in finish.
     const index = this.rows.length;
     for (let c = 0; c < crossValues.length; c++) {
       const value = crossValues[c];
-      if (value !== undefined) this.crossRow[c]!.add(index, row, value, values);
+      if (value !== undefined) this.crossRow[c]!.add(index, row, value, this.valueOf);
     }
     if (issues !== null) this.flagged.push(index);
-    this.rows.push({ row, status: 'valid', values, issues: issues ?? [], cells });
+    this.rows.push(new this.Row(row, cells, issues ?? NO_ISSUES, index));
+  }
+
+  /** Fills first and last name from the full name; returns the notice saying so, if any. */
+  private fillNames(row: number): Issue | null {
+    const fill = this.names!;
+    const full = this.valueOf(fill.fullName);
+    const parts = namesFrom(fill, full);
+    if (!parts) return null;
+    const filled: string[] = [];
+    const values = (this.filled ??= {});
+    if (parts.first !== undefined) {
+      values[NAME_PARTS.first] = parts.first;
+      filled.push(`first name "${parts.first}"`);
+    }
+    if (parts.last !== undefined) {
+      values[NAME_PARTS.last] = parts.last;
+      filled.push(`last name "${parts.last}"`);
+    }
+    // splitting a name is a guess ("García Márquez"): say what was done
+    return parts.split ? rowIssue(row, 'warning', 'name-split', `split "${String(full)}" into ${filled.join(' and ')}`, fill.header, fill.fullName) : null;
   }
 
   /** The report, with the reader's problems (and layout) attached: call once, after the last record. */
@@ -159,7 +204,7 @@ export class TableCheck {
       for (let i = 0; i < found.indexes.length; i++) {
         const r = rows[found.indexes[i]!]!;
         if (r.issues.length === 0) crossFlagged.push(found.indexes[i]!);
-        r.issues.push(found.issues[i]!);
+        r.issues = [...r.issues, found.issues[i]!];
       }
     }
     if (crossFlagged.length) flagged = [...flagged, ...crossFlagged].sort((a, b) => a - b);
@@ -199,8 +244,6 @@ export class TableCheck {
   }
 }
 
-interface NameFill { fullName: string; header: string; first: boolean; last: boolean }
-
 /** When a full-name column stands in for first_name and/or last_name. */
 function nameFill(resource: ResourceSpec, mapping: HeaderMapping): NameFill | null {
   const key = fullNameField(resource);
@@ -216,27 +259,6 @@ function append(issues: Issue[] | null, issue: Issue): Issue[] {
   return issues;
 }
 
-/** Fills first and last name from the full name; returns the notice saying so, if any. */
-function fillNames(fill: NameFill, values: Record<string, RowValue>, row: number): Issue | null {
-  const full = values[fill.fullName];
-  if (typeof full !== 'string') return null;
-  const { first, last } = splitFullName(full);
-  const filled: string[] = [];
-  if (fill.first && first) {
-    values[NAME_PARTS.first] = first;
-    filled.push(`first name "${first}"`);
-  }
-  if (fill.last && last) {
-    values[NAME_PARTS.last] = last;
-    filled.push(`last name "${last}"`);
-  }
-  // splitting a name is a guess ("García Márquez"): say what was done
-  if (filled.length && (first && last)) {
-    return rowIssue(row, 'warning', 'name-split', `split "${full}" into ${filled.join(' and ')}`, fill.header, fill.fullName);
-  }
-  return null;
-}
-
 function missing(field: FieldSpec, mapping: HeaderMapping, names: NameFill | null, row: number): Issue {
   const words = fieldWords(field);
   const index = mapping.byField[field.key];
@@ -248,36 +270,39 @@ function missing(field: FieldSpec, mapping: HeaderMapping, names: NameFill | nul
   return rowIssue(row, 'error', 'required', `${words} is required, but no column holds it`, null, field.key);
 }
 
-/** Resolves a reference column's name to its id (filled in values); returns the issue when it does not resolve. */
+/** Resolves a reference column's name to its id; with the issue when it does not resolve. */
 function resolveReference(
-  refs: ReferenceIndex, plan: ColumnPlan, values: Record<string, RowValue>, row: number, clientIdField: string | undefined,
-): Issue | null {
-  const name = values[plan.field.key];
+  refs: ReferenceIndex, plan: ColumnPlan, valueOf: (key: string) => RowValue | undefined, row: number, clientIdField: string | undefined,
+): { id?: number; issue?: Issue } {
+  const name = valueOf(plan.field.key);
   const target = plan.field.reference!;
-  if (typeof name !== 'string') return null;
-  const clientId = clientIdField === undefined ? undefined : values[clientIdField];
+  if (typeof name !== 'string') return {};
+  const clientId = clientIdField === undefined ? undefined : valueOf(clientIdField);
   const found = refs.resolve(target.resource, name, typeof clientId === 'number' ? clientId : undefined);
-  if (found === null) return null;
+  if (found === null) return {};
   const noun = target.resource === 'clients' ? 'client' : 'contact';
   if (found.kind === 'unknown') {
-    return rowIssue(row, 'error', 'unknown-reference', `no ${noun} named "${name}" in Pivor`, plan.header, plan.field.key);
+    return { issue: rowIssue(row, 'error', 'unknown-reference', `no ${noun} named "${name}" in Pivor`, plan.header, plan.field.key) };
   }
   if (found.kind === 'ambiguous') {
-    return rowIssue(
-      row, 'error', 'ambiguous-reference',
-      `${found.ids.length} ${noun}s in Pivor are named "${name}" (ids ${found.ids.join(', ')}): give the ${target.idField} instead, or make the name unique in Pivor`,
-      plan.header, plan.field.key,
-    );
+    return {
+      issue: rowIssue(
+        row, 'error', 'ambiguous-reference',
+        `${found.ids.length} ${noun}s in Pivor are named "${name}" (ids ${found.ids.join(', ')}): give the ${target.idField} instead, or make the name unique in Pivor`,
+        plan.header, plan.field.key,
+      ),
+    };
   }
-  const given = values[target.idField];
+  const given = valueOf(target.idField);
   if (typeof given === 'number' && given !== found.id) {
-    return rowIssue(
-      row, 'error', 'reference-mismatch',
-      `${noun} "${name}" is ${noun} ${found.id} in Pivor, but ${target.idField} says ${given}`, plan.header, plan.field.key,
-    );
+    return {
+      issue: rowIssue(
+        row, 'error', 'reference-mismatch',
+        `${noun} "${name}" is ${noun} ${found.id} in Pivor, but ${target.idField} says ${given}`, plan.header, plan.field.key,
+      ),
+    };
   }
-  values[target.idField] = found.id;
-  return null;
+  return { id: found.id };
 }
 
 function isBlank(cells: readonly string[]): boolean {
@@ -316,15 +341,12 @@ function attachReadProblems(
     const issue: Issue = { row: p.row, column: p.column ?? null, field: null, severity: p.severity, code: p.code, message: p.message };
     const record = p.row > 1 ? rowByNumber(rows, p.row) : undefined;
     if (record) {
-      record.issues.push(issue);
+      record.issues = [...record.issues, issue];
       onRecords = true;
     } else if (p.severity === 'error' && p.row > 1) {
-      let rejected = skipped.get(p.row);
-      if (!rejected) {
-        rejected = { row: p.row, status: 'error', values: {}, issues: [], cells: p.cells ?? [] };
-        skipped.set(p.row, rejected);
-      }
-      rejected.issues.push(issue);
+      const rejected = skipped.get(p.row);
+      if (rejected) rejected.issues = [...rejected.issues, issue];
+      else skipped.set(p.row, { row: p.row, status: 'error', values: {}, issues: [issue], cells: p.cells ?? [] });
     } else fileIssues.push(issue);
   }
   return { fileIssues, rows: [...skipped.values()], onRecords };
