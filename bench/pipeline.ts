@@ -80,7 +80,8 @@ function median(values: number[]): number {
 
 export function runPipelineBench(options: { rows?: number; runs?: number; log?: (line: string) => void } = {}): PipelineBenchResult {
   const rows = options.rows ?? 100_000;
-  const runs = options.runs ?? 3;
+  // medians of 7 alternating runs: single runs on a shared 2-core machine vary by ±15%
+  const runs = options.runs ?? 7;
   const log = options.log ?? (() => {});
   const gc = (globalThis as { gc?: () => void }).gc;
   let peakRss = 0;

@@ -30,6 +30,8 @@ export interface ValidatedRow {
    * Normalized values by field key: booleans as boolean, numbers as number, dates as ISO 8601 UTC instants,
    * enums in Pivor's spelling, references as names plus the resolved id in the reference's idField when
    * references were given. Empty cells are absent; full_name also fills first_name/last_name.
+   * On a checked report's rows it is built from the cells on first read and kept, so a 100,000-row check makes
+   * none; it is a getter there, so copy a row with plainRow (or a report with plainReport), not by spreading it.
    */
   values: Record<string, RowValue>;
   /** Replace rather than push: rows without issues share one frozen empty list. */
