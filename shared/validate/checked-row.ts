@@ -7,30 +7,39 @@ import type { Issue, RowValue, ValidatedRow, ValidationReport } from './types.ts
 /** The issues of a row that has none: shared, and frozen so a push onto it fails loudly instead of leaking. */
 export const NO_ISSUES: readonly Issue[] = Object.freeze([]);
 
-export interface CheckedRowClass {
-  new (row: number, cells: string[], issues: readonly Issue[], index: number): ValidatedRow;
-}
+/**
+ * A checked row. One class for every check (a class made per check would give each check's rows their own shape,
+ * and code reading the rows of several reports would slow down). What it needs to build its values is kept in
+ * private fields, which no copy, comparison or JSON of the row sees.
+ */
+export class CheckedRow implements ValidatedRow {
+  readonly row: number;
+  readonly cells: string[];
+  issues: readonly Issue[];
+  status: ValidatedRow['status'] = 'valid';
+  #built: Record<string, RowValue> | undefined = undefined;
+  readonly #store: RowValueStore;
+  readonly #index: number;
 
-/** The row class of one check: its rows read their values from `store`. */
-export function checkedRowClass(store: RowValueStore): CheckedRowClass {
-  return class CheckedRow implements ValidatedRow {
-    status: ValidatedRow['status'] = 'valid';
-    private built: Record<string, RowValue> | undefined = undefined;
+  constructor(row: number, cells: string[], issues: readonly Issue[], store: RowValueStore, index: number) {
+    this.row = row;
+    this.cells = cells;
+    this.issues = issues;
+    this.#store = store;
+    this.#index = index;
+  }
 
-    constructor(readonly row: number, readonly cells: string[], public issues: readonly Issue[], private readonly index: number) {}
+  get values(): Record<string, RowValue> {
+    return (this.#built ??= this.#store.valuesOf(this.#index, this.cells));
+  }
 
-    get values(): Record<string, RowValue> {
-      return (this.built ??= store.valuesOf(this.index, this.cells));
-    }
+  set values(values: Record<string, RowValue>) {
+    this.#built = values;
+  }
 
-    set values(values: Record<string, RowValue>) {
-      this.built = values;
-    }
-
-    toJSON(): ValidatedRow {
-      return plainRow(this);
-    }
-  };
+  toJSON(): ValidatedRow {
+    return plainRow(this);
+  }
 }
 
 /** The row as a plain object: its own values, issues and cells. */

@@ -5,7 +5,7 @@ import { mapHeaders, partsFromFullName, fullNameField, NAME_PARTS, type HeaderMa
 import { needsTrim, trimNotice, type CellValue } from '../normalize/index.ts';
 import type { FieldSpec, ResourceSpec } from '../resources/index.ts';
 import { planColumns, type ColumnPlan } from './column-plan.ts';
-import { checkedRowClass, NO_ISSUES, type CheckedRowClass } from './checked-row.ts';
+import { CheckedRow, NO_ISSUES } from './checked-row.ts';
 import { crossRowChecks, type CrossRowCheck } from './cross-row.ts';
 import { columnIssue, fieldWords, rowIssue } from './messages.ts';
 import { referenceIndex, type ReferenceIndex } from './references.ts';
@@ -44,7 +44,6 @@ export class TableCheck {
   /** Per check across rows, the value the current row gave its column (undefined: none). */
   private readonly crossValues: (RowValue | undefined)[];
   private readonly store: RowValueStore;
-  private readonly Row: CheckedRowClass;
   /** The index in `plans` of the column filling each field. */
   private readonly planOf: Map<string, number>;
 
@@ -91,7 +90,6 @@ export class TableCheck {
     this.crossRow.forEach((c, i) => (c.plan.crossRow = i));
     this.crossValues = this.crossRow.map(() => undefined);
     this.store = new RowValueStore(plans, this.names, references);
-    this.Row = checkedRowClass(this.store);
   }
 
   /**
@@ -169,7 +167,7 @@ export class TableCheck {
       if (value !== undefined) this.crossRow[c]!.add(index, row, value, this.valueOf);
     }
     if (issues !== null) this.flagged.push(index);
-    this.rows.push(new this.Row(row, cells, issues ?? NO_ISSUES, index));
+    this.rows.push(new CheckedRow(row, cells, issues ?? NO_ISSUES, store, index));
   }
 
   /** Fills first and last name from the full name; returns the notice saying so, if any. */
