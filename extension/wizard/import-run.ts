@@ -54,8 +54,8 @@ export async function alreadyCreated(plan: Plan, key: string): Promise<Map<numbe
   if (!journal || journal.resource !== plan.resource) return done;
   for (const action of plan.actions) {
     if (action.kind !== 'create') continue;
-    const id = createdEarlier(journal, action.row, action.body);
-    if (id !== undefined) done.set(action.row, id);
+    const earlier = createdEarlier(journal, action.row, action.body);
+    if (earlier !== undefined) done.set(action.row, earlier.id);
   }
   return done;
 }

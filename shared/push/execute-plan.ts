@@ -32,8 +32,11 @@ export interface ExecuteOptions {
 }
 
 type Create = Extract<PlannedAction, { kind: 'create' }>;
-/** The second request of a create whose row has update-only fields (completed_at), once the record exists. */
-type FollowUp = { kind: 'follow-up'; row: number; id: number; body: Record<string, unknown> };
+/**
+ * The second request of a create whose row has update-only fields (completed_at), once the record exists;
+ * `earlier`: the record was created by an earlier run of this push, which stopped before this request was done.
+ */
+type FollowUp = { kind: 'follow-up'; row: number; id: number; body: Record<string, unknown>; earlier?: true };
 type Sendable = Extract<PlannedAction, { kind: 'create' | 'update' | 'delete' }> | FollowUp;
 
 // Errors that are about the server or the session, not the row: sending more rows would fail the same way.
@@ -70,9 +73,11 @@ export async function executePlan(client: PivorClient, plan: Plan, options: Exec
         const fp = fingerprint(action.body);
         fps.set(action.row, fp);
         const entry = writer.entry(action.row);
-        const earlierId = createdEarlier(writer.journal, action.row, action.body);
-        if (earlierId !== undefined) {
-          results.set(keyOf(action), { row: action.row, outcome: 'created', id: earlierId, byEarlierRun: true, message: 'created by an earlier run of this push; not sent again' });
+        const earlier = createdEarlier(writer.journal, action.row, action.body);
+        if (earlier?.followUpPending && action.afterCreate) {
+          queue.push({ kind: 'follow-up', row: action.row, id: earlier.id, body: action.afterCreate, earlier: true });
+        } else if (earlier !== undefined) {
+          results.set(keyOf(action), { row: action.row, outcome: 'created', id: earlier.id, byEarlierRun: true, message: 'created by an earlier run of this push; not sent again' });
         } else if (entry?.fp === fp && entry.state === 'pending') {
           uncertain.push(action);
         } else {
@@ -156,9 +161,15 @@ export async function executePlan(client: PivorClient, plan: Plan, options: Exec
     await deliver(done, batch.length);
   };
 
-  // A created record whose row has update-only fields gets them in a second request before the row is done.
-  const followUp = (action: Create, id: number): boolean => {
-    if (!action.afterCreate) return false;
+  // A created record is journaled done; one whose row has update-only fields gets them in a second request
+  // before the row is done, and its entry says so until that request succeeds (a re-run then sends it).
+  const created = (action: Create, id: number): boolean => {
+    const fp = fps.get(action.row)!;
+    if (!action.afterCreate) {
+      writer.set(action.row, { state: 'done', id, fp });
+      return false;
+    }
+    writer.set(action.row, { state: 'done', id, fp, followUp: 'pending' });
     queue.pushFront({ kind: 'follow-up', row: action.row, id, body: action.afterCreate });
     return true;
   };
@@ -166,10 +177,17 @@ export async function executePlan(client: PivorClient, plan: Plan, options: Exec
   const settle = (action: Sendable, outcome: Outcome): RowResult | 'uncertain' | 'follow-up' => {
     const row = action.row;
     if (action.kind === 'follow-up') {
-      if (outcome.ok) return { row, outcome: 'created', id: action.id, ...recordPart(outcome.data) };
+      const earlier = action.earlier ? { byEarlierRun: true, message: `created by an earlier run of this push; ${fieldList(action.body)} set now` } : {};
+      if (outcome.ok) {
+        writer.set(action.row, { state: 'done', id: action.id, fp: fps.get(action.row)! });
+        return { row, outcome: 'created', id: action.id, ...earlier, ...recordPart(outcome.data) };
+      }
       if (STOPPING.has(outcome.error.kind)) stop(outcome.error.message);
       const { message, column } = describe(outcome.error, plan);
-      return { row, outcome: 'created', id: action.id, message: `created, but ${fieldList(action.body)} could not be set: ${message}`, ...(column ? { column } : {}) };
+      return {
+        row, outcome: 'created', id: action.id, ...earlier,
+        message: `created, but ${fieldList(action.body)} could not be set: ${message}`, ...(column ? { column } : {}),
+      };
     }
     if (outcome.ok) {
       const id = idOf(outcome.data) ?? (action.kind === 'create' ? undefined : action.id);
@@ -178,9 +196,8 @@ export async function executePlan(client: PivorClient, plan: Plan, options: Exec
           stop(`Pivor answered a create without an id`);
           return { row, outcome: 'failed', message: `Pivor created the ${singular} but did not say its id; check before pushing again` };
         }
-        writer.set(action.row, { state: 'done', id, fp: fps.get(action.row)! });
         claimed.add(id);
-        return followUp(action, id) ? 'follow-up' : { row, outcome: 'created', id, ...recordPart(outcome.data) };
+        return created(action, id) ? 'follow-up' : { row, outcome: 'created', id, ...recordPart(outcome.data) };
       }
       if (action.kind === 'update') return { row, outcome: 'updated', ...(id !== undefined ? { id } : {}), ...recordPart(outcome.data) };
       return { row, outcome: 'deleted', ...(id !== undefined ? { id } : {}) };
@@ -223,8 +240,7 @@ export async function executePlan(client: PivorClient, plan: Plan, options: Exec
         } else if (answer.id === null) {
           queue.push(action); // still marked pending: sending it again needs no new mark
         } else {
-          writer.set(action.row, { state: 'done', id: answer.id, fp: fps.get(action.row)! });
-          if (followUp(action, answer.id)) return;
+          if (created(action, answer.id)) return;
           const result: RowResult = { row: action.row, outcome: 'created', id: answer.id, message: 'found on the server after its answer was lost; not sent again' };
           results.set(keyOf(action), result);
           found.push(result);
@@ -240,7 +256,10 @@ export async function executePlan(client: PivorClient, plan: Plan, options: Exec
   // Rows never sent: their pending marks go (nothing was sent), and they end skipped with the reason.
   for (const action of queue.drain()) {
     if (action.kind === 'follow-up') {
-      results.set(keyOf(action), { row: action.row, outcome: 'created', id: action.id, message: `created, but ${fieldList(action.body)} not set: ${stopped ?? 'stopped'}` });
+      results.set(keyOf(action), {
+        row: action.row, outcome: 'created', id: action.id, ...(action.earlier ? { byEarlierRun: true } : {}),
+        message: `created, but ${fieldList(action.body)} not set: ${stopped ?? 'stopped'}; run the push again to set it`,
+      });
       continue;
     }
     if (action.kind === 'create' && writer.entry(action.row)?.state === 'pending') writer.forget(action.row);

@@ -9,6 +9,11 @@ export interface JournalEntry {
   id?: number;
   /** Fingerprint of the create body: an entry whose row now says something else is ignored. */
   fp: string;
+  /**
+   * 'pending': the record exists but its update-only fields (completed_at), sent in a second request, are not
+   * known to be set; a re-run sends that request (it is idempotent) instead of nothing.
+   */
+  followUp?: 'pending';
 }
 
 export interface PushJournal {
@@ -33,10 +38,16 @@ export function newJournal(resource: ResourceName, watermark: number, startedAt:
   return { version: 1, resource, startedAt, watermark, rows: {} };
 }
 
-/** The id an earlier run of this push gave a row's create: its entry is done, for the same body. */
-export function createdEarlier(journal: PushJournal | null, row: number, body: Record<string, unknown>): number | undefined {
+/**
+ * The record an earlier run of this push created for a row (its entry is done, for the same body), and whether
+ * its update-only fields still have to be sent.
+ */
+export function createdEarlier(
+  journal: PushJournal | null, row: number, body: Record<string, unknown>,
+): { id: number; followUpPending: boolean } | undefined {
   const entry = journal?.rows[String(row)];
-  return entry?.state === 'done' && entry.id !== undefined && entry.fp === fingerprint(body) ? entry.id : undefined;
+  if (entry?.state !== 'done' || entry.id === undefined || entry.fp !== fingerprint(body)) return undefined;
+  return { id: entry.id, followUpPending: entry.followUp === 'pending' };
 }
 
 /** A journal store in memory; `snapshot` shows what was last saved (tests use it to simulate a crash). */

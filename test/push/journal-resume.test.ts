@@ -108,6 +108,43 @@ describe('journal and resume', () => {
     expect([...subjectCounts('Crash').values()]).toEqual(Array(40).fill(1));
   });
 
+  it('a push stopped between a create and its completed_at request sets completed_at on the re-run, creating nothing twice', async () => {
+    // completed_at is update-only in Pivor's API: a completed communication is created, then patched.
+    const csv = writeCsv(['type', 'subject', 'status', 'completed_at'],
+      Array.from({ length: 6 }, (_, i) => ['call', `Followup ${i + 1}`, 'completed', `2025-03-0${i + 1} 10:30`]));
+    const journal = memoryJournalStore();
+    const controller = new AbortController();
+    const posts = routeCount(s.sandbox, 'POST /api/communications');
+    const first = await executePlan(s.client, await plan(csv), {
+      concurrency: 1, journal, journalKey: 'followup', signal: controller.signal,
+      // stop as soon as the first create is answered: its completed_at request is next in line and is never sent
+      onProgress: () => {
+        if (routeCount(s.sandbox, 'POST /api/communications') > posts) controller.abort();
+      },
+    });
+    expect(first.stopped).toBe('cancelled');
+    const unfinished = first.results.filter((r) => r.outcome === 'created');
+    expect(unfinished).toHaveLength(1);
+    expect(unfinished[0]!.message).toMatch(/^created, but completed_at not set: cancelled; run the push again/);
+    const completedAt = () => s.sandbox.query("SELECT subject, completed_at FROM communications WHERE subject LIKE 'Followup %' AND deleted_at IS NULL ORDER BY subject");
+    expect(completedAt()).toEqual([{ subject: 'Followup 1', completed_at: null }]);
+
+    const patches = routeCount(s.sandbox, 'PATCH /api/communications/{id}');
+    const second = await executePlan(s.client, await plan(csv), { concurrency: 2, journal, journalKey: 'followup' });
+    expect(second.counts).toMatchObject({ created: 6, failed: 0, skipped: 0 });
+    expect(routeCount(s.sandbox, 'POST /api/communications') - posts).toBe(6);
+    expect(routeCount(s.sandbox, 'PATCH /api/communications/{id}') - patches).toBe(6);
+    expect(second.results[0]).toMatchObject({ id: unfinished[0]!.id, byEarlierRun: true, message: 'created by an earlier run of this push; completed_at set now' });
+    expect(completedAt().map((r) => [r.subject, r.completed_at])).toEqual(
+      Array.from({ length: 6 }, (_, i) => [`Followup ${i + 1}`, `2025-03-0${i + 1} 10:30:00`]));
+
+    // A third run finds every row done, completed_at included: it sends nothing.
+    const third = await executePlan(s.client, await plan(csv), { concurrency: 2, journal, journalKey: 'followup' });
+    expect(third.counts).toMatchObject({ created: 6 });
+    expect(routeCount(s.sandbox, 'POST /api/communications') - posts).toBe(6);
+    expect(routeCount(s.sandbox, 'PATCH /api/communications/{id}') - patches).toBe(6);
+  });
+
   it('after a crash before some pending rows were sent, those are looked up, found absent, and created once', async () => {
     const csv = communicationsCsv('Early', 40);
     const store = recordingStore();
