@@ -1,7 +1,7 @@
 // Listing against the sandbox: every page with progress, page by page, filters, sorting; batches; findExisting.
 import { describe, expect, it } from 'vitest';
-import type { BatchOp, ListProgress, PivorClient } from '../../shared/api/index.ts';
-import { signIn, useSandbox } from './with-sandbox.ts';
+import { createKyTransport, type BatchOp, type ListProgress, type PivorClient, type Transport } from '../../shared/api/index.ts';
+import { failure, signIn, useSandbox } from './with-sandbox.ts';
 
 const COUNT = 230;
 
@@ -58,6 +58,58 @@ describe('listing', () => {
 
     const searched = await client.listAll('clients', { filters: { search: 'Company 11' } });
     expect(searched.map((record) => record.name).sort()).toEqual(Array.from({ length: 10 }, (_, n) => `Company 11${n}`));
+  });
+
+  it('asks for the pages after the first a few at a time, and yields them in order', async () => {
+    // the real transport, watched: how many requests are out at once, and which pages they ask for
+    const real = createKyTransport({ timeoutMs: 5_000 });
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const asked: number[] = [];
+    const watched: Transport = {
+      async send(requests) {
+        for (const r of requests) if (r.method === 'GET') asked.push(Number(new URL(r.url).searchParams.get('page')));
+        inFlight += requests.length;
+        mostInFlight = Math.max(mostInFlight, inFlight);
+        try {
+          return await real.send(requests);
+        } finally {
+          inFlight -= requests.length;
+        }
+      },
+    };
+    const client = await signIn(sandbox.current, 'admin@pivor.dev', { transport: watched });
+    await createClients(client, COUNT);
+    mostInFlight = 0;
+    asked.length = 0;
+    const pages = [];
+    for await (const page of client.pages('clients', { perPage: 15, pagesAhead: 4 })) pages.push(page);
+    expect(pages.map((p) => p.meta.current_page)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
+    expect(asked.sort((a, b) => a - b)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1)); // each page once
+    expect(mostInFlight).toBe(4);
+    const ids = pages.flatMap((p) => p.data.map((r) => r.id));
+    expect(new Set(ids).size).toBe(COUNT);
+    // the same records in the same order as asking one page at a time
+    const oneByOne = [];
+    for await (const page of client.pages('clients', { perPage: 15, pagesAhead: 1 })) oneByOne.push(...page.data.map((r) => r.id));
+    expect(ids).toEqual(oneByOne);
+  });
+
+  it('a page that fails ends the listing there, after the pages before it, with its error', async () => {
+    const real = createKyTransport({ timeoutMs: 5_000 });
+    const failing: Transport = {
+      send: (requests) => Promise.all(requests.map(async (r) => new URL(r.url).searchParams.get('page') === '5'
+        ? { kind: 'response' as const, status: 403, headers: { 'content-type': 'application/json' }, body: '{"message":"This action is unauthorized."}' }
+        : (await real.send([r]))[0]!)),
+    };
+    const client = await signIn(sandbox.current, 'admin@pivor.dev', { transport: failing });
+    await createClients(client, COUNT);
+    const seen: number[] = [];
+    const error = await failure((async () => {
+      for await (const page of client.pages('clients', { perPage: 15 })) seen.push(page.meta.current_page);
+    })());
+    expect(error.kind).toBe('forbidden');
+    expect(seen).toEqual([1, 2, 3, 4]);
   });
 
   it('refuses a filter or sort Pivor would silently ignore', async () => {
