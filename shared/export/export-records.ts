@@ -11,6 +11,8 @@ export interface ExportOptions {
   sort?: string;
   onProgress?: (progress: ListProgress) => void;
   signal?: AbortSignal;
+  /** Pages asked for at once after the first (default 4; see PivorClient.pages). */
+  pagesAhead?: number;
 }
 
 /** Export rows, one array per page of records, in the API's order. */
@@ -21,9 +23,10 @@ export async function* exportRecords(client: PivorClient, resource: ResourceName
     ...(options.filters ? { filters: options.filters } : {}),
     ...(options.sort !== undefined ? { sort: options.sort } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.pagesAhead !== undefined ? { pagesAhead: options.pagesAhead } : {}),
   };
   for await (const page of client.pages(resource, listOptions)) {
-    if (page.data.some((record) => needsLookup(resource, record, lookups))) await fillLookups(client, resource, lookups, options.signal);
+    if (page.data.some((record) => needsLookup(resource, record, lookups))) await fillLookups(client, resource, lookups, listOptions);
     loaded += page.data.length;
     yield page.data.map((record) => recordToExportRow(resource, record, lookups));
     options.onProgress?.({ loaded, total: page.meta.total, page: page.meta.current_page, lastPage: page.meta.last_page });
@@ -45,8 +48,10 @@ export function buildExportLookups(clients: readonly PivorRecord[] = [], contact
   };
 }
 
-async function fillLookups(client: PivorClient, resource: ResourceName, lookups: ExportLookups, signal?: AbortSignal): Promise<void> {
-  const opts = signal ? { signal } : {};
+async function fillLookups(
+  client: PivorClient, resource: ResourceName, lookups: ExportLookups, listing: { signal?: AbortSignal; pagesAhead?: number },
+): Promise<void> {
+  const opts = { ...(listing.signal ? { signal: listing.signal } : {}), ...(listing.pagesAhead !== undefined ? { pagesAhead: listing.pagesAhead } : {}) };
   if (!lookups.clientNames) lookups.clientNames = buildExportLookups(await client.listAll('clients', opts)).clientNames!;
   if (resource === 'communications' && !lookups.contactNames) {
     lookups.contactNames = buildExportLookups([], await client.listAll('contacts', opts)).contactNames!;
