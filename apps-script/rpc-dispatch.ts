@@ -8,6 +8,7 @@ const HANDLERS: Record<string, (...args: never[]) => Promise<unknown>> = {
   getSidebarState: api.getSidebarState,
   signIn: api.signIn,
   signOut: api.signOut,
+  pullCheck: api.pullCheck,
   pullStart: api.pullStart,
   pullSlice: api.pullSlice,
   pushPrepare: api.pushPrepare,

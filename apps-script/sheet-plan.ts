@@ -4,6 +4,7 @@
 // a cell left as pulled is neither judged nor sent (Pivor's own "archived" or "normal" values stay
 // untouched), and a cell emptied since the pull clears the field.
 import type { PivorClient, PivorRecord } from '../shared/api/index.ts';
+import type { CsvTable } from '../shared/csv/index.ts';
 import { planChanges } from '../shared/push/plan-changes.ts';
 import type { Plan } from '../shared/push/types.ts';
 import type { FieldSpec } from '../shared/resources/index.ts';
@@ -37,26 +38,40 @@ function baselineOf(cells: string[], idIndex: number, snapshot: Map<number, Pivo
   return /^\d+$/.test(raw) ? snapshot.get(Number(raw)) : undefined;
 }
 
+/** A sheet row standing for a pulled record: the record, and per table column whether the cell still holds what was pulled. */
+export interface PulledRow { record: PivorRecord; same: boolean[] }
+
+/** Each row of the table that stands for a record of the snapshot (by its id cell), compared with it. */
+export function compareWithPull(
+  table: CsvTable, columns: SheetColumn[], layout: SheetLayout, snapshot: Map<number, PivorRecord>,
+): Map<number, PulledRow> {
+  const idIndex = columns.findIndex((c) => c.kind === 'id');
+  const layoutIndex = new Map(layout.columns.map((c, i) => [c.field.key, i]));
+  const pulled = new Map<number, PulledRow>();
+  for (const row of table.records) {
+    const record = baselineOf(row.cells, idIndex, snapshot);
+    if (!record) continue;
+    const cells = recordToCells(layout, record).map(cellToText);
+    pulled.set(row.row, { record, same: columns.map((c, i) => sameCell(c, cells[layoutIndex.get(c.field.key)!]!, row.cells[i] ?? '')) });
+  }
+  return pulled;
+}
+
 export async function planSheet(client: PivorClient, sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: SheetLayout): Promise<SheetPlan> {
   const ss = sheet.getParent();
   const grid = readGrid(sheet, layout);
   const { table, columns } = gridToTable(grid, layout);
   const snapshot = readSnapshot(ss.getSheetByName(snapshotName(sheet.getName())));
-  const idIndex = columns.findIndex((c) => c.kind === 'id');
-  const layoutIndex = new Map(layout.columns.map((c, i) => [c.field.key, i]));
 
-  // Per row: which table cells still hold what was pulled. Names needing Pivor: new or changed ones.
-  const unchanged = new Map<number, { same: boolean[]; record: PivorRecord }>();
+  // Which table cells still hold what was pulled. Names needing Pivor: new or changed ones.
+  const unchanged = compareWithPull(table, columns, layout, snapshot);
   const names = emptyLookups();
   for (const record of table.records) {
-    const base = baselineOf(record.cells, idIndex, snapshot);
-    const pulled = base ? recordToCells(layout, base).map(cellToText) : null;
-    const same = columns.map((c, i) => pulled !== null && sameCell(c, pulled[layoutIndex.get(c.field.key)!]!, record.cells[i] ?? ''));
-    if (base && pulled) unchanged.set(record.row, { same, record: base });
+    const same = unchanged.get(record.row)?.same;
     columns.forEach((c, i) => {
       const target = c.field.reference?.resource;
       const name = record.cells[i]?.trim() ?? '';
-      if (target && name !== '' && !same[i] && (target === 'clients' || target === 'contacts')) names[target].add(name);
+      if (target && name !== '' && !same?.[i] && (target === 'clients' || target === 'contacts')) names[target].add(name);
     });
   }
 

@@ -17,7 +17,8 @@ export interface SheetGrid {
   statusColumn: number;
 }
 
-export function readGrid(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: SheetLayout): SheetGrid {
+/** `lookOnly`: read without adding the status column when it is missing (a check that changes nothing). */
+export function readGrid(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: SheetLayout, options: { lookOnly?: boolean } = {}): SheetGrid {
   const lastRow = sheet.getLastRow();
   const lastColumn = Math.max(sheet.getLastColumn(), 1);
   const values = sheet.getRange(1, 1, Math.max(lastRow, 1), lastColumn).getValues() as Cell[][];
@@ -35,8 +36,10 @@ export function readGrid(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: Shee
   let statusColumn = headers.indexOf(STATUS_HEADER) + 1;
   if (statusColumn === 0) {
     statusColumn = headers.length + 1;
-    if (statusColumn > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), 1);
-    sheet.getRange(1, statusColumn).setValue(STATUS_HEADER);
+    if (!options.lookOnly) {
+      if (statusColumn > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), 1);
+      sheet.getRange(1, statusColumn).setValue(STATUS_HEADER);
+    }
   }
   const rows = values.slice(1).map((r) => {
     const copy = [...r];

@@ -5,6 +5,7 @@ import { currentUser, lastBaseUrl, signInWithPassword, signInWithToken, signOut 
 import { pullSlice as runPullSlice, pullStart as runPullStart, type PullJob } from './pull.ts';
 import { confirmDeletes, pushCancel as runPushCancel, pushPrepare as runPushPrepare, pushSlice as runPushSlice, type PushRun } from './push-run.ts';
 import { importRecords } from './import-sheet.ts';
+import { unpushedChanges } from './unpushed-changes.ts';
 import { repullRows as runRepull } from './repull-rows.ts';
 import { rpc, UserError } from './rpc-result.ts';
 import { registeredSheets } from './sheet-registry.ts';
@@ -42,6 +43,11 @@ export function signIn(form: { baseUrl?: unknown; email?: unknown; password?: un
 
 export function signOut() {
   return rpc(() => revokeAndForget());
+}
+
+/** Before a pull: the changes in the resource's sheet that were never pushed and a pull would replace (null: none). */
+export function pullCheck(resource: unknown) {
+  return rpc(() => unpushedChanges(resourceArg(resource)));
 }
 
 export function pullStart(resource: unknown) {

@@ -6,6 +6,7 @@ export type { SignedInUser };
 export type { PullJob, PullProgress } from '../pull.ts';
 export type { PushRun, PushSummary, PushProgress } from '../push-run.ts';
 export type { ImportResult } from '../import-sheet.ts';
+export type { UnpushedChanges } from '../unpushed-changes.ts';
 
 export interface SheetEntry {
   sheetId: number;

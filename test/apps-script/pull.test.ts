@@ -6,7 +6,7 @@ import { startSandboxProcess, type SandboxProcess } from '../helpers/sandbox-pro
 import { buildOnce } from './harness/build-once.ts';
 import { GasEnvironment } from './harness/gas-environment.ts';
 import { adminClient, clientBodies, contactBodies, seed } from './harness/pivor-admin.ts';
-import { pullAll, pushAll, signInAdmin } from './harness/sidebar-driver.ts';
+import { pullAll, pushAll, rpc, signInAdmin } from './harness/sidebar-driver.ts';
 
 let sandbox: SandboxProcess;
 let admin: PivorClient;
@@ -148,5 +148,52 @@ describe('pull', () => {
     expect(run.summary.errors).toBe(1);
     expect(cell.getNote()).toMatch(/longer than a cell holds/);
     expect(String((await admin.get('contacts', tricky.id)).notes)).toHaveLength(60_000);
+  });
+});
+
+describe('pulling again over changes not pushed', () => {
+  const contactsSheet = () => gas.spreadsheetApp.getActiveSpreadsheet().getSheetByName('Contacts')!;
+  const columnOf = (header: string) => (contactsSheet().getRange(1, 1, 1, contactsSheet().getLastColumn()).getValues()[0] as string[]).indexOf(header) + 1;
+  const everything = () => JSON.stringify(contactsSheet().getRange(1, 1, contactsSheet().getMaxRows(), contactsSheet().getMaxColumns()).getValues());
+
+  it('finds nothing to lose right after a pull', async () => {
+    await pullAll(gas, 'contacts');
+    expect(await rpc(gas, 'pullCheck', 'contacts')).toBeNull();
+    expect(await rpc(gas, 'pullCheck', 'communications')).toBeNull(); // no such sheet yet
+  });
+
+  it('counts the rows edited, added and removed since the pull, and writes nothing while counting', async () => {
+    const sheet = contactsSheet();
+    const jobTitle = sheet.getRange(3, columnOf('job_title'));
+    const pulled = jobTitle.getValue();
+    jobTitle.setValue('Edited, not pushed');
+    sheet.getRange(4, columnOf('Pivor status')).setValue('our own column: not a change');
+    const typed = sheet.getLastRow() + 1;
+    sheet.getRange(typed, columnOf('first_name')).setValue('Typed');
+    sheet.getRange(typed, columnOf('last_name')).setValue('In');
+    sheet.deleteRow(5);
+    const before = everything();
+    expect(await rpc(gas, 'pullCheck', 'contacts')).toEqual({ sheetName: 'Contacts', edited: 1, added: 1, removed: 1, comparable: true });
+    expect(everything()).toBe(before);
+    // a cell set back to what was pulled is no change
+    jobTitle.setValue(pulled);
+    expect(await rpc(gas, 'pullCheck', 'contacts')).toMatchObject({ edited: 0, added: 1, removed: 1 });
+  });
+
+  it('counts every row of a sheet whose id column is gone, since none can be matched', async () => {
+    const sheet = contactsSheet();
+    const idHeader = sheet.getRange(1, columnOf('id'));
+    idHeader.setValue('renamed');
+    try {
+      expect(await rpc(gas, 'pullCheck', 'contacts')).toEqual({ sheetName: 'Contacts', edited: 0, added: sheet.getLastRow() - 1, removed: 0, comparable: false });
+    } finally {
+      idHeader.setValue('id');
+    }
+  });
+
+  it('a pull made anyway replaces the changes with what Pivor holds', async () => {
+    await pullAll(gas, 'contacts');
+    expect(await rpc(gas, 'pullCheck', 'contacts')).toBeNull();
+    expect(contactsSheet().getLastRow()).toBe(232);
   });
 });

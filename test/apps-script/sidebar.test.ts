@@ -134,6 +134,29 @@ describe('the sidebar', () => {
     }
   });
 
+  it('asks before a pull replaces changes not pushed, and keeps them when told to', async () => {
+    const { page } = ui;
+    // never pushed: the broken email the push above refused, and the menu test's edit in row 2
+    const sheet = gas.spreadsheetApp.getActiveSpreadsheet().getSheetByName('Contacts')!;
+    const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as string[];
+    const department = sheet.getRange(2, headers.indexOf('department') + 1);
+    expect(department.getValue()).toBe('Menu-driven');
+    await page.getByRole('tab', { name: 'Pull' }).click();
+    await page.getByRole('button', { name: 'Pull Contacts' }).click();
+    const ask = page.getByRole('alertdialog', { name: 'Changes not pushed' });
+    await ask.waitFor();
+    expect(await ask.textContent()).toContain('The Contacts sheet has changes not pushed to Pivor (2 rows edited)');
+    await ui.shot('11-pull-asks-first');
+    await ask.getByRole('button', { name: 'Keep my changes' }).click();
+    await ask.waitFor({ state: 'detached' });
+    expect(department.getValue()).toBe('Menu-driven');
+
+    await page.getByRole('button', { name: 'Pull Contacts' }).click();
+    await ask.getByRole('button', { name: 'Pull anyway' }).click();
+    await page.getByText(/^Pulled \d+ contacts/).waitFor({ timeout: 30_000 });
+    expect(department.getValue()).not.toBe('Menu-driven');
+  });
+
   it('signs out, revoking the token', async () => {
     const { page } = ui;
     const token = gas.properties.getUserProperties().getProperty('pivor.token')!;
