@@ -3,14 +3,11 @@
 // Pulls 10,000 contacts, edits 1,000 rows, pushes them, and prints per slice: the wall time against Apps
 // Script's 6-minute limit, and the Spreadsheet and UrlFetch calls made (they must follow pages and
 // batches, not rows). Run: node --import tsx bench/sheets.ts [rows] [edits]
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startSandboxProcess } from '../test/helpers/sandbox-process.ts';
+import { withSeededSandbox } from './seeded-sandbox.ts';
 import { buildOnce } from '../test/apps-script/harness/build-once.ts';
 import { GasEnvironment } from '../test/apps-script/harness/gas-environment.ts';
-import { adminClient, clientBodies, contactBodies, listById, seed } from '../test/apps-script/harness/pivor-admin.ts';
+import { adminClient, listById } from '../test/apps-script/harness/pivor-admin.ts';
 import { rpc, sheetIdOf, signInAdmin } from '../test/apps-script/harness/sidebar-driver.ts';
 import type { PullProgress, PushProgress, PushSummary } from '../apps-script/sidebar/types.ts';
 
@@ -66,18 +63,7 @@ export async function runSheetsBench(options: { rows?: number; edits?: number; l
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   buildOnce();
 
-  // Seed without latency into a database file, then serve that file with latency.
-  const dir = mkdtempSync(join(tmpdir(), 'pivor-sheets-bench-'));
-  const dbFile = join(dir, 'bench.sqlite');
-  try {
-    log(`seeding ${rows} contacts…`);
-    const seeding = await startSandboxProcess(['--seed', 'users', '--quiet', '--db', dbFile]);
-    const seeder = await adminClient(seeding.url);
-    const clients = await seed(seeder, 'clients', clientBodies(50));
-    await seed(seeder, 'contacts', contactBodies(rows, clients.map((c) => c.id)));
-    await seeding.close();
-
-    const sandbox = await startSandboxProcess(['--quiet', '--db', dbFile, '--latency', String(latencyMs)]);
+  return withSeededSandbox({ contacts: rows, latencyMs, log }, async (sandbox) => {
     const gas = new GasEnvironment();
     try {
       await signInAdmin(gas, sandbox.url);
@@ -118,11 +104,8 @@ export async function runSheetsBench(options: { rows?: number; edits?: number; l
       return { rows, edits, latencyMs, pull, push, updatedOnServer };
     } finally {
       await gas.close();
-      await sandbox.close();
     }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** Deliberately slow per-call costs for Apps Script (real ones are usually far lower). */
