@@ -13,6 +13,7 @@ import type { ResourceName } from '../shared/resources/index.ts';
 import { cellToText, type Cell } from './cell-values.ts';
 import { checkConflicts, type Conflict } from './conflict-check.ts';
 import { documentJournalStore } from './journal-store.ts';
+import { holdSheetForPush, releaseSheetAfterPush } from './push-lock.ts';
 import { signedInClient } from './pivor-session.ts';
 import { UserError } from './rpc-result.ts';
 import { sheetLayout, type SheetLayout } from './sheet-columns.ts';
@@ -99,6 +100,7 @@ function describe(action: PlannedAction): string {
 /** Plans and shows the push: marks invalid cells, writes what each row will do; sends nothing. */
 export async function pushPrepare(sheetId: number): Promise<PushSummary> {
   const { sheet, layout, resource } = findSheet(sheetId);
+  holdSheetForPush(sheetId, false);
   const sp = await planSheet(signedInClient(), sheet, layout);
   markCells(sp.grid, layout, validationMarks(sp));
   const statuses = new Map<number, string>();
@@ -128,7 +130,20 @@ export function confirmDeletes(run: PushRun, ids: number[]): PushRun {
   return { ...run, deleteIds, total: run.total + deleteIds.length };
 }
 
+/** One step of the push; the sheet is this person's until the push ends, stops, or fails. */
 export async function pushSlice(run: PushRun): Promise<PushProgress> {
+  holdSheetForPush(run.sheetId, true);
+  try {
+    const progress = await sendSlice(run);
+    if (progress.finished || progress.stopped) releaseSheetAfterPush(run.sheetId);
+    return progress;
+  } catch (error) {
+    releaseSheetAfterPush(run.sheetId);
+    throw error;
+  }
+}
+
+async function sendSlice(run: PushRun): Promise<PushProgress> {
   const { sheet, layout } = findSheet(run.sheetId);
   const client = signedInClient();
   const sp = await planSheet(client, sheet, layout);
@@ -191,6 +206,7 @@ export async function pushSlice(run: PushRun): Promise<PushProgress> {
 export async function pushCancel(run: PushRun): Promise<PushProgress> {
   const { sheet, layout } = findSheet(run.sheetId);
   const sp = await planSheet(signedInClient(), sheet, layout);
+  releaseSheetAfterPush(run.sheetId);
   return finish(run, sp, 'cancelled');
 }
 

@@ -1,6 +1,7 @@
 // What goes wrong in real use: Apps Script kills a push half way (before a batch is sent, or after Pivor
-// processed it but before the script saw the answers), someone edits a record in Pivor after the pull,
-// the server is down, the token was revoked. Each time: a clear message, nothing lost, nothing twice.
+// processed it but before the script saw the answers), two people push the same sheet, someone edits a
+// record in Pivor after the pull, the server is down, the token was revoked. Each time: a clear message,
+// nothing lost, nothing twice.
 import { request } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { PivorClient } from '../../shared/api/index.ts';
@@ -26,6 +27,9 @@ function contactsSheet(): { sheet: Sheet; col: (h: string) => number } {
 function addRows(count: number, tag: string): string[] {
   const { sheet, col } = contactsSheet();
   const first = sheet.getLastRow() + 1;
+  // as pasting does, the sheet grows to hold them
+  const missing = first + count - 1 - sheet.getMaxRows();
+  if (missing > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missing);
   const emails: string[] = [];
   for (let i = 0; i < count; i++) {
     const email = `${tag}.${i}@example.com`;
@@ -137,6 +141,67 @@ describe('a push cancelled between slices', () => {
     const again = await pushAll(gas, 'Contacts');
     expect(again.summary.create).toBe(100);
     expect([...(await countByEmail(emails)).values()].every((n) => n === 1)).toBe(true);
+  });
+});
+
+describe('two people pushing the same sheet', () => {
+  const asEditor = (email: string) => {
+    gas.properties._activeUser = email;
+  };
+
+  it("refuses a second person's push while the first is under way, then lets it go once that push ends", async () => {
+    const emails = addRows(600, 'first');
+    const mine = await rpc<PushSummary>(gas, 'pushPrepare', sheetIdOf(gas, 'Contacts'));
+    let progress = await rpc<PushProgress>(gas, 'pushStart', mine.run, []);
+    expect(progress.finished).toBe(false);
+
+    asEditor('editor2@example.com');
+    try {
+      await signInAdmin(gas, sandbox.url, 'manager@pivor.dev');
+      const refused = (await gas.run('pushPrepare', sheetIdOf(gas, 'Contacts'))) as { ok: boolean; error: { message: string } };
+      expect(refused.ok).toBe(false);
+      expect(refused.error.message).toBe(
+        'Admin (admin@pivor.dev) is pushing this sheet (last step less than a minute ago). Wait until that push ends, then review again; ' +
+        'a push whose sidebar was closed stops holding the sheet after five minutes.',
+      );
+      // nor can a run prepared before go on
+      expect(((await gas.run('pushSlice', mine.run)) as { ok: boolean }).ok).toBe(false);
+
+      asEditor('editor1@example.com');
+      while (!progress.finished) progress = await rpc<PushProgress>(gas, 'pushSlice', progress.run);
+      expect([...(await countByEmail(emails)).values()].every((n) => n === 1)).toBe(true);
+
+      asEditor('editor2@example.com');
+      const after = await rpc<PushSummary>(gas, 'pushPrepare', sheetIdOf(gas, 'Contacts'));
+      expect(after.create + after.update).toBe(0);
+    } finally {
+      asEditor('editor1@example.com');
+    }
+  });
+
+  it('lets the same person push again at once, and others after five minutes without a step', async () => {
+    addRows(600, 'abandoned');
+    const mine = await rpc<PushSummary>(gas, 'pushPrepare', sheetIdOf(gas, 'Contacts'));
+    const first = await rpc<PushProgress>(gas, 'pushStart', mine.run, []);
+    expect(first.finished).toBe(false);
+    // the sidebar was closed here; the same person reviews again at once
+    const again = await rpc<PushSummary>(gas, 'pushPrepare', sheetIdOf(gas, 'Contacts'));
+    expect(again.create).toBe(100);
+
+    const key = `pivor.push.${sheetIdOf(gas, 'Contacts')}`;
+    const props = gas.properties.getDocumentProperties();
+    const mark = JSON.parse(props.getProperty(key)!) as { at: number };
+    props.setProperty(key, JSON.stringify({ ...mark, at: Date.now() - 5 * 60 * 1000 - 1 }));
+    asEditor('editor2@example.com');
+    try {
+      await signInAdmin(gas, sandbox.url, 'manager@pivor.dev');
+      const run = await pushAll(gas, 'Contacts');
+      expect(run.last.finished).toBe(true);
+      expect(run.summary.create).toBe(100);
+      expect(props.getProperty(key)).toBeNull();
+    } finally {
+      asEditor('editor1@example.com');
+    }
   });
 });
 

@@ -11,6 +11,7 @@ import { FakePropertiesService } from '../fakes/properties-service.ts';
 import { FakeSpreadsheetApp } from '../fakes/spreadsheet-app.ts';
 import { FakeUrlFetchApp } from '../fakes/url-fetch-app.ts';
 import { FakeLogger, FakeSession, FakeUtilities } from '../fakes/utilities-session-logger.ts';
+import { FakeLockService } from '../fakes/lock-service.ts';
 import { builtFile } from './build-once.ts';
 
 export interface GasEnvironmentOptions {
@@ -32,6 +33,7 @@ export class GasEnvironment {
   readonly properties = new FakePropertiesService(this.counter);
   readonly cache = new FakeCacheService(this.counter, () => this.properties._activeUser);
   readonly utilities = new FakeUtilities(this.counter);
+  readonly locks = new FakeLockService(this.counter);
   readonly session: FakeSession;
   readonly logger = new FakeLogger(this.counter);
   readonly urlFetch = new FakeUrlFetchApp(this.counter);
@@ -57,6 +59,7 @@ export class GasEnvironment {
       UrlFetchApp: this.urlFetch,
       Utilities: this.utilities,
       Session: this.session,
+      LockService: this.locks,
       Logger: this.logger,
       console: this.logger._console(),
     };
@@ -71,6 +74,7 @@ export class GasEnvironment {
    */
   private newExecution(): vm.Context {
     this.counter.killed = null;
+    this.locks._endExecution();
     const context = vm.createContext({ ...this.globals });
     this.code.runInContext(context);
     return context;
@@ -104,8 +108,9 @@ export class GasEnvironment {
         result = this.unwrapPromises ? settled : {};
       }
     } finally {
-      // The execution is over, killed or not: the test may look at the services again.
+      // The execution is over, killed or not: the test may look at the services again, and its locks are freed.
       this.counter.killed = null;
+      this.locks._endExecution();
     }
     assertTransferable(result, name);
     return result === undefined ? null : JSON.parse(JSON.stringify(result));
