@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSandbox } from '../../sandbox/index.ts';
 import { readCsv } from '../../shared/csv/index.ts';
 import { columnName, getResource, templateFields } from '../../shared/resources/index.ts';
-import { buildExtension, launchExtension, openPopup, readText, screenshot, signInThroughPopup, signOutIfSignedIn, storageOf, type LoadedExtension } from './harness.ts';
+import { buildExtension, launchExtension, openPopup, readText, screenshot, signInThroughPopup, signOutIfSignedIn, storageOf, tabTo, type LoadedExtension } from './harness.ts';
 import { allRecords, apiGet, apiToken } from './pivor-server.ts';
 
 let sandbox: Awaited<ReturnType<typeof startSandbox>>;
@@ -123,6 +123,25 @@ describe('signed in', () => {
     await popup.waitForSelector('#pivor-url');
     expect((await apiGet(sandbox.url, token, '/user')).status).toBe(401);
     expect((await storageOf(popup)).local.session).toBeUndefined();
+    await popup.close();
+  });
+
+  test('signs in and out with the keyboard alone, focus always visible', async () => {
+    await signOutIfSignedIn(ext);
+    await ext.allowOrigin(new URL(sandbox.url).origin);
+    const popup = await openPopup(ext);
+    await popup.waitForSelector('#pivor-url');
+    await tabTo(popup, /^Pivor URL$/);
+    await popup.keyboard.type(sandbox.url);
+    await tabTo(popup, /^Email$/);
+    await popup.keyboard.type('admin@pivor.dev');
+    await tabTo(popup, /^Password$/);
+    await popup.keyboard.type('password');
+    await popup.keyboard.press('Enter');
+    await popup.waitForSelector('[data-testid=user-name]');
+    await tabTo(popup, /^Sign out$/);
+    await popup.keyboard.press('Enter');
+    await popup.waitForSelector('#pivor-url');
     await popup.close();
   });
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startSandbox, type Sandbox } from '../../sandbox/index.ts';
 import { readCsv } from '../../shared/csv/index.ts';
-import { buildExtension, launchExtension, readText, screenshot, signInThroughPopup, type LoadedExtension } from './harness.ts';
+import { buildExtension, launchExtension, readText, screenshot, signInThroughPopup, tabTo, type LoadedExtension } from './harness.ts';
 import { allRecords, apiToken } from './pivor-server.ts';
 
 const fixtures = new URL('../fixtures/', import.meta.url).pathname;
@@ -283,6 +283,57 @@ describe('a large file', () => {
     const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
     expect(longest).toBeLessThan(1500);
     await screenshot(page, 'wizard-4-plan-large', { fullPage: false });
+    await page.close();
+  });
+});
+
+describe('keyboard only', () => {
+  test('a file goes from choosing to Pivor with the keyboard alone, focus always visible', async () => {
+    const tag = `kb${Date.now()}`;
+    const path = join(mkdtempSync(join(tmpdir(), 'pivor-keyboard-')), 'keyboard-contacts.csv');
+    writeFileSync(path, `First Name,Last Name,E-mail,Notes\nKey,Board,${tag}.1@example.com,typed\nTab,Stop,${tag}.2@example.com,typed\n`);
+    const page = await ext.open('wizard/index.html');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+
+    await tabTo(page, /^Choose a file/);
+    const chooser = page.waitForEvent('filechooser');
+    await page.keyboard.press('Enter');
+    await (await chooser).setFiles(path);
+    await page.waitForSelector('[data-testid=detection]');
+    await tabTo(page, /^Contacts/); // the resource choice: arrow keys move it, as in any radio group
+    expect(await page.isChecked('input[name=resource][value=contacts]')).toBe(true);
+    await page.keyboard.press('ArrowRight');
+    expect(await page.isChecked('input[name=resource][value=contacts]')).toBe(false);
+    await page.keyboard.press('ArrowLeft');
+    expect(await page.isChecked('input[name=resource][value=contacts]')).toBe(true);
+    await tabTo(page, /^Continue to mapping$/);
+    await page.keyboard.press('Enter');
+
+    await page.waitForSelector('.mapping-table');
+    // "Notes" maps to the notes field: leave it out with the keyboard instead
+    await tabTo(page, /^Field for column Notes$/);
+    const notes = page.getByLabel('Field for column Notes');
+    const before = await notes.inputValue();
+    await page.keyboard.press('Home');
+    expect(await notes.inputValue()).not.toBe(before);
+    expect(await notes.inputValue()).toBe('');
+    await tabTo(page, /^Check the rows$/);
+    await page.keyboard.press('Enter');
+
+    await page.waitForSelector('[data-testid=count-records]');
+    expect(await count(page, 'count-valid')).toBe(2);
+    await tabTo(page, /^See what will change$/);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=plan-create]');
+    await tabTo(page, /^Send 2 changes to Pivor$/);
+    await screenshot(page, 'wizard-keyboard-focus');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=push-complete]');
+    expect(await count(page, 'result-created')).toBe(2);
+
+    const made = (await allRecords(sandbox.url, token, 'contacts')).filter((c) => String(c.email).startsWith(`${tag}.`));
+    expect(made.map((c) => c.first_name).sort()).toEqual(['Key', 'Tab']);
+    expect(made.every((c) => c.notes === null || c.notes === '')).toBe(true);
     await page.close();
   });
 });

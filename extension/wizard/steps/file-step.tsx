@@ -51,7 +51,8 @@ function DropZone(props: { onFile: (file: ChosenFile) => void }) {
       <div class="drop-icon" aria-hidden="true">⇪</div>
       <h2>Drop a CSV file here</h2>
       <p class="muted">Exports from Pivor, HubSpot, Excel or any spreadsheet: commas or semicolons, any common encoding.</p>
-      <input ref={input} id="file-input" class="visually-hidden" type="file" accept=".csv,text/csv,text/plain"
+      {/* the button below opens it: kept out of the Tab order and from screen readers, which would meet it twice */}
+      <input ref={input} id="file-input" class="visually-hidden" type="file" tabIndex={-1} aria-hidden="true" accept=".csv,text/csv,text/plain"
         onChange={(e) => void take(e.currentTarget.files?.[0], 'chosen')} />
       <button type="button" class="primary" onClick={() => input.current?.click()}>Choose a file…</button>
     </div>
@@ -92,7 +93,7 @@ function ReplaceButton(props: { onFile: (file: ChosenFile) => void }) {
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
-      <input ref={input} class="visually-hidden" type="file" accept=".csv,text/csv,text/plain" aria-label="Choose another file"
+      <input ref={input} class="visually-hidden" type="file" tabIndex={-1} aria-hidden="true" accept=".csv,text/csv,text/plain"
         onChange={async (e) => {
           const f = e.currentTarget.files?.[0];
           if (f) props.onFile(await chosenFile(f.name, new Uint8Array(await f.arrayBuffer()), 'chosen'));
