@@ -1,7 +1,7 @@
 // Pull: a resource into its sheet, in slices (each a server call of a few seconds) with a progress bar.
 // Cancel stops between slices; the sheet then holds a partial pull and says so. A pull replaces the sheet,
 // so when it holds changes never pushed, the panel says which and asks first.
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ResourceName } from '../../shared/resources/index.ts';
 import { ProgressBar, count } from './progress-bar.tsx';
 import { call, messageOf, ServerError } from './server.ts';
@@ -19,6 +19,11 @@ export function PullPanel(props: { onDone: () => void; onSignedOut: (error: Serv
   const [checking, setChecking] = useState(false);
   const [confirm, setConfirm] = useState<{ name: ResourceName; title: string; changes: UnpushedChanges } | null>(null);
   const cancelled = useRef(false);
+  const keepButton = useRef<HTMLButtonElement>(null);
+  // the question takes the focus, on its safe answer, so the keyboard and screen readers meet it first
+  useEffect(() => {
+    if (confirm) keepButton.current?.focus();
+  }, [confirm]);
 
   const failed = (err: unknown) => {
     if (err instanceof ServerError && err.kind === 'unauthenticated') props.onSignedOut(err);
@@ -80,7 +85,7 @@ export function PullPanel(props: { onDone: () => void; onSignedOut: (error: Serv
         <div class="notice" role="alertdialog" aria-label="Changes not pushed">
           <p class="warn">{describeUnpushed(confirm.changes)}</p>
           <div class="buttons">
-            <button type="button" onClick={() => setConfirm(null)}>Keep my changes</button>
+            <button type="button" ref={keepButton} onClick={() => setConfirm(null)}>Keep my changes</button>
             <button type="button" onClick={() => pull(confirm.name, confirm.title)}>Pull anyway</button>
           </div>
         </div>
@@ -101,7 +106,7 @@ function rows(n: number): string {
 }
 
 /** What a pull would throw away, in a sentence or two. */
-export function describeUnpushed(c: UnpushedChanges): string {
+function describeUnpushed(c: UnpushedChanges): string {
   if (!c.comparable) {
     return `The ${c.sheetName} sheet has no id column, so its ${rows(c.added)} cannot be compared with Pivor. Pulling replaces ${c.added === 1 ? 'it' : 'them'} with Pivor's data.`;
   }

@@ -54,7 +54,7 @@ export interface ListAllOptions {
   perPage?: number;
   onProgress?: (progress: ListProgress) => void;
   signal?: AbortSignal;
-  /** Pages asked for at once once the first has said how many there are. Default 4. */
+  /** Pages requested at a time after the first, which says how many there are. Default 4. */
   pagesAhead?: number;
 }
 
