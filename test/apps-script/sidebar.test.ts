@@ -147,7 +147,7 @@ describe('the sidebar', () => {
     await ask.waitFor();
     expect(await ask.textContent()).toContain('The Contacts sheet has changes not pushed to Pivor (2 rows edited)');
     // the safe answer has the focus
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Keep my changes');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Keep my changes');
     await ui.shot('11-pull-asks-first');
     await ask.getByRole('button', { name: 'Keep my changes' }).click();
     await ask.waitFor({ state: 'detached' });

@@ -295,8 +295,10 @@ describe('keyboard only', () => {
     const page = await ext.open('wizard/index.html');
     await page.emulateMedia({ reducedMotion: 'reduce' });
 
+    // listening before the first key: Playwright starts catching file choosers asynchronously
+    const chooser = page.waitForEvent('filechooser', { timeout: 10_000 });
+    await page.waitForSelector('[data-testid=signed-in-as]');
     await tabTo(page, /^Choose a file/);
-    const chooser = page.waitForEvent('filechooser');
     await page.keyboard.press('Enter');
     await (await chooser).setFiles(path);
     await page.waitForSelector('[data-testid=detection]');
