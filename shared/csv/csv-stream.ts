@@ -40,6 +40,13 @@ export interface StreamReadOptions extends ReadOptions {
   batchChars?: number;
 }
 
+/**
+ * One record: its spreadsheet row and cells. For a record read from a line holding no quote, also that line:
+ * the text it lies in and where (its line break left out), so a caller may keep those instead of the cells and
+ * make the same cells again later with quoteFreeLineCells.
+ */
+export type CsvRowCallback = (row: number, cells: string[], text?: string, lineStart?: number, lineEnd?: number) => void;
+
 const QUOTE = 34;
 const CR = 13;
 const LF = 10;
@@ -77,8 +84,8 @@ export function createCsvStreamReader(
  */
 export function createCsvRowReader(
   options: StreamReadOptions,
-  onHeader: (headers: string[]) => void,
-  onRow: (row: number, cells: string[]) => void,
+  onHeader: (headers: string[], delimiter: Delimiter) => void,
+  onRow: CsvRowCallback,
   onProblem: (problem: ReadProblem) => void,
 ): CsvStreamReader {
   if (options.delimiter !== undefined && !DELIMITERS.includes(options.delimiter)) {
@@ -132,8 +139,8 @@ class StreamReader implements CsvStreamReader {
 
   constructor(
     private readonly options: StreamReadOptions,
-    private readonly onHeader: (headers: string[]) => void,
-    private readonly onRecord: (row: number, cells: string[]) => void,
+    private readonly onHeader: (headers: string[], delimiter: Delimiter) => void,
+    private readonly onRecord: CsvRowCallback,
     private readonly onProblem: (problem: ReadProblem) => void,
   ) {
     this.sampleChars = Math.max(1, options.sampleChars ?? 64 * 1024);
@@ -301,13 +308,11 @@ class StreamReader implements CsvStreamReader {
         pos = next;
         continue;
       }
-      // split makes the cells array at its exact size
-      const cells = text.substring(pos, lineEnd).split(delimiter);
       if (nextApostrophe < pos) {
         nextApostrophe = text.indexOf("'", pos);
         if (nextApostrophe < 0) nextApostrophe = n;
       }
-      this.onRow(cells, pos, end, undefined, nextApostrophe < lineEnd);
+      this.onRow(quoteFreeLineCells(text, pos, lineEnd, delimiter, nextApostrophe < lineEnd), pos, end, undefined, lineEnd);
       pos = end;
     }
     return pos;
@@ -337,7 +342,7 @@ class StreamReader implements CsvStreamReader {
     if (this.sliceIsLast && start >= slice.length) return;
     const cells = result.data[0];
     if (!cells) return;
-    this.onRow(cells, start, end, result.errors[0], true);
+    this.onRow(cells, start, end, result.errors[0], -1);
     if (!readerTuning.splitQuoteFreeLines || end >= slice.length) return;
     // Back to splitting when the next line holds no quote.
     let lineEnd = slice.indexOf(this.newline, end);
@@ -377,7 +382,11 @@ class StreamReader implements CsvStreamReader {
    * One row, in order: its cells and where its text starts and ends (after its line break) in the slice;
    * `apostrophes`: whether the row's text may hold one (else no cell needs unescapeCell).
    */
-  private onRow(cells: string[], start: number, end: number, error: StepError | undefined, apostrophes: boolean): void {
+  /**
+   * One row as read: `lineEnd` >= 0 for a quote-free line, whose cells quoteFreeLineCells made (line ending and
+   * apostrophes done); -1 for a row Papa Parse read, whose cells are finished here.
+   */
+  private onRow(cells: string[], start: number, end: number, error: StepError | undefined, lineEnd: number): void {
     const slice = this.slice;
     const row = this.nextRow++;
 
@@ -386,7 +395,8 @@ class StreamReader implements CsvStreamReader {
       this.onProblem(problems.invalidUtf8(row));
     }
 
-    if (this.newline === '\n') this.dropLineEndCr(cells, start, end);
+    const quoteFree = lineEnd >= 0;
+    if (!quoteFree && this.newline === '\n') this.dropLineEndCr(cells, start, end);
 
     const isHeader = this.headers === undefined;
     if (error) {
@@ -407,17 +417,12 @@ class StreamReader implements CsvStreamReader {
     // A line holding just "" is a row with one empty cell, not a blank line.
     if (cells.length === 1 && cells[0] === '' && slice.charCodeAt(start) !== QUOTE) return;
 
-    if (apostrophes) {
-      for (let i = 0; i < cells.length; i++) {
-        const cell = cells[i]!;
-        if (cell.charCodeAt(0) === 39) cells[i] = unescapeCell(cell);
-      }
-    }
+    if (!quoteFree) unescapeCells(cells);
 
     if (isHeader) {
       this.headers = cells;
       if (row > 1) this.onProblem(problems.leadingBlankRows(row));
-      this.onHeader(cells);
+      this.onHeader(cells, this.delimiter);
       for (const problem of checkHeader(cells)) this.onProblem(problem);
       return;
     }
@@ -427,6 +432,30 @@ class StreamReader implements CsvStreamReader {
       return;
     }
     this.records++;
-    this.onRecord(row, cells);
+    if (quoteFree) this.onRecord(row, cells, slice, start, lineEnd);
+    else this.onRecord(row, cells);
+  }
+}
+
+/**
+ * The cells of a line holding no quote, text[start, lineEnd) (its line break left out), as the reader makes
+ * them: split on the delimiter, the CR of a CRLF line ending dropped, the spreadsheet-safety apostrophe taken
+ * off. `apostrophes` false: the caller knows the line has none.
+ */
+export function quoteFreeLineCells(text: string, start: number, lineEnd: number, delimiter: string, apostrophes = true): string[] {
+  // split makes the cells array at its exact size
+  const cells = text.substring(start, lineEnd).split(delimiter);
+  const last = cells.length - 1;
+  const lastCell = cells[last]!;
+  // a quote-free line's last cell is unquoted: a CR ending it is the CRLF's
+  if (lastCell.charCodeAt(lastCell.length - 1) === CR) cells[last] = lastCell.slice(0, -1);
+  if (apostrophes) unescapeCells(cells);
+  return cells;
+}
+
+function unescapeCells(cells: string[]): void {
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i]!;
+    if (cell.charCodeAt(0) === 39) cells[i] = unescapeCell(cell);
   }
 }

@@ -2,8 +2,8 @@
 // incremental reader, so both behave identically; given bytes, the encoding is
 // chosen from all of them rather than from the first chunk.
 
-import { createCsvRowReader } from './csv-stream.ts';
-import type { CsvRecord, CsvStreamSummary, CsvTable, ReadOptions, ReadProblem } from './types.ts';
+import { createCsvRowReader, type CsvRowCallback } from './csv-stream.ts';
+import type { CsvRecord, CsvStreamSummary, CsvTable, Delimiter, ReadOptions, ReadProblem } from './types.ts';
 
 export function readCsv(input: string | Uint8Array | ArrayBuffer, options: ReadOptions = {}): CsvTable {
   let headers: string[] = [];
@@ -25,8 +25,8 @@ export function readCsv(input: string | Uint8Array | ArrayBuffer, options: ReadO
 export function readCsvRows(
   input: string | Uint8Array | ArrayBuffer,
   options: ReadOptions,
-  onHeader: (headers: string[]) => void,
-  onRow: (row: number, cells: string[]) => void,
+  onHeader: (headers: string[], delimiter: Delimiter) => void,
+  onRow: CsvRowCallback,
   onProblem: (problem: ReadProblem) => void,
 ): CsvStreamSummary {
   const reader = createCsvRowReader({ ...options, sampleBytes: Infinity }, onHeader, onRow, onProblem);

@@ -29,11 +29,12 @@ export function checkCsv(input: string | Uint8Array | ArrayBuffer, resource: Res
   const { encoding, delimiter } = readCsvRows(
     input,
     readOptions,
-    (found) => {
+    (found, delimiter) => {
       headers = found;
-      check = new TableCheck(getResource(resourceOf(found, resource)), found, options);
+      check = new TableCheck(getResource(resourceOf(found, resource)), found, options, delimiter);
     },
-    (row, cells) => check!.add(row, cells),
+    // a row read from a line without quotes keeps the line, not its cells (made again when read)
+    (row, cells, text, lineStart, lineEnd) => check!.add(row, cells, text, lineStart, lineEnd),
     (problem) => problems.push(problem),
   );
   if (!check || headers.length === 0) {

@@ -5,12 +5,14 @@
 // The result is the object the row loop would have built: same keys, same values, same order.
 import { splitFullName, NAME_PARTS } from '../map/index.ts';
 import { needsTrim } from '../normalize/index.ts';
+import { quoteFreeLineCells } from '../csv/csv-stream.ts';
 import type { ColumnPlan } from './column-plan.ts';
 import type { RowValue } from './types.ts';
 
 /** A full-name column standing in for first_name and/or last_name. */
 export interface NameFill { fullName: string; header: string; first: boolean; last: boolean }
 
+/** What the rows of one report do not keep, and how they make it again: their values, and the cells of rows read from lines without quotes. */
 export class RowValueStore {
   /** Per reference column that resolves names, the id (or undefined) of each kept row. */
   private readonly ids: (number | undefined)[][];
@@ -19,8 +21,15 @@ export class RowValueStore {
     private readonly plans: readonly ColumnPlan[],
     private readonly names: NameFill | null,
     private readonly references: readonly ColumnPlan[],
+    /** The file's delimiter, to make cells again from a kept line. */
+    private readonly delimiter: string,
   ) {
     this.ids = references.map(() => []);
+  }
+
+  /** The cells of a row read from the quote-free line text[start, end): what the reader gave for it. */
+  cellsOf(text: string, start: number, end: number): string[] {
+    return quoteFreeLineCells(text, start, end, this.delimiter);
   }
 
   /** The id the `r`th reference column resolved to on the row being kept (undefined: none). */

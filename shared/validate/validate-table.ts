@@ -67,7 +67,8 @@ export class TableCheck {
   // Rows with no value in any cell (Excel leaves ";;;;" lines below the data): skipped, and said so once.
   private readonly blankRows: number[] = [];
 
-  constructor(private readonly resource: ResourceSpec, headers: readonly string[], options: ValidateOptions = {}) {
+  /** `delimiter`: the file's, for rows that keep their line rather than their cells (see add). */
+  constructor(private readonly resource: ResourceSpec, headers: readonly string[], options: ValidateOptions = {}, delimiter = ',') {
     const mapping = mapHeaders(resource, headers, options.userMapping);
     this.mapping = mapping;
     const plans = planColumns(resource, mapping, options);
@@ -89,14 +90,16 @@ export class TableCheck {
     this.crossRow = crossRowChecks(resource, plans);
     this.crossRow.forEach((c, i) => (c.plan.crossRow = i));
     this.crossValues = this.crossRow.map(() => undefined);
-    this.store = new RowValueStore(plans, this.names, references);
+    this.store = new RowValueStore(plans, this.names, references, delimiter);
   }
 
   /**
    * The hot loop: one call per record, allocating only the row and the issues that exist (its values are built
    * from its cells when read, see row-values.ts). `row` is the record's spreadsheet row; records come in file order.
+   * Given the quote-free line the cells were read from (`text`, `lineStart`, `lineEnd`), the row keeps that line
+   * instead of the cells (see checked-row.ts).
    */
-  add(row: number, cells: string[]): void {
+  add(row: number, cells: string[], text?: string, lineStart = 0, lineEnd = 0): void {
     const { plans, current, crossValues, store } = this;
     for (let c = 0; c < crossValues.length; c++) crossValues[c] = undefined;
     // made at the first issue, at its size: most rows have none, most others one
@@ -167,7 +170,9 @@ export class TableCheck {
       if (value !== undefined) this.crossRow[c]!.add(index, row, value, this.valueOf);
     }
     if (issues !== null) this.flagged.push(index);
-    this.rows.push(new CheckedRow(row, cells, issues ?? NO_ISSUES, store, index));
+    this.rows.push(text === undefined
+      ? new CheckedRow(row, cells, undefined, 0, 0, issues ?? NO_ISSUES, store, index)
+      : new CheckedRow(row, undefined, text, lineStart, lineEnd, issues ?? NO_ISSUES, store, index));
   }
 
   /** Fills first and last name from the full name; returns the notice saying so, if any. */

@@ -1,6 +1,8 @@
-// The report's rows build their values from their cells when first read. Whoever reads them, copies them or
-// changes them must see what a plain row would give: these tests pin that down.
+// The report's rows build their values from their cells when first read, and a row read from a line without
+// quotes makes its cells again from that line. Whoever reads them, copies them or changes them must see what a
+// plain row would give: these tests pin that down.
 import { describe, expect, it } from 'vitest';
+import { readCsv } from '../../shared/csv/index.ts';
 import { checkCsv, plainReport, plainRow } from '../../shared/validate/index.ts';
 
 const csv = [
@@ -56,5 +58,27 @@ describe('report rows', () => {
     expect(() => (a!.issues as unknown as unknown[]).push({})).toThrow(TypeError);
     a!.issues = [...a!.issues, { row: 2, column: null, field: null, severity: 'warning', code: 'x', message: 'x' }];
     expect(b!.issues).toHaveLength(0);
+  });
+
+  it('give the cells the reader read, for lines with and without quotes, whatever the delimiter and line ending', () => {
+    for (const [delimiter, newline] of [[',', '\n'], [';', '\r\n'], ['\t', '\r'], ['|', '\r\n']] as const) {
+      const lines = [
+        ['first_name', 'last_name', 'email', 'notes'],
+        ['Ann', 'Lee', 'ann@example.com', "'=1+2"], // the spreadsheet-safety apostrophe comes off
+        ['Bob', 'Stone', ' bob@example.com ', ''], // an empty last cell before the line ending
+        ['"Cy, Jr"', '"Dee ""the"" Third"', 'cy@example.com', '"two\nlines"'], // quoted: read by Papa Parse
+        ['Di', "O'Neill", 'di@example.com', "'@home"],
+      ];
+      const text = lines.map((cells) => cells.join(delimiter)).join(newline) + newline;
+      const report = checkCsv(text, 'contacts');
+      const table = readCsv(text);
+      expect(report.delimiter).toBe(delimiter);
+      expect(report.rows.map((r) => r.cells)).toEqual(table.records.map((r) => r.cells));
+      expect(report.rows[0]!.cells).toEqual(['Ann', 'Lee', 'ann@example.com', '=1+2']);
+      expect(report.rows[1]!.cells).toEqual(['Bob', 'Stone', ' bob@example.com ', '']);
+      // read once, the same array from then on
+      expect(report.rows[0]!.cells).toBe(report.rows[0]!.cells);
+      expect(JSON.parse(JSON.stringify(report.rows)).map((r: { cells: string[] }) => r.cells)).toEqual(table.records.map((r) => r.cells));
+    }
   });
 });
