@@ -36,7 +36,10 @@ export interface ValidatedRow {
   values: Record<string, RowValue>;
   /** Replace rather than push: rows without issues share one frozen empty list. */
   issues: readonly Issue[];
-  /** The record's cells as read (empty for rows the reader rejected). */
+  /**
+   * The record's cells as read (empty for rows the reader rejected). On a checked report's rows read from a line
+   * without quotes, a getter that makes them again from the line on first read: copy a row with plainRow.
+   */
   cells: string[];
 }
 
