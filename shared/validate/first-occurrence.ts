@@ -87,22 +87,3 @@ function sortByHash(hashes: Int32Array, n: number): Int32Array {
   }
   return order;
 }
-
-/** Returns, per index, the index of the earlier value equal to it ignoring case, or -1. Non-strings never match. */
-export function firstOccurrencesIgnoringCase(values: readonly unknown[]): Int32Array {
-  const positions: number[] = [];
-  const texts: string[] = [];
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (typeof value === 'string') {
-      positions.push(i);
-      texts.push(value);
-    }
-  }
-  const hashes = new Int32Array(texts.length);
-  for (let i = 0; i < texts.length; i++) hashes[i] = hashIgnoringCase(texts[i]!);
-  const first = firstOccurrencesByHash(texts, hashes);
-  const earlier = new Int32Array(values.length).fill(-1);
-  for (let i = 0; i < first.length; i++) if (first[i] !== -1) earlier[positions[i]!] = positions[first[i]!]!;
-  return earlier;
-}

@@ -30,17 +30,23 @@ async function onServer(search?: string): Promise<number> {
   return (await client.listPage('communications', { perPage: 1, ...(search ? { filters: { search } } : {}) })).meta.total;
 }
 
+/** Writes ROWS communications to a file and starts `pivor-csv push` on it, signed in with a token of its own. */
+async function startPush(name: string, headers: string[], row: (i: number) => string[]) {
+  const file = join(scratch, name);
+  writeFileSync(file, writeCsv(headers, Array.from({ length: ROWS }, (_, i) => row(i))));
+  const { token } = await client.createToken('admin@pivor.dev', 'password', `${name} test`);
+  const env = { XDG_CONFIG_HOME: join(scratch, 'config'), PIVOR_URL: sandbox.url, PIVOR_TOKEN: token };
+  const args = ['push', 'communications', file, '--concurrency', '4', '--json'];
+  const child = spawnCli(args, env);
+  const first = finished(child);
+  child.stdin?.end();
+  return { child, first, args, env };
+}
+
 describe('kill and resume', () => {
   it('SIGKILL half way, same command again: none missing, none twice', async () => {
-    const file = join(scratch, 'calls.csv');
-    writeFileSync(file, writeCsv(['type', 'subject', 'status', 'due_at'], Array.from({ length: ROWS }, (_, i) => ['phone', `Call ${i + 1}`, 'pending', '2026-03-01 09:00'])));
-    const { token } = await client.createToken('admin@pivor.dev', 'password', 'kill-test');
-    const env = { XDG_CONFIG_HOME: join(scratch, 'config'), PIVOR_URL: sandbox.url, PIVOR_TOKEN: token };
-    const args = ['push', 'communications', file, '--concurrency', '4', '--json'];
-
-    const child = spawnCli(args, env);
-    const first = finished(child);
-    child.stdin?.end();
+    const { child, first, args, env } = await startPush('calls.csv', ['type', 'subject', 'status', 'due_at'],
+      (i) => ['phone', `Call ${i + 1}`, 'pending', '2026-03-01 09:00']);
     // Kill once a good part is on the server, while the rest is still being sent.
     for (let n = await onServer(); n < ROWS / 3; n = await onServer()) {
       if (child.exitCode !== null) break;
@@ -68,14 +74,7 @@ describe('kill and resume', () => {
   }, 60_000);
 
   it('Ctrl-C (SIGINT) stops sending, lets requests in flight finish, exits 1 naming the rows not sent; a re-run completes', async () => {
-    const file = join(scratch, 'notes.csv');
-    writeFileSync(file, writeCsv(['type', 'subject'], Array.from({ length: ROWS }, (_, i) => ['note', `Note ${i + 1}`])));
-    const { token } = await client.createToken('admin@pivor.dev', 'password', 'sigint-test');
-    const env = { XDG_CONFIG_HOME: join(scratch, 'config'), PIVOR_URL: sandbox.url, PIVOR_TOKEN: token };
-    const args = ['push', 'communications', file, '--concurrency', '4', '--json'];
-    const child = spawnCli(args, env);
-    const first = finished(child);
-    child.stdin?.end();
+    const { child, first, args, env } = await startPush('notes.csv', ['type', 'subject'], (i) => ['note', `Note ${i + 1}`]);
     while ((await onServer('Note ')) < ROWS / 4 && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 20));
     child.kill('SIGINT');
     const stopped = await first;

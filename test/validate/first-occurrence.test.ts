@@ -1,6 +1,25 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { firstOccurrencesByHash, firstOccurrencesIgnoringCase, hashIgnoringCase } from '../../shared/validate/first-occurrence.ts';
+import { firstOccurrencesByHash, hashIgnoringCase } from '../../shared/validate/first-occurrence.ts';
+
+/** firstOccurrencesByHash over any values, as the duplicate check uses it: per index, the earlier value equal to it ignoring case, or -1. Non-strings never match. */
+function firstOccurrencesIgnoringCase(values: readonly unknown[]): Int32Array {
+  const positions: number[] = [];
+  const texts: string[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (typeof value === 'string') {
+      positions.push(i);
+      texts.push(value);
+    }
+  }
+  const hashes = new Int32Array(texts.length);
+  for (let i = 0; i < texts.length; i++) hashes[i] = hashIgnoringCase(texts[i]!);
+  const first = firstOccurrencesByHash(texts, hashes);
+  const earlier = new Int32Array(values.length).fill(-1);
+  for (let i = 0; i < first.length; i++) if (first[i] !== -1) earlier[positions[i]!] = positions[first[i]!]!;
+  return earlier;
+}
 
 /** The plain definition: the first earlier value equal ignoring case, found with a Map. */
 function byMap(values: readonly unknown[]): number[] {
