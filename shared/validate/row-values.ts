@@ -1,6 +1,7 @@
 // A row's values object (and, for a row read from a line without quotes, its cells), built when first read. The
-// check normalizes every cell to validate it but keeps none of the values: most are the cell's own text, and the rest come back from the same column's normalizer
-// (pure and, for columns of repeated values, memoized), so a 100,000-row check builds no values objects at all.
+// check normalizes every cell to validate it but keeps none of the values: most are the cell's own text, and the
+// rest come back from the same column's normalizer (pure and, for columns of repeated values, memoized), so a
+// 100,000-row check builds no values objects at all.
 // Only what the cells cannot give again is kept: the id each reference name resolved to.
 // The result is the object the row loop would have built: same keys, same values, same order.
 import { splitFullName, NAME_PARTS } from '../map/index.ts';
