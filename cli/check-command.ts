@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { isValidTimeZone } from '../shared/normalize/index.ts';
 import { isResourceName } from '../shared/resources/index.ts';
 import { CheckError, checkCsv, type CheckOptions } from '../shared/validate/index.ts';
-import { EXIT, fail, paint, readInput } from './io.ts';
+import { EXIT, fail, paint } from './io.ts';
+import { readInput } from './read-input.ts';
 import { reportJson } from './report-json.ts';
 import { reportText } from './report-text.ts';
 import type { CliIo } from './run-cli.ts';
@@ -42,7 +43,7 @@ export async function checkCommand(argv: string[], io: CliIo & { stdin?: NodeJS.
   try {
     report = checkCsv(input.bytes, resource, options);
   } catch (error) {
-    if (error instanceof CheckError) return fail(io, `${file}: ${error.message}`);
+    if (error instanceof CheckError) return fail(io, `${file === '-' ? 'standard input' : file}: ${error.message}`);
     throw error;
   }
   if (values.json) io.stdout.write(JSON.stringify(reportJson(report), null, 2) + '\n');

@@ -1,5 +1,6 @@
-// Small helpers the commands share: exit codes, reading the input file (or stdin), writing output, colour on terminals.
-import { readFile, writeFile } from 'node:fs/promises';
+// Small helpers the commands share: exit codes, writing output, colour on terminals (reading input: read-input.ts).
+import { writeFile } from 'node:fs/promises';
+import { describeFsError } from './read-input.ts';
 import type { CliIo } from './run-cli.ts';
 
 /** 0: done, no row errors. 1: some rows have errors. 2: the input cannot be read or the call is wrong. */
@@ -11,22 +12,6 @@ export function fail(io: CliIo, message: string, usage?: string): number {
   return EXIT.unusable;
 }
 
-export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; message: string };
-
-/** The file's bytes, or from stdin when the name is "-". Errors become sentences, not stack traces. */
-export async function readInput(path: string, stdin: NodeJS.ReadableStream = process.stdin): Promise<ReadResult> {
-  try {
-    if (path === '-') {
-      const chunks: Buffer[] = [];
-      for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-      return { ok: true, bytes: new Uint8Array(Buffer.concat(chunks)) };
-    }
-    return { ok: true, bytes: new Uint8Array(await readFile(path)) };
-  } catch (error) {
-    return { ok: false, message: `cannot read ${path}: ${describeFsError(error)}` };
-  }
-}
-
 export async function writeOutput(path: string, text: string): Promise<string | null> {
   try {
     await writeFile(path, text);
@@ -34,14 +19,6 @@ export async function writeOutput(path: string, text: string): Promise<string | 
   } catch (error) {
     return `cannot write ${path}: ${describeFsError(error)}`;
   }
-}
-
-function describeFsError(error: unknown): string {
-  const code = (error as { code?: string }).code;
-  if (code === 'ENOENT') return 'no such file or folder';
-  if (code === 'EISDIR') return 'it is a folder, not a file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return error instanceof Error ? error.message : String(error);
 }
 
 export interface Paint { red(s: string): string; yellow(s: string): string; green(s: string): string; dim(s: string): string; bold(s: string): string }

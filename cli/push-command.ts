@@ -11,7 +11,8 @@ import { isResourceName, resourceNames, type ResourceName } from '../shared/reso
 import { CheckError } from '../shared/validate/index.ts';
 import { UsageError, envOf, type CommandIo } from './command-io.ts';
 import { fileJournalStore, journalKey, sha256 } from './file-journal-store.ts';
-import { EXIT, paint, readInput, writeOutput } from './io.ts';
+import { EXIT, paint, writeOutput } from './io.ts';
+import { readInput } from './read-input.ts';
 import { progressDisplay, rateDetail, type ProgressDisplay } from './progress-display.ts';
 import { planText, pushJson, resultText } from './push-report.ts';
 import { openSession } from './session.ts';
