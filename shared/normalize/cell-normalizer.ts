@@ -7,6 +7,7 @@ import { isEmail, normalizeEmail } from './email.ts';
 import { enumNormalizer } from './enum.ts';
 import { normalizeDecimal, normalizeInteger } from './number.ts';
 import { memoize } from './memoize.ts';
+import { mayHoldHtml, normalizeLongText } from './html-text.ts';
 import { fail, ok, quote, type CellNormalizer, type NormalizeOptions } from './types.ts';
 import { isPlainHttpUrl, normalizeUrl } from './url.ts';
 
@@ -31,6 +32,7 @@ export function cellNormalizer(field: FieldSpec, options: NormalizeOptions = {})
     case 'decimal': return memoize(normalizeDecimal);
     case 'country': return memoize(normalizeCountry);
     case 'text':
+      return isLongText(field) ? normalizeLongText : asText;
     case 'reference':
     case 'full-name':
       return asText;
@@ -38,13 +40,20 @@ export function cellNormalizer(field: FieldSpec, options: NormalizeOptions = {})
 }
 
 const always = () => true;
+const noMarkup = (text: string) => !mayHoldHtml(text);
+
+/** Notes and descriptions: text without a length limit, where CRMs export HTML. */
+export function isLongText(field: FieldSpec): boolean {
+  return field.type === 'text' && field.max === undefined;
+}
 
 /**
  * For fields whose valid values are kept exactly as written (text, names, emails, complete web addresses): a cheap
  * test that a cell is such a value, so the row loop can skip building a result. Null for fields whose values may change.
  */
 export function keptAsWritten(field: FieldSpec): ((text: string) => boolean) | null {
-  if (field.type === 'text' || field.type === 'reference' || field.type === 'full-name') return always;
+  if (field.type === 'text') return isLongText(field) ? noMarkup : always;
+  if (field.type === 'reference' || field.type === 'full-name') return always;
   if (field.type === 'email') return isEmail;
   if (field.type === 'url') return isPlainHttpUrl;
   return null;

@@ -1,10 +1,12 @@
 // Date and time cells → one canonical form: an ISO 8601 UTC instant with milliseconds ("2025-04-02T16:30:00.000Z").
 //
 // Accepted: Pivor's `YYYY-MM-DD HH:MM`, `YYYY-MM-DD HH:MM:SS`, `YYYY-MM-DD`, ISO 8601 with `T`, with or without
-// an offset or Z, and `YYYY/MM/DD`. Day and month in the order the caller states: 02/04/2025, 2.4.2025, 02-04-2025,
+// an offset or Z, and `YYYY/MM/DD`; `DD.MM.YYYY` and month names (see date-forms.ts). Day and month in the order
+// the caller states: 02/04/2025, 02-04-2025, two-digit years,
 // with an optional time and AM/PM. Without a stated order such dates are refused: they are asked, not guessed.
 // Wall-clock times without an offset are read in the stated IANA zone (default UTC, as Pivor's export writes).
 import { DateTime, IANAZone, type Zone } from 'luxon';
+import { readOrderedDate, readShortYearDate, PIVOT_WORDS, type DateParts } from './date-forms.ts';
 import { fail, ok, quote, type CellNormalizer, type Normalized, type NormalizeOptions, type Notice } from './types.ts';
 
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:([ T])(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
@@ -49,6 +51,13 @@ function normalizeDate(text: string, zone: Zone, utc: boolean, order: NormalizeO
     if (typeof wall === 'string') return fail('invalid-date', wall.replace('$', quote(text)));
     return inZone(text, wall, zone, utc, { code: 'date-read', message: `read ${quote(text)} as ${describe(wall)} ${zone.name}` });
   }
+  const ordered = readOrderedDate(text);
+  if (ordered) return fromParts(text, ordered, zone, utc);
+  const short = readShortYearDate(text, order);
+  if (short === 'ask') {
+    return fail('ambiguous-date', `${quote(text)} has a two-digit year: say which comes first (day or month), and ${PIVOT_WORDS}; or write it as YYYY-MM-DD`);
+  }
+  if (short) return fromParts(text, short, zone, utc);
   m = DAY_MONTH.exec(text);
   if (m) {
     if (!order) {
@@ -61,6 +70,13 @@ function normalizeDate(text: string, zone: Zone, utc: boolean, order: NormalizeO
     return inZone(text, wall, zone, utc, { code: 'date-read', message: `read ${quote(text)} (${order}) as ${describe(wall)} ${zone.name}` });
   }
   return fail('invalid-date', `${quote(text)} is not a date Pivor Bridge can read: write YYYY-MM-DD HH:MM`);
+}
+
+function fromParts(text: string, p: DateParts, zone: Zone, utc: boolean): Normalized {
+  const wall = wallClock(p.year, p.month, p.day, p.hour, p.minute, p.second, undefined, p.meridiem);
+  if (typeof wall === 'string') return fail('invalid-date', wall.replace('$', quote(text)));
+  const how = p.how ? ` (${p.how})` : '';
+  return inZone(text, wall, zone, utc, { code: 'date-read', message: `read ${quote(text)}${how} as ${describe(wall)} ${zone.name}` });
 }
 
 /** Checks the parts make a real date and time; returns a message with `$` for the value when not. */

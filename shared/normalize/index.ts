@@ -1,6 +1,7 @@
 // Value normalization: cells in the spellings people write → values in Pivor's, each change with a notice.
 export * from './types.ts';
-export { cellNormalizer, keptAsWritten } from './cell-normalizer.ts';
+export { htmlToText } from './html-text.ts';
+export { cellNormalizer, isLongText, keptAsWritten } from './cell-normalizer.ts';
 export { normalizeBoolean } from './boolean.ts';
 export { enumNormalizer } from './enum.ts';
 export { dateNormalizer, isValidTimeZone } from './date.ts';

@@ -1,6 +1,6 @@
 // Per mapped column, everything the row loop needs, worked out once: the field, its normalizer and its limits.
 import type { HeaderMapping } from '../map/index.ts';
-import { cellNormalizer, keptAsWritten, type CellNormalizer, type NormalizeOptions } from '../normalize/index.ts';
+import { cellNormalizer, isLongText, keptAsWritten, type CellNormalizer, type NormalizeOptions } from '../normalize/index.ts';
 import { getField, writableValues, type FieldSpec, type ResourceSpec } from '../resources/index.ts';
 
 export interface ColumnPlan {
@@ -43,7 +43,7 @@ export function planColumns(resource: ResourceSpec, mapping: HeaderMapping, opti
       field,
       key: field.key,
       normalize: cellNormalizer(field, options),
-      asIs: field.type === 'text' || field.type === 'reference' || field.type === 'full-name',
+      asIs: (field.type === 'text' && !isLongText(field)) || field.type === 'reference' || field.type === 'full-name',
       keep,
       limited: field.max !== undefined || field.min !== undefined || writable !== null,
       max: field.max ?? Infinity,

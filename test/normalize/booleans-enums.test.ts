@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { enumNormalizer, normalizeBoolean } from '../../shared/normalize/index.ts';
-import { clients, communications, getField } from '../../shared/resources/index.ts';
+import { cellNormalizer, enumNormalizer, keptAsWritten, normalizeBoolean } from '../../shared/normalize/index.ts';
+import { clients, communications, contacts, getField, type ResourceSpec } from '../../shared/resources/index.ts';
 
 describe('booleans', () => {
   it.each([
@@ -44,5 +44,35 @@ describe('enums', () => {
 
   it('names the allowed values when refusing', () => {
     expect(commType('fax')).toEqual({ ok: false, code: 'invalid-enum', message: '"fax" is not one of email, call, phone, meeting, note, task' });
+  });
+});
+
+describe('CRM vocabularies and HTML notes', () => {
+  const field = (resource: ResourceSpec, key: string) => resource.fields.find((f) => f.key === key)!;
+
+  it.each([
+    ['Call', 'phone'], ['CALL', 'phone'], ['Meeting', 'meeting'], ['EMAIL', 'email'], ['Task', 'task'], ['note', 'note'],
+    ['Lunch', 'meeting'], ['Deadline', 'task'],
+  ])('reads the activity type %j as %s', (text, value) => {
+    expect(cellNormalizer(field(communications, 'type'))(text)).toMatchObject({ ok: true, value });
+  });
+
+  it.each([['Done', 'completed'], ['To do', 'pending'], ['TO DO', 'pending'], ['Open', 'pending'], ['Completed', 'completed'], ['not started', 'pending']])(
+    'reads the status %j as %s', (text, value) => {
+      expect(cellNormalizer(field(communications, 'status'))(text)).toMatchObject({ ok: true, value });
+    });
+
+  it('turns HTML in a note into plain text with a notice, never keeping the markup', () => {
+    const notes = cellNormalizer(field(contacts, 'notes'));
+    expect(notes('<p>Met at <b>Expo</b> &amp; liked it</p><p>Call back&nbsp;soon<br>x &lt; y</p>')).toEqual({
+      ok: true, value: 'Met at Expo & liked it\nCall back soon\nx < y',
+      notices: [{ code: 'html-stripped', message: '"<p>Met at <b>Expo</b> &amp; liked it</p><p>Call back&nbsp..." held HTML markup: kept as plain text "Met at Expo & liked it\\nCall back soon\\nx < y"' }],
+    });
+    // a "<" that is no tag is text
+    expect(notes('budget < 5k, margin > 10%')).toEqual({ ok: true, value: 'budget < 5k, margin > 10%' });
+    expect(cellNormalizer(field(communications, 'content'))('<div>Agenda</div>')).toMatchObject({ ok: true, value: 'Agenda' });
+    // short text fields keep what they hold: a job title is no note
+    expect(keptAsWritten(field(contacts, 'job_title'))!('<b>CEO</b>')).toBe(true);
+    expect(keptAsWritten(field(contacts, 'notes'))!('<b>CEO</b>')).toBe(false);
   });
 });

@@ -31,9 +31,9 @@ describe('dates', () => {
     expect(utc('next tuesday')).toMatchObject({ ok: false, code: 'invalid-date' });
   });
 
-  it('refuses slash and dot dates unless the order is stated', () => {
+  it('refuses slash dates unless the order is stated', () => {
     expect(utc('02/04/2025')).toMatchObject({ ok: false, code: 'ambiguous-date' });
-    expect(utc('02.04.2025')).toMatchObject({ ok: false, code: 'ambiguous-date' });
+    expect(utc('02-04-2025')).toMatchObject({ ok: false, code: 'ambiguous-date' });
     expect(dateNormalizer({ dateOrder: 'day-first' })('02/04/2025')).toMatchObject({ ok: true, value: '2025-04-02T00:00:00.000Z', notices: [{ code: 'date-read' }] });
     expect(dateNormalizer({ dateOrder: 'month-first' })('02/04/2025')).toMatchObject({ ok: true, value: '2025-02-04T00:00:00.000Z' });
     expect(dateNormalizer({ dateOrder: 'day-first' })('2.4.2025 16:30')).toMatchObject({ ok: true, value: '2025-04-02T16:30:00.000Z' });
@@ -41,6 +41,47 @@ describe('dates', () => {
     expect(dateNormalizer({ dateOrder: 'day-first' })('31/04/2025')).toMatchObject({ ok: false, code: 'invalid-date' });
     // year first is never ambiguous
     expect(utc('2025/04/02')).toMatchObject({ ok: true, value: '2025-04-02T00:00:00.000Z' });
+  });
+
+  it('reads dotted dates day first everywhere, whatever order is stated for slashes', () => {
+    expect(utc('04.03.2025')).toEqual({
+      ok: true, value: '2025-03-04T00:00:00.000Z',
+      notices: [{ code: 'date-read', message: 'read "04.03.2025" (day first, as dotted dates are) as 4 March 2025 00:00 UTC' }],
+    });
+    expect(dateNormalizer({ dateOrder: 'month-first' })('04.03.2025 14:30')).toMatchObject({ ok: true, value: '2025-03-04T14:30:00.000Z' });
+    expect(utc('31.02.2024')).toEqual({ ok: false, code: 'invalid-date', message: '"31.02.2024" is not a date: February 2024 has no day 31' });
+  });
+
+  it.each([
+    ['12 Mar 2024', '2024-03-12T00:00:00.000Z'],
+    ['12-Mar-2024', '2024-03-12T00:00:00.000Z'],
+    ['1st March 2024', '2024-03-01T00:00:00.000Z'],
+    ['Mar 12, 2024', '2024-03-12T00:00:00.000Z'],
+    ['september 3 2024 3:05 PM', '2024-09-03T15:05:00.000Z'],
+    ['Sept 3, 2024 09:30', '2024-09-03T09:30:00.000Z'],
+  ])('reads the month-name spelling %j without asking', (text, iso) => {
+    expect(utc(text)).toMatchObject({ ok: true, value: iso, notices: [{ code: 'date-read' }] });
+  });
+
+  it('refuses month names it does not know and days a month lacks', () => {
+    expect(utc('Foo 12, 2024')).toMatchObject({ ok: false, code: 'invalid-date' });
+    expect(utc('30 Feb 2024')).toMatchObject({ ok: false, code: 'invalid-date', message: '"30 Feb 2024" is not a date: February 2024 has no day 30' });
+  });
+
+  it('reads two-digit years only with a stated order, and says the pivot', () => {
+    expect(utc('04/03/25')).toMatchObject({ ok: false, code: 'ambiguous-date' });
+    expect(utc('04.03.25')).toMatchObject({ ok: false, code: 'ambiguous-date' });
+    expect(utc('04/03/25').ok === false && utc('04/03/25')).toMatchObject({ message: expect.stringContaining('00–69 read as 2000–2069, 70–99 as 1970–1999') });
+    expect(dateNormalizer({ dateOrder: 'day-first' })('04/03/25')).toEqual({
+      ok: true, value: '2025-03-04T00:00:00.000Z',
+      notices: [{ code: 'date-read', message: 'read "04/03/25" (day-first; two-digit years 00–69 read as 2000–2069, 70–99 as 1970–1999) as 4 March 2025 00:00 UTC' }],
+    });
+    expect(dateNormalizer({ dateOrder: 'month-first' })('04/03/25 4:30 PM')).toMatchObject({ ok: true, value: '2025-04-03T16:30:00.000Z' });
+    expect(dateNormalizer({ dateOrder: 'month-first' })('12/31/69')).toMatchObject({ ok: true, value: '2069-12-31T00:00:00.000Z' });
+    expect(dateNormalizer({ dateOrder: 'month-first' })('01/01/70')).toMatchObject({ ok: true, value: '1970-01-01T00:00:00.000Z' });
+    // dots stay day first even when month first is stated
+    expect(dateNormalizer({ dateOrder: 'month-first' })('04.03.25')).toMatchObject({ ok: true, value: '2025-03-04T00:00:00.000Z' });
+    expect(dateNormalizer({ dateOrder: 'day-first' })('31/02/25')).toMatchObject({ ok: false, code: 'invalid-date' });
   });
 
   it('reads wall-clock times in the stated zone, offsets as written', () => {
