@@ -2,7 +2,8 @@
 // (never the password) in the per-user credentials file. Prompts on a terminal; --email and --password-stdin otherwise.
 import { hostname } from 'node:os';
 import { parseArgs } from 'node:util';
-import { createKyTransport, isPivorError, normalizeBaseUrl, PivorClient } from '../shared/api/index.ts';
+import { isPivorError, normalizeBaseUrl } from '../shared/api/index.ts';
+import { cliClient } from './pivor-client.ts';
 import { credentialsPath, writeLogin } from './credentials-store.ts';
 import { UsageError, envOf, type CommandIo } from './command-io.ts';
 import { prompt, readAll } from './prompt.ts';
@@ -34,7 +35,7 @@ export async function loginCommand(argv: string[], io: CommandIo): Promise<numbe
   else throw new UsageError(`No terminal to ask the password on: pipe it with --password-stdin.\n${loginUsage}`);
   if (password === '') throw new UsageError('The password is empty.');
 
-  const client = new PivorClient({ baseUrl: url, transport: createKyTransport() });
+  const client = cliClient(io, { url });
   try {
     const { token, user } = await client.createToken(email, password, `pivor-csv on ${hostname()}`);
     await writeLogin({ url: url.trim(), token, email: user.email, savedAt: new Date().toISOString() }, env);

@@ -2,7 +2,8 @@
 // login is kept (the token would stay valid with nothing left to revoke it with); a token the server no longer
 // knows is simply forgotten.
 import { parseArgs } from 'node:util';
-import { createKyTransport, isPivorError, PivorClient } from '../shared/api/index.ts';
+import { isPivorError } from '../shared/api/index.ts';
+import { cliClient } from './pivor-client.ts';
 import { readLogin, removeLogin } from './credentials-store.ts';
 import { UsageError, envOf, type CommandIo } from './command-io.ts';
 
@@ -16,7 +17,7 @@ export async function logoutCommand(argv: string[], io: CommandIo): Promise<numb
     io.stdout.write('Not signed in.\n');
     return 0;
   }
-  const client = new PivorClient({ baseUrl: login.url, token: login.token, transport: createKyTransport() });
+  const client = cliClient(io, { url: login.url, token: login.token });
   try {
     await client.revokeToken();
   } catch (error) {

@@ -1,6 +1,7 @@
 // Which Pivor to talk to and with which token: --url, else PIVOR_URL, else the stored login's address;
 // PIVOR_TOKEN, else the stored login's token — the stored token only for the address it was made for.
-import { createKyTransport, normalizeBaseUrl, PivorClient } from '../shared/api/index.ts';
+import { normalizeBaseUrl, type PivorClient } from '../shared/api/index.ts';
+import { cliClient } from './pivor-client.ts';
 import { readLogin } from './credentials-store.ts';
 import { UsageError, envOf, type CommandIo } from './command-io.ts';
 
@@ -19,7 +20,6 @@ export async function openSession(io: CommandIo, options: { url?: string; concur
   let token = env.PIVOR_TOKEN || undefined;
   if (!token && stored && normalizeBaseUrl(stored.url).apiBase === base.apiBase) token = stored.token;
   if (!token) throw new UsageError(`Not signed in to ${base.origin}: run \`pivor-csv login\` or set PIVOR_TOKEN.`);
-  // The transport's own limit must not be lower than the push's, or it would quietly cap it.
-  const transport = createKyTransport({ concurrency: Math.max(6, options.concurrency ?? 0) });
-  return { client: new PivorClient({ baseUrl: url, token, transport }), server: base.apiBase };
+  const client = cliClient(io, { url, token, ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}) });
+  return { client, server: base.apiBase };
 }

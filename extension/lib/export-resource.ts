@@ -21,7 +21,8 @@ export async function exportResource(
   if (filters.status) query.status = filters.status;
   if (filters.search.trim()) query.search = filters.search.trim();
   let rows = 0;
-  const client = clientFor(session, options.onRetry ? { onRetry: (info) => options.onRetry!(info.message) } : {});
+  const say = options.onRetry;
+  const client = clientFor(session, say ? { onRetry: (info) => say(info.message), onWaiting: (info) => say(info.message) } : {});
   const text = await exportCsv(client, resource, {
     filters: query,
     signal: options.signal,

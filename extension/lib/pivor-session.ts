@@ -3,7 +3,7 @@
 import { PivorClient } from '../../shared/api/client.ts';
 import { normalizeBaseUrl, type ApiBase } from '../../shared/api/base-url.ts';
 import { isPivorError, PivorError } from '../../shared/api/errors.ts';
-import type { RetryInfo, RetryOptions } from '../../shared/api/index.ts';
+import type { RetryInfo, RetryOptions, WaitingInfo } from '../../shared/api/index.ts';
 import { createKyTransport } from '../../shared/api/ky-transport.ts';
 import { clearSession, saveSession, type Session, type SessionUser } from '../storage/session-store.ts';
 import { releaseOriginAccess, requestOriginAccess } from './host-access.ts';
@@ -13,6 +13,8 @@ export const DEVICE_NAME = 'Pivor Bridge (Chrome)';
 export interface ClientExtras {
   /** Told before each retry, so a page can say "Pivor did not answer; trying again in 2 s". */
   onRetry?: (info: RetryInfo) => void;
+  /** Told every few seconds while Pivor has not answered: "Waiting for Pivor at …: no answer for 5 s (attempt 1 of 5)". */
+  onWaiting?: (info: WaitingInfo) => void;
   retry?: Partial<RetryOptions>;
 }
 

@@ -10,6 +10,7 @@ import { listQueryString, nextPageNumber, type ListQuery } from './list-query.ts
 import { defaultRetryOptions, type RetryOptions } from './retry-policy.ts';
 import { sendWithRetries, type PreparedRequest, type RetryInfo } from './send-with-retries.ts';
 import type { HttpMethod, Transport } from './transport.ts';
+import type { WaitingInfo } from './waiting-notice.ts';
 
 export interface PivorUser {
   id: number;
@@ -79,6 +80,10 @@ export interface PivorClientOptions {
   now?: () => number;
   retry?: Partial<RetryOptions>;
   onRetry?: (info: RetryInfo) => void;
+  /** Told every few seconds while Pivor has not answered (where timers exist): "Waiting for Pivor at …". */
+  onWaiting?: (info: WaitingInfo) => void;
+  /** How often onWaiting is told. Default 5 s. */
+  waitingNoticeMs?: number;
 }
 
 export class PivorClient {
@@ -93,6 +98,8 @@ export class PivorClient {
   readonly #now: () => number;
   readonly #retry: RetryOptions;
   readonly #onRetry: ((info: RetryInfo) => void) | undefined;
+  readonly #onWaiting: ((info: WaitingInfo) => void) | undefined;
+  readonly #waitingNoticeMs: number | undefined;
 
   constructor(options: PivorClientOptions) {
     const { apiBase, origin } = normalizeBaseUrl(options.baseUrl);
@@ -105,6 +112,8 @@ export class PivorClient {
     this.#now = options.now ?? Date.now;
     this.#retry = { ...defaultRetryOptions, ...options.retry };
     this.#onRetry = options.onRetry;
+    this.#onWaiting = options.onWaiting;
+    this.#waitingNoticeMs = options.waitingNoticeMs;
   }
 
   get hasToken(): boolean {
@@ -258,6 +267,8 @@ export class PivorClient {
       transport: this.#transport, sleep: this.#sleep, random: this.#random, now: this.#now, retry: this.#retry,
       origin: this.origin,
       ...(this.#onRetry ? { onRetry: this.#onRetry } : {}),
+      ...(this.#onWaiting ? { onWaiting: this.#onWaiting } : {}),
+      ...(this.#waitingNoticeMs !== undefined ? { waitingNoticeMs: this.#waitingNoticeMs } : {}),
       ...(signal ? { signal } : {}),
     });
   }

@@ -68,4 +68,7 @@ export const messages = {
   network: (origin: string, detail: string) => `Can't reach Pivor at ${origin}: check the URL and your connection (${detail}).`,
   badResponse: (origin: string, detail: string) => `${origin} did not answer like a Pivor API (${detail}): check the URL.`,
   cancelled: 'Cancelled.',
+  redirected: (origin: string, target: string | undefined) =>
+    `${origin} redirected the request ${target ? `to ${target}` : 'elsewhere (the browser does not say where)'}. ` +
+    'Pivor Bridge follows no redirect, so nothing was sent there: check the address, and if Pivor has moved, sign in at its new address.',
 };

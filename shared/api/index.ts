@@ -8,6 +8,7 @@ export {
 export { PivorError, isPivorError, type PivorErrorKind, type PivorErrorDetails } from './errors.ts';
 export type { Outcome } from './interpret-response.ts';
 export type { RetryInfo } from './send-with-retries.ts';
+export type { WaitingInfo } from './waiting-notice.ts';
 export { defaultRetryOptions, type RetryOptions, type RetryReason } from './retry-policy.ts';
 export { backoffDelay, parseRetryAfter, defaultSleep } from './backoff.ts';
 export { normalizeBaseUrl, type ApiBase } from './base-url.ts';

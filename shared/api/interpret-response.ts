@@ -22,6 +22,8 @@ export interface InterpretContext {
   path: string;
   /** For messages. */
   origin: string;
+  /** The whole request URL, to resolve a relative redirect target; the origin's root when absent. */
+  url?: string;
   now: number;
 }
 
@@ -46,9 +48,9 @@ export function interpretResult(result: HttpResult, context: InterpretContext): 
     const data = isObject(json) && 'data' in json ? json.data : json;
     return { ok: true, status, data, body: json };
   }
+  if (result.hiddenRedirect) return fail(new PivorError('bad-response', messages.redirected(context.origin, undefined), { status }));
   if (status >= 300 && status < 400) {
-    const target = headers['location'] ? `it redirected to ${pathOf(headers['location'])}` : `it answered with a redirect (${status})`;
-    return fail(new PivorError('bad-response', messages.badResponse(context.origin, target), { status }));
+    return fail(new PivorError('bad-response', messages.redirected(context.origin, redirectTarget(headers['location'], context)), { status }));
   }
   if (status === 401) return fail(new PivorError('unauthenticated', messages.unauthenticated, { status }));
   if (status === 403) return fail(new PivorError('forbidden', serverMessage ?? messages.forbidden, { status }));
@@ -116,12 +118,14 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-// Only the path: a redirect target's query could carry anything.
-function pathOf(location: string): string {
+// Where a redirect pointed, as origin and path: its query could carry anything (a token, a signed link).
+function redirectTarget(location: string | undefined, context: InterpretContext): string | undefined {
+  if (!location) return undefined;
   try {
-    return new URL(location, 'https://x.invalid').pathname;
+    const target = new URL(location, context.url ?? context.origin);
+    return `${target.origin}${target.pathname}`;
   } catch {
-    return 'another address';
+    return undefined;
   }
 }
 

@@ -1,12 +1,14 @@
 // The Transport for fetch-capable runtimes (browsers, the extension's service worker, Node), built on ky.
 // ky never retries and never throws for HTTP statuses here: the client owns retries and error mapping.
 // Runs where fetch and setTimeout exist (ky itself uses them); Apps Script has its own UrlFetchApp transport.
+// Redirects are never followed: a followed redirect would carry the token, a password or a row to wherever it
+// points (a 307/308 re-sends the body). The client sees the 3xx itself and says where it pointed.
 import ky, { TimeoutError } from 'ky';
 import pLimit from 'p-limit';
 import type { HttpRequest, HttpResult, Transport } from './transport.ts';
 
 export interface KyTransportOptions {
-  /** Time allowed for the headers, and again for the body, of each request. Default 30 s. */
+  /** Time allowed for the headers, and again for the body, of each request. Default 20 s. */
   timeoutMs?: number;
   /** A fetch to use instead of the global one (tests, proxies, the extension's bound fetch). */
   fetch?: typeof globalThis.fetch;
@@ -37,7 +39,7 @@ const FRIENDLY: Record<string, string> = {
 };
 
 export function createKyTransport(options: KyTransportOptions = {}): Transport {
-  const timeoutMs = options.timeoutMs ?? 30_000;
+  const timeoutMs = options.timeoutMs ?? 20_000;
   const limit = pLimit(options.concurrency ?? 6);
   const http = ky.create({
     retry: 0,
@@ -56,10 +58,13 @@ export function createKyTransport(options: KyTransportOptions = {}): Transport {
         headers: request.headers,
         body: request.body,
         signal: controller.signal,
+        redirect: 'manual',
       });
     } catch (error) {
       return networkError(error, timeoutMs, false);
     }
+    // Browsers hide a redirect's status and target from scripts ("opaqueredirect"); Node shows both.
+    if (response.type === 'opaqueredirect') return { kind: 'response', status: 0, headers: {}, body: '', hiddenRedirect: true };
     const headers: Record<string, string> = {};
     response.headers.forEach((value, name) => {
       headers[name.toLowerCase()] = value;

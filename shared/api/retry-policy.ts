@@ -60,15 +60,16 @@ function settle(method: HttpMethod, error: PivorError): PivorError {
   return error;
 }
 
-/** What onRetry reports to a person. */
-export function retryMessage(reason: RetryReason, delayMs: number, error: PivorError): string {
+/** What onRetry reports to a person; `next` is the try about to be made ("attempt 2 of 5"). */
+export function retryMessage(reason: RetryReason, delayMs: number, error: PivorError, next?: { attempt: number; attempts: number }): string {
+  const which = next ? ` (attempt ${next.attempt} of ${next.attempts})` : '';
   switch (reason) {
     case 'rate-limited':
-      return messages.rateLimitedRetrying(delayMs);
+      return `${messages.rateLimitedRetrying(delayMs)}${which}`;
     case 'unavailable':
     case 'server':
-      return `${error.message} Retrying in ${Math.max(1, Math.ceil(delayMs / 1000))} s.`;
+      return `${error.message} Retrying in ${Math.max(1, Math.ceil(delayMs / 1000))} s${which}.`;
     case 'network':
-      return `${error.message} Retrying.`;
+      return `${error.message} Retrying${which}.`;
   }
 }

@@ -4,6 +4,7 @@ import { PivorError, messages } from './errors.ts';
 import { interpretResult, type Outcome } from './interpret-response.ts';
 import { decideRetry, retryMessage, type RetryOptions, type RetryReason } from './retry-policy.ts';
 import type { HttpMethod, HttpRequest, HttpResult, Transport } from './transport.ts';
+import { waitingMessage, withWaitingNotices, type WaitingInfo } from './waiting-notice.ts';
 
 export interface PreparedRequest {
   method: HttpMethod;
@@ -32,6 +33,9 @@ export interface SendContext {
   retry: RetryOptions;
   origin: string;
   onRetry?: (info: RetryInfo) => void;
+  /** Told every `waitingNoticeMs` while a round has no answer yet. */
+  onWaiting?: (info: WaitingInfo) => void;
+  waitingNoticeMs?: number;
   signal?: AbortSignal;
 }
 
@@ -46,7 +50,7 @@ export async function sendWithRetries(requests: readonly PreparedRequest[], cont
       for (const index of pending) outcomes[index] = cancelled(lastErrors[index]);
       break;
     }
-    const results = await sendRound(context.transport, pending.map((index) => requests[index]!.http));
+    const results = await waitForRound(context, pending.map((index) => requests[index]!.http), attempts[pending[0]!]! + 1);
     const next: number[] = [];
     let delayMs = 0;
     let first: { reason: RetryReason; error: PivorError } | undefined;
@@ -54,7 +58,7 @@ export async function sendWithRetries(requests: readonly PreparedRequest[], cont
       const request = requests[index]!;
       attempts[index]! += 1;
       const result = results[position] ?? lostResult;
-      const outcome = interpretResult(result, { method: request.method, path: request.path, origin: context.origin, now: context.now() });
+      const outcome = interpretResult(result, { method: request.method, path: request.path, origin: context.origin, url: request.http.url, now: context.now() });
       const decision = decideRetry(request.method, outcome, attempts[index]!, context.retry, context.random);
       if (!decision.retry) {
         outcomes[index] = decision.outcome;
@@ -67,19 +71,30 @@ export async function sendWithRetries(requests: readonly PreparedRequest[], cont
       if (!first || decision.reason === 'rate-limited') first = { reason: decision.reason, error: decision.error };
     });
     if (next.length > 0 && first) {
+      const attempt = Math.max(...next.map((index) => attempts[index]!));
       context.onRetry?.({
-        attempt: Math.max(...next.map((index) => attempts[index]!)),
+        attempt,
         delayMs,
         reason: first.reason,
         count: next.length,
         ...(first.error.status !== undefined ? { status: first.error.status } : {}),
-        message: retryMessage(first.reason, delayMs, first.error),
+        message: retryMessage(first.reason, delayMs, first.error, { attempt: attempt + 1, attempts: context.retry.attempts }),
       });
       await context.sleep(delayMs);
     }
     pending = next;
   }
   return outcomes.map((outcome) => outcome ?? { ok: false, error: new PivorError('cancelled', messages.cancelled) });
+}
+
+function waitForRound(context: SendContext, batch: HttpRequest[], attempt: number): Promise<HttpResult[]> {
+  const round = sendRound(context.transport, batch);
+  const notify = context.onWaiting;
+  if (!notify) return round;
+  const attempts = context.retry.attempts;
+  return withWaitingNotices(round, context.waitingNoticeMs ?? 5_000, (waitedMs) => notify({
+    attempt, attempts, waitedMs, count: batch.length, message: waitingMessage(context.origin, waitedMs, attempt, attempts),
+  }));
 }
 
 // A transport must not throw, but if one does, treat every request of the round as possibly sent.

@@ -18,6 +18,8 @@ export type HttpResult =
       /** Header names in lower case. */
       headers: Record<string, string>;
       body: string;
+      /** A redirect whose target the runtime does not disclose (a browser's opaque redirect). */
+      hiddenRedirect?: boolean;
     }
   | {
       kind: 'network-error';

@@ -100,7 +100,7 @@ describe('createKyTransport', () => {
 });
 
 describe('PivorClient over a server that is not Pivor', () => {
-  it('says a redirect to a login page is not a Pivor API', async () => {
+  it('follows no redirect, even to its own login page, and says where it pointed', async () => {
     const url = await listen(createHttpServer((request, response) => {
       if (request.url === '/login') {
         response.writeHead(200, { 'Content-Type': 'text/html; charset=UTF-8' });
@@ -113,7 +113,7 @@ describe('PivorClient over a server that is not Pivor', () => {
     const client = new PivorClient({ baseUrl: url, token: 'x|y', transport: createKyTransport() });
     const error = await failure(client.currentUser());
     expect(error.kind).toBe('bad-response');
-    expect(error.message).toBe(`${url} did not answer like a Pivor API (it sent a web page instead of JSON): check the URL.`);
+    expect(error.message).toMatch(new RegExp(`^${url} redirected the request to ${url}/login\\. Pivor Bridge follows no redirect, so nothing was sent there`));
   });
 
   it('says an HTML 404 is not a Pivor API', async () => {

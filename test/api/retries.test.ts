@@ -44,7 +44,7 @@ describe('retries', () => {
     expect(retries.length).toBeGreaterThan(0);
     expect(sleeps.length).toBe(retries.length);
     expect(sleeps.every((ms) => ms === 3000)).toBe(true);
-    expect(retries[0]).toMatchObject({ reason: 'rate-limited', status: 429, message: 'Pivor is rate limiting requests; retrying in 3 s' });
+    expect(retries[0]).toMatchObject({ reason: 'rate-limited', status: 429, message: 'Pivor is rate limiting requests; retrying in 3 s (attempt 2 of 10)' });
     // Each POST that was refused was sent again, and none was written twice.
     expect(sandbox.current.query('select count(*) as n from clients')[0]).toEqual({ n: 20 });
   });
