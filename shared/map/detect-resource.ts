@@ -1,6 +1,7 @@
 // Guesses which resource a file holds from its headers alone: how much maps, and whether the required fields are there.
 import { resourceNames, getResource, type ResourceName } from '../resources/index.ts';
 import { fullNameField, NAME_PARTS } from './full-name.ts';
+import { headerShape } from './header-family.ts';
 import { mapHeaders } from './map-headers.ts';
 
 export interface ResourceGuess {
@@ -29,8 +30,23 @@ export const MIN_DETECTION_SCORE = 0.35;
 /** A runner-up this close makes the guess ambiguous. */
 export const AMBIGUITY_MARGIN = 0.05;
 
+/** What a file's own columns say it holds, before any score: people's names, or "X - " prefixes naming an entity. */
+function signals(headers: readonly string[]): { people: boolean; prefixed: Partial<Record<ResourceName, number>> } {
+  const contacts = mapHeaders(getResource('contacts'), headers);
+  const people = contacts.byField.first_name !== undefined && contacts.byField.last_name !== undefined;
+  const prefixed: Partial<Record<ResourceName, number>> = {};
+  const own: Record<string, ResourceName> = { organization: 'clients', person: 'contacts', activity: 'communications' };
+  for (const h of headers) {
+    const r = own[headerShape(h).entity ?? ''];
+    if (r) prefixed[r] = (prefixed[r] ?? 0) + 1;
+  }
+  return { people, prefixed };
+}
+
 export function detectResource(headers: readonly string[]): ResourceDetection {
   const named = headers.filter((h) => h.trim() !== '').length;
+  const { people, prefixed } = signals(headers);
+  const mostPrefixed = Math.max(0, ...Object.values(prefixed));
   const candidates = resourceNames.map((name): ResourceGuess => {
     const resource = getResource(name);
     const mapping = mapHeaders(resource, headers);
@@ -45,7 +61,12 @@ export function detectResource(headers: readonly string[]): ResourceDetection {
       .map((f) => f.key);
     const coverage = named === 0 ? 0 : weight / named;
     const requiredShare = required.length === 0 ? 1 : (required.length - requiredMissing.length) / required.length;
-    const score = mappedColumns.length === 0 ? 0 : 0.6 * coverage + 0.4 * requiredShare;
+    let score = mappedColumns.length === 0 ? 0 : 0.6 * coverage + 0.4 * requiredShare;
+    // A file naming people in first and last name columns lists people, even when it names their company too;
+    // a file whose columns are mostly "Person - …" lists people (Pipedrive names the entity in every header).
+    if (people && name === 'clients') score -= 0.2;
+    if (mostPrefixed > 0 && (prefixed[name] ?? 0) < mostPrefixed) score -= 0.2;
+    score = Math.max(0, score);
     return { resource: name, score: Math.round(score * 1000) / 1000, mapped: mappedColumns.length, requiredMissing };
   });
   candidates.sort((a, b) => b.score - a.score);

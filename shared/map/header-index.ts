@@ -2,7 +2,7 @@
 import type { FieldSpec, ResourceSpec } from '../resources/index.ts';
 import { compactHeader, headerWords } from './header-key.ts';
 
-export type ExactReason = 'key' | 'label' | 'alias';
+export type ExactReason = 'key' | 'label' | 'alias' | 'weak';
 
 export interface IndexEntry { field: FieldSpec; reason: ExactReason }
 
@@ -17,7 +17,7 @@ export interface HeaderIndex {
   conflicts: string[];
 }
 
-const rank: Record<ExactReason, number> = { key: 0, label: 1, alias: 2 };
+const rank: Record<ExactReason, number> = { key: 0, label: 1, alias: 2, weak: 3 };
 const cache = new WeakMap<ResourceSpec, HeaderIndex>();
 
 export function digitsOf(text: string): string {
@@ -54,6 +54,7 @@ export function headerIndex(resource: ResourceSpec): HeaderIndex {
   }
   for (const field of resource.fields) add(field.label, field, 'label');
   for (const field of resource.fields) for (const alias of field.aliases) add(alias, field, 'alias');
+  for (const field of resource.fields) for (const alias of field.weakAliases ?? []) add(alias, field, 'weak');
   for (const key of conflicts) exact.delete(key);
 
   const spellings = [...exact.entries()].map(([spelling, entry]) => ({ spelling, digits: digitsOf(spelling), field: entry.field }));

@@ -2,10 +2,12 @@
 import { findField, type FieldSpec, type ResourceSpec } from '../resources/index.ts';
 import { similarity as similarityOf } from './edit-distance.ts';
 import { compactHeader } from './header-key.ts';
+import { attachSources, familyCandidate, type FamilyMiss } from './family-mapping.ts';
+import { headerShape, type HeaderShape } from './header-family.ts';
 import { digitsOf, headerIndex, sortedWords, type HeaderIndex } from './header-index.ts';
-import type { ColumnMapping, HeaderMapping, MapReason, UserMapping } from './types.ts';
+import type { CellReading, ColumnMapping, HeaderMapping, MapReason, UserMapping } from './types.ts';
 
-const exactScore = { key: 1, label: 0.98, alias: 0.95 } as const;
+const exactScore = { key: 1, label: 0.98, alias: 0.95, weak: 0.9 } as const;
 /** Below this similarity a header is left unmapped rather than guessed. */
 export const FUZZY_THRESHOLD = 0.85;
 /** Shorter headers are never fuzzy-matched: one letter off is a different word ("Stage" is not "State"). */
@@ -13,17 +15,24 @@ const FUZZY_MIN_LENGTH = 5;
 /** Fuzzy scores stay below every exact score, so an exact match always wins a conflict. */
 const FUZZY_CEILING = 0.9;
 
-interface Candidate { field: FieldSpec; reason: MapReason; score: number; detail?: string }
+interface Candidate { field: FieldSpec; reason: MapReason; score: number; detail?: string; reading?: CellReading }
 
 export function mapHeaders(resource: ResourceSpec, headers: readonly string[], userMapping?: UserMapping): HeaderMapping {
   const index = headerIndex(resource);
   const userNotes: (string | undefined)[] = [];
+  const shapes = headers.map(headerShape);
+  const misses: (FamilyMiss | undefined)[] = [];
   const candidates = headers.map((header, i): Candidate | null | 'ignored' => {
     const user = userChoice(resource, header, userMapping);
     if (user.kind === 'ignore') return 'ignored';
     if (user.kind === 'field') return { field: user.field, reason: 'user', score: 1 };
     if (user.kind === 'invalid') userNotes[i] = user.note;
-    return autoCandidate(index, header);
+    const found = autoCandidate(resource, index, header, shapes[i]!);
+    if (found && 'miss' in found) {
+      misses[i] = found;
+      return null;
+    }
+    return found;
   });
 
   // Two columns for one field: the user's choice, then the higher score, then the leftmost column wins.
@@ -39,8 +48,9 @@ export function mapHeaders(resource: ResourceSpec, headers: readonly string[], u
     const note = userNotes[i];
     if (c === 'ignored') return { index: i, header, field: null, reason: 'user', detail: 'ignored by your mapping' };
     if (!c) {
-      const detail = [header.trim() ? 'no matching field' : 'empty header', note].filter(Boolean).join('; ');
-      return { index: i, header, field: null, reason: 'unknown', detail };
+      const miss = misses[i];
+      const detail = [miss?.detail ?? (header.trim() ? 'no matching field' : 'empty header'), note].filter(Boolean).join('; ');
+      return { index: i, header, field: null, reason: miss?.miss ?? 'unknown', detail };
     }
     const held = winner.get(c.field.key)!;
     if (held !== i) {
@@ -52,12 +62,20 @@ export function mapHeaders(resource: ResourceSpec, headers: readonly string[], u
     const column: ColumnMapping = { index: i, header, field: c.field.key, reason: c.reason, score: round(c.score) };
     const detail = [c.detail, note].filter(Boolean).join('; ');
     if (detail) column.detail = detail;
+    if (c.reading) column.reading = c.reading;
     return column;
   });
+  const extra = attachSources(resource, columns, shapes);
+  return finishMapping(resource, columns, extra);
+}
 
+/** The mapping's lists, from its columns (and the extra fields a column fills). */
+export function finishMapping(resource: ResourceSpec, columns: ColumnMapping[], extra: ColumnMapping[] = []): HeaderMapping {
   const byField: Record<string, number> = {};
-  for (const [key, i] of winner) byField[key] = i;
-  return { resource: resource.name, columns, unmapped: columns.filter((c) => c.field === null).map((c) => c.header), byField };
+  for (const c of [...columns, ...extra]) if (c.field !== null) byField[c.field] = c.index;
+  const mapping: HeaderMapping = { resource: resource.name, columns, unmapped: columns.filter((c) => c.field === null).map((c) => c.header), byField };
+  if (extra.length) mapping.extra = extra;
+  return mapping;
 }
 
 function beats(a: Candidate, b: Candidate): boolean {
@@ -79,11 +97,17 @@ function userChoice(resource: ResourceSpec, header: string, userMapping: UserMap
   return { kind: 'field', field };
 }
 
-function autoCandidate(index: HeaderIndex, header: string): Candidate | null {
+function autoCandidate(resource: ResourceSpec, index: HeaderIndex, header: string, shape: HeaderShape): Candidate | FamilyMiss | null {
   const compact = compactHeader(header);
   if (!compact) return null;
   const hit = index.exact.get(compact);
-  if (hit) return { field: hit.field, reason: hit.reason, score: exactScore[hit.reason] };
+  // Pivor's own names first: "contact_id" is Pivor's, whatever a family would read in it
+  if (hit?.reason === 'key') return { field: hit.field, reason: hit.reason, score: exactScore[hit.reason] };
+  const lookup = (text: string) => index.exact.get(compactHeader(text))?.field;
+  const family = familyCandidate(resource, shape, lookup, header);
+  if (family && 'miss' in family) return family;
+  if (family) return { field: family.field, reason: 'alias', score: family.score, ...(family.detail ? { detail: family.detail } : {}), ...(family.reading ? { reading: family.reading } : {}) };
+  if (hit) return { field: hit.field, reason: hit.reason === 'weak' ? 'alias' : hit.reason, score: exactScore[hit.reason] };
   const reordered = index.words.get(sortedWords(header));
   if (reordered) return { field: reordered, reason: 'fuzzy', score: FUZZY_CEILING, detail: `"${header}" has the words of ${reordered.key} in another order` };
   return fuzzyCandidate(index, header, compact);

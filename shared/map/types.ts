@@ -4,8 +4,37 @@ import type { ResourceName } from '../resources/index.ts';
 /** Why a column maps to a field: its key or Pivor CSV name, its label, a known alias, a typo-tolerant match, or the user. */
 export type MapReason = 'key' | 'label' | 'alias' | 'fuzzy' | 'user';
 
-/** Why a column maps to nothing: no field matches, another column fills the field better, or the user said so ('user'). */
-export type UnmappedReason = 'unknown' | 'duplicate';
+/**
+ * Why a column maps to nothing on its own: no field matches, another column fills the field better, the user said so
+ * ('user'), it holds another system's ids or owners ('foreign'), its values do not fit ('values'), or it is read
+ * together with the column that fills the field ('combined': a phone's label, a Home address block, a due time).
+ */
+export type UnmappedReason = 'unknown' | 'duplicate' | 'foreign' | 'values' | 'combined';
+
+/**
+ * Where a field's value comes from when it is not one cell as written (header families, see family-mapping.ts):
+ * - join: the non-empty cells of several columns ("Business Street 2" and "3"; "Due date" and "Due time");
+ * - block: the address block a row has first (Business, else Home…), never mixing two blocks in one record;
+ * - labelled: the first numbered phone whose label says it is a mobile, or a phone.
+ */
+export type CellSource =
+  | { kind: 'join'; columns: number[]; separator: string }
+  | { kind: 'block'; blocks: AddressBlock[] }
+  | { kind: 'labelled'; want: 'phone' | 'mobile'; slots: PhoneSlot[] };
+
+export interface AddressBlock {
+  /** "Business", "Billing", "Address 1"… */
+  name: string;
+  /** Every column of the block: a row has the block when one of them holds a value. */
+  columns: number[];
+  /** The columns giving this field in this block, joined when several (street 2 and 3). */
+  field: number[];
+}
+
+export interface PhoneSlot { value: number; label: number | null; header: string }
+
+/** How a column's cells are read before normalizing: several values in one cell (" ::: "), or a done flag as a status. */
+export type CellReading = 'multi-value' | 'done-flag';
 
 /** A user's choices, per original header: a field key, or null to ignore the column. Plain data: save it as JSON. */
 export type UserMapping = { [header: string]: string | null };
@@ -23,6 +52,10 @@ export interface ColumnMapping {
   candidate?: string;
   /** Confidence in 0..1 (1 for exact and user matches). */
   score?: number;
+  /** When the value is not this cell alone: where it comes from. */
+  source?: CellSource;
+  /** When the cell is read another way than its field's type says. */
+  reading?: CellReading;
   /** A sentence for people, e.g. `"Emial" looks like email` or `email is already filled by column 4 ("Email")`. */
   detail?: string;
 }
@@ -34,4 +67,9 @@ export interface HeaderMapping {
   unmapped: string[];
   /** Field key → column index, for every mapped field. */
   byField: Record<string, number>;
+  /** Fields filled from a column another field already names (one numbered phone slot fills phone and mobile). */
+  extra?: ColumnMapping[];
 }
+
+/** Sample values per column (column-major): what the mapping looks at when a header is not enough. */
+export type ColumnSamples = readonly (readonly string[])[];

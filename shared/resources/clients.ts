@@ -38,7 +38,9 @@ export const clients: ResourceSpec = {
     { key: 'phone', apiName: 'phone', label: 'Phone', csvName: 'phone', max: 50, type: 'text', example: '+1 212 555 0100',
       aliases: ['Phone Number', 'Telephone', 'Tel', 'Company Phone', 'Main Phone', 'Office Phone'] },
     { key: 'website', apiName: 'website', label: 'Website', csvName: 'website', max: 255, type: 'url', example: 'https://acme.com',
-      aliases: ['Web', 'Web Site', 'URL', 'Website URL', 'Homepage', 'Domain', 'Company Domain Name'] },
+      aliases: ['Web', 'Web Site', 'Web Page', 'URL', 'Website URL', 'Homepage'],
+      // a company's domain stands in for its website only when no website column is there
+      weakAliases: ['Domain', 'Company Domain Name', 'Email Domain', 'Domain Name'] },
     ...addressFields,
     { key: 'industry', apiName: 'industry', label: 'Industry', csvName: null, max: 100, type: 'text', aliases: ['Sector', 'Vertical'] },
     { key: 'employee_count', apiName: 'employee_count', label: 'Employee count', csvName: null, min: 0, type: 'integer',

@@ -11,7 +11,7 @@ export const communications: ResourceSpec = {
   filters: ['search', 'type', 'status', 'client_id', 'contact_id', 'priority', 'direction'],
   sorts: ['subject', 'type', 'created_at', 'updated_at', 'due_at', 'priority', 'status'],
   fields: [
-    { key: 'id', apiName: null, label: 'ID', csvName: 'id', aliases: ['Communication ID', 'Activity ID', 'Pivor ID'], type: 'id' },
+    { key: 'id', apiName: null, label: 'ID', csvName: 'id', aliases: ['Communication ID', 'Pivor ID'], type: 'id' },
     { key: 'type', apiName: 'type', label: 'Type', csvName: 'type', required: true, type: 'enum', example: 'call',
       aliases: ['Activity Type', 'Communication Type', 'Kind', 'Task Type'],
       enum: { csv: ['email', 'call', 'phone', 'meeting', 'note', 'task'], api: ['email', 'phone', 'meeting', 'note', 'task'], db: ['email', 'phone', 'meeting', 'note', 'task'],
@@ -47,7 +47,7 @@ export const communications: ResourceSpec = {
       aliases: ['Due', 'Due Date', 'Deadline', 'Date', 'Scheduled At', 'Activity Date'] },
     { key: 'completed_at', apiName: 'completed_at', label: 'Completed at', csvName: 'completed_at', type: 'datetime', updateOnly: true,
       aliases: ['Completed', 'Completion Date', 'Done At', 'Completed Date'] },
-    { key: 'assigned_to', apiName: 'assigned_to', label: 'Assigned to', csvName: null, type: 'integer', min: 1, aliases: ['Owner ID', 'Assignee ID'] },
+    { key: 'assigned_to', apiName: 'assigned_to', label: 'Assigned to', csvName: null, type: 'integer', min: 1, aliases: [] },
     { key: 'updated_at', apiName: null, label: 'Updated at', csvName: 'updated_at', aliases: ['Last Modified', 'Modified'], type: 'timestamp' },
   ],
 };

@@ -47,6 +47,8 @@ export interface FieldSpec {
   csvName: string | null;
   /** Other header spellings seen in CRM and spreadsheet exports. */
   aliases: readonly string[];
+  /** Spellings that fill the field only when no better column does (a company's domain for its website). */
+  weakAliases?: readonly string[];
   type: FieldType;
   required?: boolean;
   max?: number;

@@ -1,6 +1,8 @@
 // Per mapped column, everything the row loop needs, worked out once: the field, its normalizer and its limits.
-import type { HeaderMapping } from '../map/index.ts';
+import type { ColumnMapping, HeaderMapping } from '../map/index.ts';
 import { cellNormalizer, isLongText, keptAsWritten, type CellNormalizer, type NormalizeOptions } from '../normalize/index.ts';
+import { firstOfMany, MULTI_SEPARATOR, normalizeDoneFlag } from '../normalize/cell-readings.ts';
+import { cellPick, rowNote, type CellPick, type RowNote } from './cell-sources.ts';
 import { getField, writableValues, type FieldSpec, type ResourceSpec } from '../resources/index.ts';
 
 export interface ColumnPlan {
@@ -8,6 +10,10 @@ export interface ColumnPlan {
   header: string;
   field: FieldSpec;
   key: string;
+  /** For a field whose value spans columns: the row's cell for it (null: `cells[index]`). */
+  pick: CellPick | null;
+  /** The notices a row earns when part of its data has no field (a second address block, a third phone). */
+  note: RowNote | null;
   normalize: CellNormalizer;
   /** True for text-like fields: any non-empty cell is kept as written, no call needed. */
   asIs: boolean;
@@ -30,21 +36,27 @@ export interface ColumnPlan {
 
 export function planColumns(resource: ResourceSpec, mapping: HeaderMapping, options: NormalizeOptions): ColumnPlan[] {
   const plans: ColumnPlan[] = [];
-  for (const column of mapping.columns) {
+  let blockNoted = false;
+  for (const column of [...mapping.columns, ...(mapping.extra ?? [])]) {
     if (column.field === null) continue;
     const field = getField(resource, column.field);
+    // one note per address: every field of the block shares it
+    let note = column.source ? rowNote(column.source) : null;
+    if (note && column.source!.kind === 'block') note = blockNoted ? null : ((blockNoted = true), note);
+    const reading = readingOf(column, field, options);
     const allWritable = field.enum ? new Set(writableValues(field)) : null;
     const writable = allWritable && field.enum!.csv.every((v) => allWritable.has(v) || field.enum!.synonyms?.[v]) ? null : allWritable;
     const omit = field.enum?.omitOnCreate?.length ? new Set(field.enum.omitOnCreate) : null;
-    const keep = keptAsWritten(field);
     plans.push({
       index: column.index,
       header: column.header,
       field,
       key: field.key,
-      normalize: cellNormalizer(field, options),
-      asIs: (field.type === 'text' && !isLongText(field)) || field.type === 'reference' || field.type === 'full-name',
-      keep,
+      pick: cellPick(column.source),
+      note,
+      normalize: reading.normalize,
+      asIs: reading.asIs,
+      keep: reading.keep,
       limited: field.max !== undefined || field.min !== undefined || writable !== null,
       max: field.max ?? Infinity,
       min: field.min ?? -Infinity,
@@ -55,4 +67,15 @@ export function planColumns(resource: ResourceSpec, mapping: HeaderMapping, opti
     });
   }
   return plans;
+}
+
+/** How the column's cells are normalized: by the field's type, unless the mapping reads them another way. */
+function readingOf(column: ColumnMapping, field: FieldSpec, options: NormalizeOptions): Pick<ColumnPlan, 'normalize' | 'asIs' | 'keep'> {
+  if (column.reading === 'done-flag') return { normalize: normalizeDoneFlag, asIs: false, keep: null };
+  const normalize = cellNormalizer(field, options);
+  const asIs = (field.type === 'text' && !isLongText(field)) || field.type === 'reference' || field.type === 'full-name';
+  const keep = asIs ? () => true : keptAsWritten(field);
+  if (column.reading !== 'multi-value') return { normalize, asIs, keep };
+  // a cell holding several values takes the normalizer's path, where the first is kept with a notice
+  return { normalize: firstOfMany(normalize), asIs: false, keep: (text) => !text.includes(MULTI_SEPARATOR) && (keep === null || keep(text)) };
 }

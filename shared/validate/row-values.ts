@@ -42,7 +42,7 @@ export class RowValueStore {
   valuesOf(index: number, cells: readonly string[]): Record<string, RowValue> {
     const values: Record<string, RowValue> = {};
     for (const plan of this.plans) {
-      const value = cellValue(plan, cells[plan.index]);
+      const value = cellValue(plan, plan.pick === null ? cells[plan.index] : plan.pick(cells));
       if (value !== undefined) values[plan.key] = value;
     }
     if (this.names) fillNames(this.names, values);

@@ -5,6 +5,7 @@ import { mapHeaders, partsFromFullName, fullNameField, NAME_PARTS, type HeaderMa
 import { needsTrim, trimNotice, type CellValue } from '../normalize/index.ts';
 import type { FieldSpec, ResourceSpec } from '../resources/index.ts';
 import { planColumns, type ColumnPlan } from './column-plan.ts';
+import type { RowNote } from './cell-sources.ts';
 import { CheckedRow, NO_ISSUES } from './checked-row.ts';
 import { crossRowChecks, type CrossRowCheck } from './cross-row.ts';
 import { columnIssue, fieldWords, rowIssue } from './messages.ts';
@@ -46,6 +47,8 @@ export class TableCheck {
   private readonly store: RowValueStore;
   /** The index in `plans` of the column filling each field. */
   private readonly planOf: Map<string, number>;
+  /** Per-row notices of fields spanning columns (usually none). */
+  private readonly notes: RowNote[];
 
   // The row being checked: its value per column (by plan index; FAILED for a cell that failed), and the values
   // that no column holds, filled from other columns (name parts, resolved ids), or null when there are none.
@@ -74,6 +77,7 @@ export class TableCheck {
     const plans = planColumns(resource, mapping, options);
     this.plans = plans;
     this.planOf = new Map(plans.map((plan, p) => [plan.key, p]));
+    this.notes = plans.flatMap((plan) => (plan.note ? [plan.note] : []));
     this.current = plans.map(() => undefined);
     this.refs = referenceIndex(options.references);
     this.names = nameFill(resource, mapping);
@@ -107,7 +111,7 @@ export class TableCheck {
     let invalid = false;
     for (let p = 0; p < plans.length; p++) {
       const plan = plans[p]!;
-      const raw = cells[plan.index];
+      const raw = plan.pick === null ? cells[plan.index] : plan.pick(cells);
       let value: CellValue | undefined;
       let failed = false;
       if (raw !== undefined && raw !== '') {
@@ -143,6 +147,11 @@ export class TableCheck {
     if (issues === null && !invalid && isBlank(cells)) {
       this.blankRows.push(row);
       return;
+    }
+    const notes = this.notes;
+    for (let n = 0; n < notes.length; n++) {
+      const found = notes[n]!(cells, row);
+      if (found) for (const issue of found) issues = append(issues, issue);
     }
     this.filled = null;
     if (this.names) {
@@ -359,9 +368,11 @@ function attachReadProblems(
 function mappingIssues(resource: ResourceSpec, mapping: HeaderMapping): Issue[] {
   const issues: Issue[] = [];
   for (const c of mapping.columns) {
-    if (c.field !== null) continue;
+    // a column read with another (a phone's label, a Home address) is imported through that one
+    if (c.field !== null || c.reason === 'combined') continue;
     const label = c.header.trim() ? `"${c.header}"` : `${c.index + 1} (no header)`;
-    const why = c.reason === 'duplicate' ? c.detail : c.reason === 'user' ? 'your mapping ignores it' : `it matches no ${resource.singular} field`;
+    const plain = c.reason === 'unknown' && (c.detail === undefined || c.detail.startsWith('no matching field') || c.detail.startsWith('empty header'));
+    const why = c.reason === 'user' ? 'your mapping ignores it' : plain ? `it matches no ${resource.singular} field` : c.detail;
     issues.push({
       row: 1, column: c.header, field: c.candidate ?? null, severity: 'warning',
       code: c.reason === 'duplicate' ? 'duplicate-column' : 'unmapped-column',

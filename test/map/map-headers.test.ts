@@ -18,7 +18,10 @@ describe('mapHeaders', () => {
       'Lifecycle Stage': null, 'Contact owner': null, 'Create Date': null,
     });
     expect(m.unmapped).toEqual(['Record ID', 'Lifecycle Stage', 'Contact owner', 'Create Date']);
-    expect(m.columns.find((c) => c.header === 'Contact owner')?.reason).toBe('unknown');
+    // another system's ids and owners are never Pivor's: said so, not merely "unknown"
+    expect(m.columns.find((c) => c.header === 'Contact owner')).toMatchObject({ reason: 'foreign', detail: 'it names an owner in another system, not a Pivor user' });
+    expect(m.columns.find((c) => c.header === 'Record ID')).toMatchObject({ reason: 'foreign', detail: "it holds another system's record ids, not Pivor's" });
+    expect(m.columns.find((c) => c.header === 'Lifecycle Stage')?.reason).toBe('unknown');
     expect(m.byField).toMatchObject({ first_name: 1, client_name: 7 });
   });
 

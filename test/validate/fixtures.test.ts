@@ -147,9 +147,9 @@ describe('hubspot-contacts.csv', () => {
   it('maps the standard columns and lists the CRM-only ones as not imported', () => {
     expect(report.mapping.unmapped).toEqual(['Record ID', 'Lifecycle Stage', 'Contact owner', 'Create Date']);
     expect(report.issues.filter((i) => i.row === 1).map((i) => i.message)).toEqual([
-      'Column "Record ID" is not imported: it matches no contact field.',
+      'Column "Record ID" is not imported: it holds another system\'s record ids, not Pivor\'s.',
       'Column "Lifecycle Stage" is not imported: it matches no contact field.',
-      'Column "Contact owner" is not imported: it matches no contact field.',
+      'Column "Contact owner" is not imported: it names an owner in another system, not a Pivor user.',
       'Column "Create Date" is not imported: it matches no contact field.',
     ]);
   });

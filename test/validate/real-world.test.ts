@@ -1,0 +1,143 @@
+// Exports people really have (test/fixtures/real-world/, written from each format's public column list, with
+// invented people and example.com addresses): which resource, which column fills which field, what each row sends.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkCsv, type ValidationReport } from '../../shared/validate/index.ts';
+
+const check = (name: string, resource: Parameters<typeof checkCsv>[1] = 'auto', options = {}) =>
+  checkCsv(readFileSync(new URL(`../fixtures/real-world/${name}.csv`, import.meta.url)), resource, options);
+const values = (report: ValidationReport, row: number) => report.rows.find((r) => r.row === row)!.values;
+const codes = (report: ValidationReport, row: number) => report.rows.find((r) => r.row === row)!.issues.map((i) => i.code);
+const columnOf = (report: ValidationReport, header: string) => report.mapping.columns.find((c) => c.header === header)!;
+const fileMessages = (report: ValidationReport) => report.issues.filter((i) => i.row === 1).map((i) => i.message);
+
+describe('Google Contacts: numbered slots', () => {
+  const report = check('google-contacts');
+
+  it('is recognised as contacts; slot 1 fills email and the address, later slots are listed as not imported', () => {
+    expect(report.resource).toBe('contacts');
+    expect(columnOf(report, 'E-mail 1 - Value')).toMatchObject({ field: 'email' });
+    expect(columnOf(report, 'Organization Title')).toMatchObject({ field: 'job_title' });
+    expect(columnOf(report, 'Organization Department')).toMatchObject({ field: 'department' });
+    expect(columnOf(report, 'Address 1 - City')).toMatchObject({ field: 'city' });
+    expect(columnOf(report, 'Address 1 - Extended Address')).toMatchObject({ field: 'address_line_2' });
+    expect(fileMessages(report)).toContain('Column "E-mail 2 - Value" is not imported: only the first email (slot 1) is imported.');
+    expect(fileMessages(report)).toContain('Column "Address 2 - City" is not imported: only the first address (slot 1) is imported.');
+    // a phone's label is used, not lost: it is not listed
+    expect(fileMessages(report).some((m) => m.includes('Phone 1 - Label'))).toBe(false);
+  });
+
+  it('sends each row its email, phone by the Work label and mobile by the Mobile label', () => {
+    expect(values(report, 2)).toMatchObject({
+      first_name: 'Ana', last_name: 'García', email: 'ana.garcia@example.com', client_name: 'Bright Futures Ltd',
+      job_title: 'Directora Comercial', department: 'Sales', phone: '+34 912 345 678', mobile: '+34 600 123 456',
+      address_line_1: 'Calle Mayor 1', city: 'Madrid', postcode: '28013', country: 'ES',
+    });
+    // Work in slot 1, Home in 2, Mobile in 3
+    expect(values(report, 3)).toMatchObject({ phone: '+353 1 555 0101', mobile: '+353 85 555 0102' });
+  });
+
+  it('keeps the first of several values in one cell, and says what was left out, row by row', () => {
+    expect(values(report, 3).email).toBe('tom.oneill@example.com');
+    const issues = report.rows.find((r) => r.row === 3)!.issues;
+    expect(issues.map((i) => i.message)).toEqual(expect.arrayContaining([
+      'Row 3: kept the first of 2 values; "tom@example.net" not imported (column E-mail 1 - Value).',
+      'Row 3: "+353 1 555 0199" (Home) is not imported: the phone and mobile are already taken (column Phone 2 - Value).',
+    ]));
+    // a fax is never a phone
+    expect(values(report, 4).phone).toBeUndefined();
+    expect(codes(report, 4)).toEqual(['phone-not-imported']);
+  });
+});
+
+describe('Outlook: Business / Home / Other address blocks', () => {
+  const report = check('outlook-contacts');
+
+  it('takes the Business block, joining Street 2 and 3, and the Home block only for a row without a Business address', () => {
+    expect(report.resource).toBe('contacts');
+    expect(values(report, 2)).toMatchObject({ address_line_1: '12 Rue de la Paix', address_line_2: 'Bâtiment B, 3e étage', city: 'Paris', postcode: '75002', country: 'FR' });
+    expect(values(report, 3)).toMatchObject({ address_line_1: '8 Elm Street', city: 'Leeds', county: 'West Yorkshire', postcode: 'LS1 4AP', country: 'GB' });
+    expect(report.rows.find((r) => r.row === 3)!.issues.map((i) => i.message)).toContain('Row 3: the address is the Home address (the row has no Business address).');
+  });
+
+  it('never mixes two blocks in one record, and says which was left out', () => {
+    // row 4 has both: Business is taken whole, Home is not imported
+    expect(values(report, 4)).toMatchObject({ address_line_1: '400 Market St', city: 'San Francisco', postcode: '94105' });
+    expect(codes(report, 4)).toContain('address-not-imported');
+    expect(columnOf(report, 'Home City')).toMatchObject({ field: null, reason: 'combined' });
+    expect(fileMessages(report).some((m) => m.includes('Home City'))).toBe(false);
+  });
+
+  it('does not take the salutation column for a job title', () => {
+    expect(values(report, 2).job_title).toBe('Head of Purchasing');
+  });
+});
+
+describe('Zoho and Salesforce: Billing / Shipping / Mailing blocks; other systems\' ids and owners', () => {
+  it("Zoho accounts: Billing first (its Code is the postcode), Shipping for a row without one; zcrm_ ids and the owner never map", () => {
+    const report = check('zoho-accounts');
+    expect(report.resource).toBe('clients');
+    expect(values(report, 2)).toMatchObject({ name: 'Acme Corp', address_line_1: '123 Main St', postcode: '10001', city: 'New York' });
+    expect(values(report, 3)).toMatchObject({ address_line_1: 'Industriestraße 4', postcode: '80331', city: 'München', country: 'DE' });
+    expect(codes(report, 3)).toContain('address-block');
+    expect(columnOf(report, 'Record Id')).toMatchObject({ field: null, reason: 'foreign' });
+    expect(columnOf(report, 'Account Owner')).toMatchObject({ field: null, reason: 'foreign' });
+    expect(values(report, 2).id).toBeUndefined();
+  });
+
+  it('Zoho: HTML in a description becomes plain text with a notice', () => {
+    const report = check('zoho-accounts');
+    expect(values(report, 3).notes).toBe('Ships to the München warehouse only.\nInvoices by post & email.');
+    expect(codes(report, 3)).toContain('html-stripped');
+  });
+
+  it('Salesforce contacts: Mailing first, Other for a row without one; Contact ID is Salesforce\'s, not Pivor\'s', () => {
+    const report = check('salesforce-contacts');
+    expect(report.resource).toBe('contacts');
+    expect(columnOf(report, 'Contact ID')).toMatchObject({ field: null, reason: 'foreign' });
+    expect(values(report, 2)).toMatchObject({ city: 'München', postcode: '80331' });
+    expect(values(report, 3)).toMatchObject({ city: 'Lyon', postcode: '69002', country: 'FR' });
+  });
+});
+
+describe('Pipedrive: entity prefixes', () => {
+  it('activities: the due time joins the due date, Done / To do become the status, and ids and users never map', () => {
+    const report = check('pipedrive-activities');
+    expect(report.resource).toBe('communications');
+    expect(values(report, 2)).toMatchObject({
+      subject: 'Intro call', type: 'phone', due_at: '2025-03-04T14:30:00.000Z', status: 'completed',
+      content: 'Talked about the renewal.', contact_name: 'John Doe', client_name: 'Acme Corp',
+    });
+    expect(values(report, 3)).toMatchObject({ type: 'meeting', status: 'pending', due_at: '2025-03-12T12:00:00.000Z', priority: 'high' });
+    expect(values(report, 4)).toMatchObject({ type: 'task', status: 'pending', due_at: '2025-03-20T00:00:00.000Z' });
+    expect(columnOf(report, 'Activity - ID')).toMatchObject({ field: null, reason: 'foreign' });
+    expect(columnOf(report, 'Activity - Assigned to user')).toMatchObject({ field: null, reason: 'foreign' });
+    expect(columnOf(report, 'Deal - Title')).toMatchObject({ field: null });
+    expect(columnOf(report, 'Activity - Due time')).toMatchObject({ reason: 'combined' });
+    expect(report.counts.errors).toBe(0);
+  });
+
+  it('persons: the Person - prefix is the contact, Organization - Name is left to the person\'s own organisation column', () => {
+    const report = check('pipedrive-persons');
+    expect(report.resource).toBe('contacts');
+    expect(values(report, 2)).toMatchObject({ first_name: 'John', last_name: 'Doe', email: 'john.doe@example.com', phone: '+1 212 555 0101', mobile: '+1 917 555 0102', client_name: 'Acme Corp' });
+    expect(columnOf(report, 'Person - ID')).toMatchObject({ field: null, reason: 'foreign' });
+    expect(columnOf(report, 'Person - Email - Home')).toMatchObject({ field: null, reason: 'duplicate' });
+  });
+});
+
+describe('HubSpot companies and Copper people', () => {
+  it('HubSpot: Website URL wins over Company Domain Name', () => {
+    const report = check('hubspot-companies');
+    expect(report.resource).toBe('clients');
+    expect(values(report, 2).website).toBe('https://www.acme.example.com');
+    expect(columnOf(report, 'Company Domain Name')).toMatchObject({ field: null, reason: 'duplicate' });
+  });
+
+  it('Copper: the owner never maps, LinkedIn and the work email do', () => {
+    const report = check('copper-people');
+    expect(report.resource).toBe('contacts');
+    expect(columnOf(report, 'Owned By')).toMatchObject({ field: null, reason: 'foreign' });
+    expect(values(report, 2)).toMatchObject({ email: 'eva.rossi@example.com', linkedin_url: 'https://www.linkedin.com/in/eva-rossi-example' });
+  });
+});
