@@ -16,6 +16,8 @@ import Papa from 'papaparse';
 import { checkHeader } from './check-header.ts';
 import { IncrementalDecoder } from './decode-bytes.ts';
 import { detectLayout } from './detect-delimiter.ts';
+import { headerRowScore } from '../map/header-row-score.ts';
+import { findHeader, HEADER_SEARCH_ROWS, looksLikeValue, type SearchedRow } from './find-header.ts';
 import { binaryHint, problems } from './read-problems.ts';
 import { unescapeCell } from './spreadsheet-safe.ts';
 import {
@@ -60,6 +62,17 @@ interface StepResult {
 
 interface StepError { code?: string; message?: string }
 
+/** A row kept for the header search, with what placing it later needs. */
+interface SearchedLine extends SearchedRow {
+  row: number;
+  error: StepError | undefined;
+  linesTaken: number;
+  /** For a quote-free line: the text it lies in, from `start` to `lineEnd`. */
+  text: string | undefined;
+  start: number;
+  lineEnd: number;
+}
+
 /** For tests: with `splitQuoteFreeLines` false every row goes through Papa Parse, the reference the fast path must match. */
 export const readerTuning = { splitQuoteFreeLines: true };
 
@@ -94,7 +107,7 @@ export function createCsvRowReader(
   if (options.encoding !== undefined && !ENCODINGS.includes(options.encoding)) {
     throw new TypeError(`Unsupported encoding ${JSON.stringify(options.encoding)}: use one of ${ENCODINGS.join(', ')}.`);
   }
-  return new StreamReader(options, onHeader, onRow, onProblem);
+  return new StreamReader({ ...options, headerScore: options.headerScore ?? headerRowScore() }, onHeader, onRow, onProblem);
 }
 
 class StreamReader implements CsvStreamReader {
@@ -121,6 +134,8 @@ class StreamReader implements CsvStreamReader {
   private parserConfig: Papa.ParseConfig | undefined;
 
   private headers: string[] | undefined;
+  /** Rows read while the header is searched for (see find-header.ts); null once it is chosen. */
+  private searched: SearchedLine[] | null = [];
   private nextRow = 1;
   private records = 0;
   private skippedRows = 0;
@@ -176,6 +191,7 @@ class StreamReader implements CsvStreamReader {
     }
     if (this.phase === 'sniff') this.sniff(true);
     if (this.phase === 'parse') this.drain('final');
+    this.chooseHeader(true);
     if (this.phase !== 'stopped') {
       if (!this.headers) this.onProblem(problems.emptyFile());
       else if (this.records === 0) this.onProblem(problems.noRecords(this.skippedRows));
@@ -232,6 +248,7 @@ class StreamReader implements CsvStreamReader {
       this.pending += text.slice(0, nul);
       if (this.phase === 'sniff') this.sniff(false);
       if (this.phase === 'parse') this.drain('complete');
+      this.chooseHeader(true);
       this.onProblem(problems.binary(this.nextRow, ''));
     }
     this.phase = 'stopped';
@@ -379,12 +396,9 @@ class StreamReader implements CsvStreamReader {
   }
 
   /**
-   * One row, in order: its cells and where its text starts and ends (after its line break) in the slice;
-   * `apostrophes`: whether the row's text may hold one (else no cell needs unescapeCell).
-   */
-  /**
    * One row as read: `lineEnd` >= 0 for a quote-free line, whose cells quoteFreeLineCells made (line ending and
-   * apostrophes done); -1 for a row Papa Parse read, whose cells are finished here.
+   * apostrophes done); -1 for a row Papa Parse read, whose cells are finished here. Until the header is known,
+   * rows are kept for the header search; from then on each is placed as it comes.
    */
   private onRow(cells: string[], start: number, end: number, error: StepError | undefined, lineEnd: number): void {
     const slice = this.slice;
@@ -397,33 +411,51 @@ class StreamReader implements CsvStreamReader {
 
     const quoteFree = lineEnd >= 0;
     if (!quoteFree && this.newline === '\n') this.dropLineEndCr(cells, start, end);
-
-    const isHeader = this.headers === undefined;
-    if (error) {
-      this.onProblem(
-        error.code === 'MissingQuotes'
-          ? problems.unclosedQuote(row, isHeader)
-          : error.code === 'InvalidQuotes'
-            ? problems.malformedQuote(row, isHeader, this.lineBreaksWithin(start, end))
-            : problems.parseError(row, error.message ?? 'unknown error'),
-      );
-      if (!isHeader) {
-        this.skippedRows++;
-        return;
-      }
-    }
-
     // A blank line: no record, but it keeps its row number as in a spreadsheet.
     // A line holding just "" is a row with one empty cell, not a blank line.
-    if (cells.length === 1 && cells[0] === '' && slice.charCodeAt(start) !== QUOTE) return;
-
+    if (!error && cells.length === 1 && cells[0] === '' && slice.charCodeAt(start) !== QUOTE) return;
     if (!quoteFree) unescapeCells(cells);
+    const linesTaken = error?.code === 'InvalidQuotes' ? this.lineBreaksWithin(start, end) : 0;
+    const text = quoteFree ? slice : undefined;
 
-    if (isHeader) {
-      this.headers = cells;
-      if (row > 1) this.onProblem(problems.leadingBlankRows(row));
-      this.onHeader(cells, this.delimiter);
-      for (const problem of checkHeader(cells)) this.onProblem(problem);
+    const searched = this.searched;
+    if (searched !== null) {
+      searched.push({ row, cells, broken: error !== undefined, error, linesTaken, text, start, lineEnd });
+      if (searched.length > HEADER_SEARCH_ROWS) this.chooseHeader(false);
+      return;
+    }
+    this.place(row, cells, error, linesTaken, text, start, lineEnd);
+  }
+
+  /** Picks the header among the rows searched, reports what came before it, then places the rows after it. */
+  private chooseHeader(complete: boolean): void {
+    const rows = this.searched;
+    this.searched = null;
+    if (rows === null || rows.length === 0) return;
+    const choice = findHeader(rows, this.options.headerScore, complete);
+    const header = rows[choice.index]!;
+    if (header.error) this.onProblem(readError(header.error, header.row, true, header.linesTaken));
+    this.headers = header.cells;
+    if (choice.index > 0) this.onProblem(problems.rowsBeforeHeader(header.row, rows.slice(0, choice.index)));
+    else if (header.row > 1) this.onProblem(problems.leadingBlankRows(header.row));
+    const value = header.cells.find(looksLikeValue);
+    if (!choice.found) this.onProblem(problems.noHeader(rows));
+    else if (value !== undefined) this.onProblem(problems.headerHoldsValue(header.row, value));
+    this.onHeader(header.cells, this.delimiter);
+    for (const problem of checkHeader(header.cells, header.row)) this.onProblem(problem);
+    for (let i = choice.index + 1; i < rows.length; i++) {
+      const r = rows[i]!;
+      this.place(r.row, r.cells, r.error, r.linesTaken, r.text, r.start, r.lineEnd);
+    }
+  }
+
+  /** A row below the header: a record, or skipped with the reason. */
+  private place(
+    row: number, cells: string[], error: StepError | undefined, linesTaken: number, text: string | undefined, start: number, lineEnd: number,
+  ): void {
+    if (error) {
+      this.onProblem(readError(error, row, false, linesTaken));
+      this.skippedRows++;
       return;
     }
     if (cells.length !== this.headers!.length) {
@@ -432,9 +464,18 @@ class StreamReader implements CsvStreamReader {
       return;
     }
     this.records++;
-    if (quoteFree) this.onRecord(row, cells, slice, start, lineEnd);
+    if (text !== undefined) this.onRecord(row, cells, text, start, lineEnd);
     else this.onRecord(row, cells);
   }
+}
+
+/** The problem for a row Papa Parse could not read; `linesTaken`: line breaks a broken quote swallowed into it. */
+function readError(error: StepError, row: number, isHeader: boolean, linesTaken: number): ReadProblem {
+  return error.code === 'MissingQuotes'
+    ? problems.unclosedQuote(row, isHeader)
+    : error.code === 'InvalidQuotes'
+      ? problems.malformedQuote(row, isHeader, linesTaken)
+      : problems.parseError(row, error.message ?? 'unknown error');
 }
 
 /**

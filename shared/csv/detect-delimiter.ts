@@ -104,6 +104,10 @@ function score(scan: LineScan, delimiter: Delimiter, complete: boolean): Score {
   });
   // The first non-blank line is the header; a cut-off last line says little.
   if (!complete && !scan.lastTerminated && lines.length > 2) lines.pop();
+  // A title or notes line above the header holds no delimiter: judge from the first line that does, when the
+  // lines from there on all agree (else a one-column file with a stray delimiter would be split on it).
+  const first = lines.findIndex((count) => count > 0);
+  if (first > 0 && lines.length - first >= 2 && lines.slice(first).every((count) => count === lines[first])) lines.splice(0, first);
   const headerCount = lines[0] ?? 0;
   const data = lines.slice(1);
   const matching = data.filter((count) => count === headerCount).length;

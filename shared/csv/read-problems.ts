@@ -16,6 +16,17 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
+/** "a, b and c" */
+function listed(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** A row's values as a short quote: its non-empty cells, cut at 60 characters. */
+function excerpt(cells: readonly string[]): string {
+  const text = cells.map((c) => c.trim()).filter((c) => c !== '').join(', ').replace(/\s+/g, ' ');
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+}
+
 export const problems = {
   emptyFile(): ReadProblem {
     return { row: 1, severity: 'error', code: 'empty-file', message: 'The file is empty: it has no header row and no records.' };
@@ -45,9 +56,50 @@ export const problems = {
     };
   },
 
-  emptyHeader(index: number, header: string): ReadProblem {
+  /** The rows above the header (blank lines are not in `skipped`): a preamble or title, listed with their numbers. */
+  rowsBeforeHeader(headerRow: number, skipped: readonly { row: number; cells: string[] }[]): ReadProblem {
+    const text = new Map(skipped.map((r) => [r.row, excerpt(r.cells)]));
+    const shown: string[] = [];
+    for (let row = 1; row < headerRow && shown.length < 5; row++) {
+      const value = text.get(row);
+      shown.push(value ? `row ${row} "${value}"` : `row ${row} (blank)`);
+    }
+    if (headerRow - 1 > shown.length) shown.push(plural(headerRow - 1 - shown.length, 'more row'));
+    const one = headerRow === 2;
+    return {
+      row: headerRow,
+      severity: 'warning',
+      code: 'rows-before-header',
+      message: `The header is on row ${headerRow}; the ${one ? 'row' : `${headerRow - 1} rows`} above it ${one ? 'is' : 'are'} not data and ${one ? 'was' : 'were'} skipped: ${listed(shown)}.`,
+    };
+  },
+
+  /** No row looked at names a column or holds more than one value: notes, a title, but no table. */
+  noHeader(rows: readonly { row: number; cells: string[] }[]): ReadProblem {
+    const first = rows[0]!;
+    const quote = excerpt(first.cells);
+    const which = rows.length === 1 ? `row ${first.row}, the only row, names no column and holds a single value` : `none of rows ${first.row}–${rows.at(-1)!.row} names a column or holds more than one value`;
     return {
       row: 1,
+      severity: 'warning',
+      code: 'no-header',
+      message: `No header row found: ${which}${quote ? ` (row ${first.row} reads "${quote}")` : ''}. A CSV's header row names its columns, such as First Name, Last Name, Email.`,
+    };
+  },
+
+  /** The row taken as the header holds a value (an email address, a web address): the file has no header row. */
+  headerHoldsValue(headerRow: number, value: string): ReadProblem {
+    return {
+      row: 1,
+      severity: 'warning',
+      code: 'no-header',
+      message: `No header row found: row ${headerRow}, read as the header, holds "${value.trim()}", a value rather than a column name. Add a header row naming the columns (such as First Name, Last Name, Email) above the data.`,
+    };
+  },
+
+  emptyHeader(index: number, header: string, row: number): ReadProblem {
+    return {
+      row,
       severity: 'warning',
       code: 'empty-header',
       column: header,
@@ -55,9 +107,9 @@ export const problems = {
     };
   },
 
-  duplicateHeader(name: string, firstIndex: number, index: number): ReadProblem {
+  duplicateHeader(name: string, firstIndex: number, index: number, row: number): ReadProblem {
     return {
-      row: 1,
+      row,
       severity: 'warning',
       code: 'duplicate-header',
       column: name,

@@ -35,6 +35,11 @@ export interface CsvTable {
 export interface ReadOptions {
   delimiter?: Delimiter;
   encoding?: CsvEncoding;
+  /**
+   * How well a row names columns (0: not at all), to find the header below a preamble or title row.
+   * Default: how many of its cells name a field of a Pivor resource.
+   */
+  headerScore?: (cells: readonly string[]) => number;
 }
 
 /** What an incremental read reports when it ends. */

@@ -6,3 +6,4 @@ export { headerSetKey } from './header-set-key.ts';
 export { compactHeader, pivorHeaderKey } from './header-key.ts';
 export { splitFullName, partsFromFullName, fullNameField, NAME_PARTS } from './full-name.ts';
 export { headerIndex } from './header-index.ts';
+export { headerRowScore, type HeaderRowScore } from './header-row-score.ts';

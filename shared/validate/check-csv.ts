@@ -1,7 +1,7 @@
 // One call from file to report: read, pick the resource (or detect it), map, normalize and validate, in one pass.
 import type { CsvEncoding, Delimiter, ReadProblem } from '../csv/index.ts';
 import { readCsvRows } from '../csv/read-csv.ts';
-import { detectResource } from '../map/index.ts';
+import { detectResource, headerRowScore } from '../map/index.ts';
 import { getResource, type ResourceName } from '../resources/index.ts';
 import type { ValidateOptions, ValidationReport } from './types.ts';
 import { TableCheck } from './validate-table.ts';
@@ -21,7 +21,12 @@ export class CheckError extends Error {
 }
 
 export function checkCsv(input: string | Uint8Array | ArrayBuffer, resource: ResourceName | 'auto', options: CheckOptions = {}): ValidationReport {
-  const readOptions = { ...(options.delimiter ? { delimiter: options.delimiter } : {}), ...(options.encoding ? { encoding: options.encoding } : {}) };
+  const readOptions = {
+    ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+    ...(options.encoding ? { encoding: options.encoding } : {}),
+    // the header is found as readCsv finds it, the user's own column names counting too
+    headerScore: headerRowScore(undefined, options.userMapping),
+  };
   // One pass: each record is checked as it is read, so no table of records is built.
   let headers: string[] = [];
   let check: TableCheck | undefined;
@@ -30,6 +35,9 @@ export function checkCsv(input: string | Uint8Array | ArrayBuffer, resource: Res
     input,
     readOptions,
     (found, delimiter) => {
+      // the reader reports a missing header before handing over the row it fell back on
+      const noHeader = problems.find((p) => p.code === 'no-header');
+      if (noHeader) throw new CheckError(noHeader.message, 'unreadable');
       headers = found;
       check = new TableCheck(getResource(resourceOf(found, resource)), found, options, delimiter);
     },

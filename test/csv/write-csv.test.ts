@@ -66,6 +66,11 @@ const table = fc.integer({ min: 1, max: 6 }).chain((width) =>
   }),
 );
 
+/** Read back as written: the first row is the header even when a row below it names Pivor fields better. */
+function readBack(csv: string | Uint8Array): ReturnType<typeof readCsv> {
+  return readCsv(csv, { headerScore: () => 0 });
+}
+
 function expectSameTable(read: ReturnType<typeof readCsv>, headers: string[], rows: string[][]): void {
   expect(read.headers).toEqual(headers);
   expect(read.records.map((r) => r.cells)).toEqual(rows);
@@ -78,8 +83,8 @@ describe('readCsv(writeCsv(table))', () => {
     fc.assert(
       fc.property(table, fc.boolean(), ({ headers, rows }, bom) => {
         const csv = writeCsv(headers, rows, { bom });
-        expectSameTable(readCsv(csv), headers, rows);
-        expectSameTable(readCsv(utf8(csv)), headers, rows);
+        expectSameTable(readBack(csv), headers, rows);
+        expectSameTable(readBack(utf8(csv)), headers, rows);
       }),
       { numRuns: 2000 },
     );
@@ -89,7 +94,7 @@ describe('readCsv(writeCsv(table))', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom('', ' ', '=', '"'), { maxLength: 6 }), (column) => {
         const rows = column.map((value) => [value]);
-        expectSameTable(readCsv(writeCsv([''], rows)), [''], rows);
+        expectSameTable(readBack(writeCsv([''], rows)), [''], rows);
       }),
     );
   });

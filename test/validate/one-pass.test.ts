@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readCsv } from '../../shared/csv/index.ts';
+import { headerRowScore } from '../../shared/map/index.ts';
 import { getResource, type ResourceName } from '../../shared/resources/index.ts';
 import { CheckError, checkCsv, validateTable, type CheckOptions } from '../../shared/validate/index.ts';
 
@@ -14,10 +15,11 @@ const references = {
 const optionSets: CheckOptions[] = [{}, { references }, { dateOrder: 'day-first', timeZone: 'Europe/Paris' }, { userMapping: { Foo: 'email', Name: null } }];
 
 function bothWays(input: string | Uint8Array, resource: ResourceName, options: CheckOptions) {
-  const readOptions = options.delimiter ? { delimiter: options.delimiter } : {};
+  // the header is searched for as checkCsv does: the user's mapping names columns too
+  const readOptions = { ...(options.delimiter ? { delimiter: options.delimiter } : {}), headerScore: headerRowScore(undefined, options.userMapping) };
   const table = readCsv(input, readOptions);
   // no header: checkCsv refuses the file, validateTable has nothing to map
-  if (table.headers.length === 0) {
+  if (table.headers.length === 0 || table.problems.some((p) => p.code === 'no-header')) {
     expect(() => checkCsv(input, resource, options)).toThrow(CheckError);
     return { onePass: null, table: null };
   }
