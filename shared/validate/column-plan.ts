@@ -2,6 +2,7 @@
 import type { ColumnMapping, HeaderMapping } from '../map/index.ts';
 import { cellNormalizer, isLongText, keptAsWritten, type CellNormalizer, type NormalizeOptions } from '../normalize/index.ts';
 import { firstOfMany, MULTI_SEPARATOR, normalizeDoneFlag } from '../normalize/cell-readings.ts';
+import { decimalHint, NumberColumn } from '../normalize/number-column.ts';
 import { cellPick, rowNote, type CellPick, type RowNote } from './cell-sources.ts';
 import { getField, writableValues, type FieldSpec, type ResourceSpec } from '../resources/index.ts';
 
@@ -14,6 +15,8 @@ export interface ColumnPlan {
   pick: CellPick | null;
   /** The notices a row earns when part of its data has no field (a second address block, a third phone). */
   note: RowNote | null;
+  /** For number fields: the column's reading of its separators, decided from all its values. */
+  numbers: NumberColumn | null;
   normalize: CellNormalizer;
   /** True for text-like fields: any non-empty cell is kept as written, no call needed. */
   asIs: boolean;
@@ -34,7 +37,8 @@ export interface ColumnPlan {
   crossRow: number;
 }
 
-export function planColumns(resource: ResourceSpec, mapping: HeaderMapping, options: NormalizeOptions): ColumnPlan[] {
+/** `delimiter`: the file's, a hint at its decimal mark. */
+export function planColumns(resource: ResourceSpec, mapping: HeaderMapping, options: NormalizeOptions, delimiter = ','): ColumnPlan[] {
   const plans: ColumnPlan[] = [];
   let blockNoted = false;
   for (const column of [...mapping.columns, ...(mapping.extra ?? [])]) {
@@ -43,7 +47,8 @@ export function planColumns(resource: ResourceSpec, mapping: HeaderMapping, opti
     // one note per address: every field of the block shares it
     let note = column.source ? rowNote(column.source) : null;
     if (note && column.source!.kind === 'block') note = blockNoted ? null : ((blockNoted = true), note);
-    const reading = readingOf(column, field, options);
+    const numbers = field.type === 'integer' || field.type === 'decimal' ? new NumberColumn(decimalHint(delimiter), field.type === 'integer') : null;
+    const reading = numbers ? { normalize: numbers.normalize, asIs: false, keep: null } : readingOf(column, field, options);
     const allWritable = field.enum ? new Set(writableValues(field)) : null;
     const writable = allWritable && field.enum!.csv.every((v) => allWritable.has(v) || field.enum!.synonyms?.[v]) ? null : allWritable;
     const omit = field.enum?.omitOnCreate?.length ? new Set(field.enum.omitOnCreate) : null;
@@ -54,6 +59,7 @@ export function planColumns(resource: ResourceSpec, mapping: HeaderMapping, opti
       key: field.key,
       pick: cellPick(column.source),
       note,
+      numbers,
       normalize: reading.normalize,
       asIs: reading.asIs,
       keep: reading.keep,

@@ -18,7 +18,7 @@ import { checkValue } from './value-rules.ts';
 const FAILED: unique symbol = Symbol('failed cell');
 
 export function validateTable(resource: ResourceSpec, table: CsvTable, options: ValidateOptions = {}): ValidationReport {
-  const check = new TableCheck(resource, table.headers, options);
+  const check = new TableCheck(resource, table.headers, options, table.delimiter);
   const records = table.records;
   for (let r = 0; r < records.length; r++) {
     const { row, cells } = records[r]!;
@@ -67,6 +67,8 @@ export class TableCheck {
   private readonly rows: ValidatedRow[] = [];
   /** Indexes in `rows` of the rows with issues, ascending. */
   private readonly flagged: number[] = [];
+  /** Numbers read before their column showed its decimal mark (see number-column.ts). */
+  private readonly undecided: { index: number; plan: ColumnPlan; issues: Issue[] }[] = [];
   // Rows with no value in any cell (Excel leaves ";;;;" lines below the data): skipped, and said so once.
   private readonly blankRows: number[] = [];
 
@@ -74,7 +76,7 @@ export class TableCheck {
   constructor(private readonly resource: ResourceSpec, headers: readonly string[], options: ValidateOptions = {}, delimiter = ',') {
     const mapping = mapHeaders(resource, headers, options.userMapping);
     this.mapping = mapping;
-    const plans = planColumns(resource, mapping, options);
+    const plans = planColumns(resource, mapping, options, delimiter);
     this.plans = plans;
     this.planOf = new Map(plans.map((plan, p) => [plan.key, p]));
     this.notes = plans.flatMap((plan) => (plan.note ? [plan.note] : []));
@@ -126,6 +128,7 @@ export class TableCheck {
           value = text;
         } else {
           const result = plan.normalize(text);
+          const before = issues === null ? 0 : issues.length;
           if (result.ok) {
             if (result.notices) for (const n of result.notices) issues = append(issues, columnIssue(row, 'warning', n.code, n.message, plan));
             value = result.value;
@@ -133,6 +136,8 @@ export class TableCheck {
             issues = append(issues, columnIssue(row, 'error', result.code, result.message, plan));
             invalid = failed = true;
           }
+          // a number read with what its column had shown so far: read again once every value is in
+          if (plan.numbers !== null && plan.numbers.lastAmbiguous) this.undecided.push({ index: this.rows.length, plan, issues: issues!.slice(before) });
         }
         // checkValue finds nothing within the column's length and minimum, unless some enum values are not writable
         if (value !== undefined && plan.limited &&
@@ -184,6 +189,19 @@ export class TableCheck {
       : new CheckedRow(row, undefined, text, lineStart, lineEnd, issues ?? NO_ISSUES, store, index));
   }
 
+  /** Numbers read while their column was still showing its decimal mark: read again with all its values. */
+  private rereadNumbers(): void {
+    for (const { index, plan, issues } of this.undecided) {
+      const row = this.rows[index]!;
+      const result = plan.normalize(row.cells[plan.index]!.trim());
+      const replacement = result.ok
+        ? (result.notices ?? []).map((n) => columnIssue(row.row, 'warning', n.code, n.message, plan))
+        : [columnIssue(row.row, 'error', result.code, result.message, plan)];
+      const first = row.issues.indexOf(issues[0]!);
+      row.issues = [...row.issues.slice(0, first), ...replacement, ...row.issues.slice(first + issues.length)];
+    }
+  }
+
   /** Fills first and last name from the full name; returns the notice saying so, if any. */
   private fillNames(row: number): Issue | null {
     const fill = this.names!;
@@ -208,6 +226,7 @@ export class TableCheck {
   finish(table: Pick<CsvTable, 'headers' | 'encoding' | 'delimiter' | 'problems'>): ValidationReport {
     const { resource, mapping, blankRows } = this;
     const rows = this.rows;
+    this.rereadNumbers();
     // Issues across rows, check by check in column order, each row's after its own.
     let flagged = this.flagged;
     const crossFlagged: number[] = [];

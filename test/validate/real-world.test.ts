@@ -141,3 +141,39 @@ describe('HubSpot companies and Copper people', () => {
     expect(values(report, 2)).toMatchObject({ email: 'eva.rossi@example.com', linkedin_url: 'https://www.linkedin.com/in/eva-rossi-example' });
   });
 });
+
+describe('numbers decided per column', () => {
+  it('Excel ;-file: "1.200" among "1.250.000,50" is 1200, even read before the value that tells; the delimiter hints the rest', () => {
+    const report = check('excel-decimal-comma-clients');
+    expect(report).toMatchObject({ resource: 'clients', delimiter: ';' });
+    expect(values(report, 2).annual_revenue).toBe(1200);
+    expect(values(report, 3)).toMatchObject({ annual_revenue: 1250000.5, employee_count: 1200 });
+    expect(values(report, 4).annual_revenue).toBe(98000.75);
+    const messages = report.rows.find((r) => r.row === 2)!.issues.map((i) => i.message);
+    expect(messages).toContain('Row 2: read "1.200" as 1200: this column writes "1.250.000,50", so "." groups thousands (column Annual Revenue).');
+    expect(report.rows.find((r) => r.row === 3)!.issues.map((i) => i.message))
+      .toContain('Row 3: read "1.200" as 1200: in a file separated by ";", "." groups thousands (column Employees).');
+    expect(report.counts.errors).toBe(0);
+  });
+
+  it('a value nothing decides is an error that asks, never a guess', () => {
+    const report = check('tab-ambiguous-number-clients', 'clients');
+    expect(report.rows.find((r) => r.row === 2)!.issues).toEqual([expect.objectContaining({
+      severity: 'error', code: 'ambiguous-number',
+      message: 'Row 2: "310.500" could be 310500 or 310.5: nothing in this column tells whether "." groups thousands or marks decimals; write 310500, or the decimal with the other mark (column Annual Revenue).',
+    })]);
+    expect(values(report, 2).annual_revenue).toBeUndefined();
+    expect(report.rows.find((r) => r.row === 3)!.issues[0]).toMatchObject({ code: 'ambiguous-number', column: 'Employees' });
+  });
+
+  it('a later value that shows decimal points makes an earlier "1.200" 1.2, not the hint\'s 1200', () => {
+    const report = checkCsv('Company Name;Annual Revenue\nA;1.200\nB;12.5\n', 'clients');
+    expect(values(report, 2).annual_revenue).toBe(1.2);
+    expect(report.rows[0]!.issues.map((i) => i.message)).toEqual(['Row 2: read "1.200" as 1.2: this column writes "12.5", so "." marks decimals (column Annual Revenue).']);
+  });
+
+  it('a column writing both marks asks about the values that depend on it', () => {
+    const report = checkCsv('Company Name\tAnnual Revenue\nA\t1,5\nB\t2.5\nC\t1.200\n', 'clients');
+    expect(report.rows[2]!.issues[0]).toMatchObject({ code: 'ambiguous-number', severity: 'error' });
+  });
+});

@@ -21,7 +21,8 @@ describe('required fields, lengths and minimums', () => {
     expect(messages(report, 2)).toEqual([
       'Row 2: name is 256 characters long; Pivor allows at most 255 (column Company Name).',
       'Row 2: employee count must be at least 0, not -5 (column Employees).',
-      'Row 2: read "-1,000" as -1000 (column Annual Revenue).',
+      // "-1,000" could be -1 or -1000: the column's "$4,500,000" decides, and the notice says so
+      'Row 2: read "-1,000" as -1000: this column writes "$4,500,000", so "," groups thousands (column Annual Revenue).',
       'Row 2: annual revenue must be at least 0, not -1000 (column Annual Revenue).',
     ]);
     expect(messages(report, 3)).toEqual(['Row 3: read "$4,500,000" as 4500000 (column Annual Revenue).']);
