@@ -1,9 +1,16 @@
-// Before updating or deleting, the current version of each record is fetched (in batches, one fetchAll
-// each) and compared with the snapshot: a record someone changed in Pivor since the pull is not
-// overwritten; the row is flagged instead and can be re-pulled. Changed means another updated_at, or
-// other values: Pivor's timestamps count seconds, and two writes in one second share one. A record
-// already gone is a conflict for an update, and nothing left to do for a delete.
+// Before updating or deleting, each record's current version is compared with the snapshot: a record
+// someone changed in Pivor since the pull is not overwritten; the row is flagged instead and can be
+// re-pulled. Changed means another updated_at, or other values: Pivor's timestamps count seconds, and two
+// writes in one second share one. A record already gone is a conflict for an update, and nothing left to
+// do for a delete.
+//
+// Where the current versions come from: Pivor's list sorted by -updated_at, read until the records are
+// older than the pull's watermark (the newest updated_at Pivor held just before the pull began). Every
+// record changed since the pull sorts above it, so a few pages replace a GET per row. A record the listing
+// should have shown but did not (deleted, or no longer visible to this user) is asked for by id; so are all
+// of them when the sheet has no watermark (pulled by an older version) or the listing runs too long.
 import type { PivorClient, PivorRecord } from '../shared/api/index.ts';
+import type { Outcome } from '../shared/api/interpret-response.ts';
 import type { PlannedAction } from '../shared/push/types.ts';
 import { exportFields, getResource, type ResourceName } from '../shared/resources/index.ts';
 import { recordToExportRow } from '../shared/export/export-row.ts';
@@ -23,8 +30,9 @@ export interface CheckResult {
 }
 
 const PER_BATCH = 50;
+const PER_PAGE = 100;
 
-function instant(value: unknown): number | null {
+export function instant(value: unknown): number | null {
   if (typeof value !== 'string') return null;
   const ms = Date.parse(value);
   return Number.isNaN(ms) ? null : ms;
@@ -43,40 +51,85 @@ export async function checkConflicts(
   resource: ResourceName,
   actions: readonly Checked[],
   snapshot: ReadonlyMap<number, PivorRecord>,
+  watermark: string | null = null,
 ): Promise<CheckResult> {
   const result: CheckResult = { conflicts: [], alreadyDeleted: [] };
-  const singular = resource.slice(0, -1);
+  if (actions.length === 0) return result;
+  const since = instant(watermark);
+  const listed = since === null ? null : await changedSince(client, resource, since, maxPages(actions.length));
+  const askById: Checked[] = [];
+  for (const action of actions) {
+    const server = listed?.get(action.id);
+    if (server) compare(resource, action, server, snapshot.get(action.id), result);
+    else if (!listed || shouldHaveBeenListed(snapshot.get(action.id), since!)) askById.push(action);
+    // Else: unchanged since the pull (a record deleted meanwhile answers the write itself with "not found").
+  }
+  await checkById(client, resource, askById, snapshot, result);
+  return result;
+}
+
+/** Listing beyond this many pages costs more than asking for each record: give up and ask by id. */
+function maxPages(actions: number): number {
+  return Math.max(1, Math.ceil(actions / 2 / PER_PAGE) + 2);
+}
+
+/**
+ * Records updated at or after `since`, newest first, page after page; null when that needs more than
+ * `limit` pages. A record that moves up while the pages are read is seen twice: the first sighting is the newest.
+ */
+async function changedSince(client: PivorClient, resource: ResourceName, since: number, limit: number): Promise<Map<number, PivorRecord> | null> {
+  const records = new Map<number, PivorRecord>();
+  for (let page = 1; page <= limit; page += 1) {
+    const { data, meta } = await client.listPage(resource, { page, perPage: PER_PAGE, sort: '-updated_at' });
+    for (const record of data) if (!records.has(record.id)) records.set(record.id, record);
+    const oldest = instant(data.at(-1)?.updated_at);
+    if (data.length === 0 || page >= meta.last_page || (oldest !== null && oldest < since)) return records;
+  }
+  return null;
+}
+
+/** A record at or after the watermark in the snapshot is in the listing unless it is gone or hidden. */
+function shouldHaveBeenListed(pulled: PivorRecord | undefined, since: number): boolean {
+  const then = instant(pulled?.updated_at);
+  return then === null || then >= since;
+}
+
+async function checkById(client: PivorClient, resource: ResourceName, actions: readonly Checked[], snapshot: ReadonlyMap<number, PivorRecord>, result: CheckResult): Promise<void> {
   for (let start = 0; start < actions.length; start += PER_BATCH) {
     const chunk = actions.slice(start, start + PER_BATCH);
     const outcomes = await client.sendBatch(chunk.map((a) => ({ method: 'GET' as const, path: `/${resource}/${a.id}` })));
     outcomes.forEach((outcome, i) => {
       const action = chunk[i]!;
-      if (!outcome.ok) {
-        if (outcome.error.kind === 'not-found') {
-          if (action.kind === 'delete') result.alreadyDeleted.push(action.id);
-          else result.conflicts.push({ row: action.row, id: action.id, message: `conflict: this ${singular} was deleted in Pivor since your pull; it was not updated` });
-          return;
-        }
-        if (outcome.error.kind === 'forbidden') {
-          result.conflicts.push({ row: action.row, id: action.id, message: `conflict: you no longer have access to this ${singular} in Pivor` });
-          return;
-        }
-        // Network, token, server: the push cannot go on safely.
-        throw outcome.error;
-      }
-      const server = outcome.data as PivorRecord;
-      const pulled = snapshot.get(action.id);
-      const then = instant(pulled?.updated_at);
-      const now = instant(server.updated_at);
-      if ((then !== null && now !== null && now !== then) || (pulled && !sameValues(resource, pulled, server))) {
-        const verb = action.kind === 'delete' ? 'deleted' : 'overwritten';
-        result.conflicts.push({
-          row: action.row,
-          id: action.id,
-          message: `conflict: changed in Pivor at ${String(server.updated_at)} since your pull (${String(pulled?.updated_at)}); not ${verb}. Re-pull this row to see Pivor's version`,
-        });
-      }
+      if (outcome.ok) compare(resource, action, outcome.data as PivorRecord, snapshot.get(action.id), result);
+      else missing(resource, action, outcome.error, result);
     });
   }
-  return result;
+}
+
+function missing(resource: ResourceName, action: Checked, error: Extract<Outcome, { ok: false }>['error'], result: CheckResult): void {
+  const singular = getResource(resource).singular;
+  if (error.kind === 'not-found') {
+    if (action.kind === 'delete') result.alreadyDeleted.push(action.id);
+    else result.conflicts.push({ row: action.row, id: action.id, message: `conflict: this ${singular} was deleted in Pivor since your pull; it was not updated` });
+    return;
+  }
+  if (error.kind === 'forbidden') {
+    result.conflicts.push({ row: action.row, id: action.id, message: `conflict: you no longer have access to this ${singular} in Pivor` });
+    return;
+  }
+  // Network, token, server: the push cannot go on safely.
+  throw error;
+}
+
+function compare(resource: ResourceName, action: Checked, server: PivorRecord, pulled: PivorRecord | undefined, result: CheckResult): void {
+  const then = instant(pulled?.updated_at);
+  const now = instant(server.updated_at);
+  if ((then !== null && now !== null && now !== then) || (pulled && !sameValues(resource, pulled, server))) {
+    const verb = action.kind === 'delete' ? 'deleted' : 'overwritten';
+    result.conflicts.push({
+      row: action.row,
+      id: action.id,
+      message: `conflict: changed in Pivor at ${String(server.updated_at)} since your pull (${String(pulled?.updated_at)}); not ${verb}. Re-pull this row to see Pivor's version`,
+    });
+  }
 }

@@ -25,6 +25,8 @@ export interface PullJob {
   lastPage: number;
   total: number;
   written: number;
+  /** The newest updated_at in Pivor just before the pull began: push lists changes from here (null: none). */
+  watermark: string | null;
 }
 
 export interface PullProgress {
@@ -61,8 +63,16 @@ function writeRecords(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: SheetLa
   sheet.getRange(2 + written, 1, rows.length, layout.statusIndex).setValues(rows);
 }
 
+/** Read before any page, so every change made after the pages were read sorts at or above it. */
+async function newestUpdate(resource: ResourceName): Promise<string | null> {
+  const { data } = await signedInClient().listPage(resource, { page: 1, perPage: 1, sort: '-updated_at' });
+  const at = data[0]?.updated_at;
+  return typeof at === 'string' ? at : null;
+}
+
 export async function pullStart(resource: ResourceName): Promise<PullProgress> {
   const layout = sheetLayout(resource);
+  const watermark = await newestUpdate(resource);
   const [first] = await fetchPages(resource, [1]);
   const ss = spreadsheet();
   const sheet = resetResourceSheet(ss, layout);
@@ -70,7 +80,7 @@ export async function pullStart(resource: ResourceName): Promise<PullProgress> {
   const snapshot = openSnapshot(ss, layout.snapshotName, true);
   writeRecords(sheet, layout, 0, first!.data);
   appendSnapshot(snapshot, first!.data.map((record) => ({ id: record.id, record })));
-  const job: PullJob = { resource, nextPage: 2, lastPage: first!.lastPage, total: first!.total, written: first!.data.length };
+  const job: PullJob = { resource, nextPage: 2, lastPage: first!.lastPage, total: first!.total, written: first!.data.length, watermark };
   return job.nextPage > job.lastPage ? finish(job) : progress(job, false, []);
 }
 
@@ -118,7 +128,7 @@ function finish(job: PullJob): PullProgress {
   }
   protectReadOnlyColumns(sheet, layout);
   sheet.activate();
-  recordPull(job.resource, sheet.getSheetId(), written);
+  recordPull(job.resource, sheet.getSheetId(), written, job.watermark ?? null);
   return progress({ ...job, written }, true, warnings);
 }
 

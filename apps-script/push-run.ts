@@ -69,11 +69,11 @@ export interface PushProgress {
 
 type Sendable = Extract<PlannedAction, { kind: 'create' | 'update' | 'delete' }>;
 
-function findSheet(sheetId: number): { sheet: GoogleAppsScript.Spreadsheet.Sheet; layout: SheetLayout; resource: ResourceName } {
+function findSheet(sheetId: number): { sheet: GoogleAppsScript.Spreadsheet.Sheet; layout: SheetLayout; resource: ResourceName; watermark: string | null } {
   const info = sheetInfo(sheetId);
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheets().find((s) => s.getSheetId() === sheetId) ?? null;
   if (!info || !sheet) throw new UserError('That sheet is gone or was not made by Pivor: pull or import again.');
-  return { sheet, layout: sheetLayout(info.resource), resource: info.resource };
+  return { sheet, layout: sheetLayout(info.resource), resource: info.resource, watermark: info.watermark ?? null };
 }
 
 function validationMarks(sp: SheetPlan): CellMark[] {
@@ -144,7 +144,7 @@ export async function pushSlice(run: PushRun): Promise<PushProgress> {
 }
 
 async function sendSlice(run: PushRun): Promise<PushProgress> {
-  const { sheet, layout } = findSheet(run.sheetId);
+  const { sheet, layout, watermark } = findSheet(run.sheetId);
   const client = signedInClient();
   const sp = await planSheet(client, sheet, layout);
   markCells(sp.grid, layout, [...validationMarks(sp), ...(run.marks ?? [])]);
@@ -159,7 +159,7 @@ async function sendSlice(run: PushRun): Promise<PushProgress> {
   const statuses = new Map<number, string>();
   const snapshotWriter = new SnapshotWriter(openSnapshot(sheet.getParent(), snapshotName(sheet.getName()), false));
 
-  const checked = await checkConflicts(client, run.resource, chunk.filter((a): a is Extract<Sendable, { kind: 'update' | 'delete' }> => a.kind !== 'create'), sp.snapshot);
+  const checked = await checkConflicts(client, run.resource, chunk.filter((a): a is Extract<Sendable, { kind: 'update' | 'delete' }> => a.kind !== 'create'), sp.snapshot, watermark);
   const conflicted = new Set(checked.conflicts.map((c) => c.id));
   for (const conflict of checked.conflicts) {
     next.held.push(conflict.row === null ? `d${conflict.id}` : `r${conflict.row}`);

@@ -10,6 +10,8 @@ export interface SheetInfo {
   /** ISO time of the last pull; absent for an imported sheet never pulled. */
   pulledAt?: string;
   rows?: number;
+  /** Pivor's newest updated_at just before that pull: where a push's listing of changes stops. */
+  watermark?: string | null;
   /** Sheets made by Import a CSV file: every row is new. */
   imported?: boolean;
 }
@@ -22,8 +24,8 @@ export function registerSheet(sheetId: number, info: SheetInfo): void {
   props().setProperty(PREFIX + sheetId, JSON.stringify(info));
 }
 
-export function recordPull(resource: ResourceName, sheetId: number, rows: number): void {
-  registerSheet(sheetId, { resource, pulledAt: new Date().toISOString(), rows });
+export function recordPull(resource: ResourceName, sheetId: number, rows: number, watermark: string | null): void {
+  registerSheet(sheetId, { resource, pulledAt: new Date().toISOString(), rows, watermark });
 }
 
 export function sheetInfo(sheetId: number): SheetInfo | null {

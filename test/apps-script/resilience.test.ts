@@ -232,6 +232,28 @@ describe('a record changed in Pivor after the pull', () => {
     const again = await pushAll(gas, 'Contacts');
     expect(again.summary.update + again.summary.create).toBe(0);
   });
+
+  it('is found in the list sorted by last change, without a request per row; a record deleted meanwhile is not recreated', async () => {
+    const { sheet, col } = contactsSheet();
+    const ids = [20, 21, 22, 23, 24].map((row) => Number(sheet.getRange(row, col('id')).getValue()));
+    for (const row of [20, 21, 22, 23, 24]) sheet.getRange(row, col('job_title')).setValue(`Listed check ${row}`);
+    await admin.update('contacts', ids[1]!, { phone: '+1 555 0142' });
+    await admin.delete('contacts', ids[2]!);
+    const before = gas.urlFetch.sent.length;
+
+    const pushed = await pushAll(gas, 'Contacts');
+    const sent = gas.urlFetch.sent.slice(before).map((r) => `${r.method.toUpperCase()} ${new URL(r.url).pathname}${new URL(r.url).search}`);
+    expect(pushed.last.run.conflicts.map((c) => c.id)).toEqual([ids[1]]);
+    expect(sent.filter((r) => /^GET \/api\/contacts\/\d+/.test(r))).toEqual([]);
+    expect(sent.filter((r) => r.startsWith('GET /api/contacts?')).every((r) => r.includes('sort=-updated_at'))).toBe(true);
+    expect(sent.filter((r) => r.startsWith('PATCH'))).toHaveLength(4);
+    expect(String(sheet.getRange(22, col('Pivor status')).getValue())).toMatch(/^error: Contact \d+ was not found in Pivor/);
+    expect((await admin.get('contacts', ids[0]!)).job_title).toBe('Listed check 20');
+    expect((await admin.get('contacts', ids[1]!)).phone).toBe('+1 555 0142');
+    expect((await admin.get('contacts', ids[1]!)).job_title).not.toBe('Listed check 21');
+    const all = await listById(admin, 'contacts');
+    expect(all.has(ids[2]!)).toBe(false);
+  });
 });
 
 describe('a dead server or a revoked token', () => {
