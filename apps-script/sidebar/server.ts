@@ -27,26 +27,32 @@ function newCallId(): string {
 }
 
 /**
- * Runs a server function through callServer. Should the answer arrive as something other than the
- * function's result (a runtime that does not wait for its promise), the result is fetched from where
- * the server left it.
+ * Runs a server function through callServer. Whenever the answer is not the function's result (a runtime
+ * that does not wait for its promise hands back {}), and when google.script.run reports a failure (the
+ * execution may have finished and only its answer been lost), the result is fetched from where the server
+ * left it; only when none is there does the call fail, with Google's reason if it gave one.
  */
 export function call<T>(name: string, ...args: unknown[]): Promise<T> {
   const callId = newCallId();
   return new Promise<T>((resolve, reject) => {
     const settle = (r: RpcResult<unknown>) => (r.ok ? resolve(r.value as T) : reject(new ServerError(r.error.kind, r.error.message)));
-    const crash = (error: Error) => reject(new ServerError('crash', error?.message || String(error)));
+    const fetchKept = (otherwise: string) => {
+      const fail = () => reject(new ServerError('crash', otherwise));
+      google.script.run
+        .withSuccessHandler((kept) => (isResult(kept) ? settle(kept) : fail()))
+        .withFailureHandler(fail)
+        .takeServerResult(callId);
+    };
     google.script.run
-      .withSuccessHandler((result) => {
-        if (isResult(result)) return settle(result);
-        google.script.run
-          .withSuccessHandler((kept) => (isResult(kept) ? settle(kept) : reject(new ServerError('crash', 'The add-on gave no answer: try again.'))))
-          .withFailureHandler(crash)
-          .takeServerResult(callId);
-      })
-      .withFailureHandler(crash)
+      .withSuccessHandler((result) => (isResult(result) ? settle(result) : fetchKept('The add-on gave no answer: try again.')))
+      .withFailureHandler((error: Error) => fetchKept(failureMessage(error)))
       .callServer(callId, name, args);
   });
+}
+
+function failureMessage(error: unknown): string {
+  const reason = error instanceof Error ? error.message : String(error ?? '');
+  return reason ? `The add-on stopped: ${reason}` : 'The add-on stopped without saying why: try again.';
 }
 
 export function messageOf(error: unknown): string {

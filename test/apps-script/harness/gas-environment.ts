@@ -22,6 +22,11 @@ export interface GasEnvironmentOptions {
    * default), or the promise object itself, which reaches the page as {} (false: the pessimistic model).
    */
   unwrapPromises?: boolean;
+  /**
+   * Functions whose answer never reaches the page: the execution runs to its end, then google.script.run
+   * calls the failure handler (as when the connection to the sidebar drops). Default: none.
+   */
+  loseAnswerOf?: (name: string) => boolean;
 }
 
 const PENDING = Symbol('pending');
@@ -44,9 +49,11 @@ export class GasEnvironment {
   context: vm.Context;
 
   private readonly unwrapPromises: boolean;
+  private readonly loseAnswerOf: (name: string) => boolean;
 
   constructor(options: GasEnvironmentOptions = {}) {
     this.unwrapPromises = options.unwrapPromises ?? true;
+    this.loseAnswerOf = options.loseAnswerOf ?? (() => false);
     const timeZone = options.timeZone ?? 'Europe/Paris';
     this.spreadsheetApp = new FakeSpreadsheetApp(this.counter, { name: options.spreadsheetName, timeZone, ui: this.ui });
     this.session = new FakeSession(this.counter, 'America/New_York', () => `temp-key-${this.properties._activeUser}`);
@@ -112,6 +119,7 @@ export class GasEnvironment {
       this.counter.killed = null;
       this.locks._endExecution();
     }
+    if (this.loseAnswerOf(name)) throw new Error('NetworkError: Connection failure due to HTTP 0');
     assertTransferable(result, name);
     return result === undefined ? null : JSON.parse(JSON.stringify(result));
   }
