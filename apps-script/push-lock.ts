@@ -1,17 +1,19 @@
-// One person pushing a sheet at a time. Two people pushing the same sheet at once would both send its new
-// rows (each push saves its journal between its own steps, not the other's), so a push in progress keeps a
-// mark in the document's properties: for whom (Apps Script's per-user key, and the Pivor user's name for
-// the message), refreshed by every step, removed when the push ends. Someone else's push is refused while
-// the mark is fresh; the same person may always push again (after a step Apps Script cut short, say: the
-// journal keeps that safe). A mark left by a sidebar closed mid-push stops counting after five minutes.
-// LockService makes reading and setting the mark one step.
+// One push of a sheet at a time. Two pushes of the same sheet at once would both send its new rows (each
+// saves its journal between its own steps, not the other's), so a push in progress keeps a mark in the
+// document's properties: its execution token (made when the push was reviewed, carried by the sidebar from
+// step to step), for whom (Apps Script's per-user key, and the Pivor user's name for the message), and the
+// time of its last step. Any other push is refused while the mark is fresh: another person's, and the same
+// person's from another window or tab. A mark left by a sidebar closed mid-push stops counting after five
+// minutes; the push that made it may always take its next step (after a step Apps Script cut short, say:
+// the journal keeps that safe). The document lock makes reading and setting the mark one step.
 import { currentUser } from './pivor-session.ts';
+import { withDocumentLock } from './document-lock.ts';
 import { UserError } from './rpc-result.ts';
 
 /** How long a push's last step keeps the sheet from other people: far longer than a step takes. */
 export const PUSH_MARK_FRESH_MS = 5 * 60 * 1000;
 
-interface PushMark { user: string; who: string; at: number }
+interface PushMark { user: string; who: string; at: number; token: string }
 
 function key(sheetId: number): string {
   return `pivor.push.${sheetId}`;
@@ -22,52 +24,58 @@ function readMark(props: GoogleAppsScript.Properties.Properties, sheetId: number
   if (!text) return null;
   try {
     const mark = JSON.parse(text) as Partial<PushMark>;
-    return typeof mark.user === 'string' && typeof mark.at === 'number' ? { user: mark.user, who: String(mark.who ?? 'Someone'), at: mark.at } : null;
+    return typeof mark.user === 'string' && typeof mark.at === 'number'
+      ? { user: mark.user, who: String(mark.who ?? 'Someone'), at: mark.at, token: String(mark.token ?? '') }
+      : null;
   } catch {
     return null;
   }
 }
 
-function withDocumentLock<T>(work: (props: GoogleAppsScript.Properties.Properties) => T): T {
-  // null outside a document's context, where no second person can reach the sheet anyway
-  const lock = LockService.getDocumentLock() as GoogleAppsScript.Lock.Lock | null;
-  if (!lock) return work(PropertiesService.getDocumentProperties());
-  if (!lock.tryLock(10_000)) throw new UserError('The spreadsheet is busy: try again in a moment.');
-  try {
-    return work(PropertiesService.getDocumentProperties());
-  } finally {
-    lock.releaseLock();
-  }
+/** A token for a new push: what its steps show to prove they belong to it. */
+export function newPushToken(): string {
+  return Utilities.getUuid();
+}
+
+function since(at: number, now: number): string {
+  const minutes = Math.floor((now - at) / 60_000);
+  return minutes < 1 ? 'less than a minute ago' : `${minutes} minute${minutes === 1 ? '' : 's'} ago`;
 }
 
 /**
- * Refuses when someone else's push of the sheet is under way. With `claim`, the sheet is this person's
- * from now on (each step claims it again, which keeps the mark fresh).
+ * Refuses when another push of the sheet is under way (another person's, or this person's in another
+ * window). With `claim`, the sheet is this push's from now on (each step claims it again, which keeps the
+ * mark fresh).
  */
-export function holdSheetForPush(sheetId: number, claim: boolean): void {
+export function holdSheetForPush(sheetId: number, token: string, claim: boolean): void {
   withDocumentLock((props) => {
     const mark = readMark(props, sheetId);
     const user = Session.getTemporaryActiveUserKey();
     const now = Date.now();
-    if (mark && mark.user !== user && now - mark.at < PUSH_MARK_FRESH_MS) {
-      const minutes = Math.floor((now - mark.at) / 60_000);
-      const when = minutes < 1 ? 'less than a minute ago' : `${minutes} minute${minutes === 1 ? '' : 's'} ago`;
+    if (mark && (mark.token !== token || mark.user !== user) && now - mark.at < PUSH_MARK_FRESH_MS) {
+      if (mark.user === user) {
+        throw new UserError(
+          `You are already pushing this sheet in another window or tab (last step ${since(mark.at, now)}). Let that push finish there; ` +
+          'if you closed it, the sheet is free again five minutes after its last step.',
+        );
+      }
       throw new UserError(
-        `${mark.who} is pushing this sheet (last step ${when}). Wait until that push ends, then review again; ` +
+        `${mark.who} is pushing this sheet (last step ${since(mark.at, now)}). Wait until that push ends, then review again; ` +
         'a push whose sidebar was closed stops holding the sheet after five minutes.',
       );
     }
     if (claim) {
       const signedIn = currentUser();
       const who = signedIn ? `${signedIn.name} (${signedIn.email})` : 'Someone';
-      props.setProperty(key(sheetId), JSON.stringify({ user, who, at: now } satisfies PushMark));
+      props.setProperty(key(sheetId), JSON.stringify({ user, who, at: now, token } satisfies PushMark));
     }
   });
 }
 
-/** This person's push of the sheet ended: the sheet is free for others (someone else's mark is left alone). */
-export function releaseSheetAfterPush(sheetId: number): void {
+/** This push ended: the sheet is free for others (another push's mark is left alone). */
+export function releaseSheetAfterPush(sheetId: number, token: string): void {
   withDocumentLock((props) => {
-    if (readMark(props, sheetId)?.user === Session.getTemporaryActiveUserKey()) props.deleteProperty(key(sheetId));
+    const mark = readMark(props, sheetId);
+    if (mark?.token === token && mark.user === Session.getTemporaryActiveUserKey()) props.deleteProperty(key(sheetId));
   });
 }

@@ -13,7 +13,7 @@ import type { ResourceName } from '../shared/resources/index.ts';
 import { cellToText, type Cell } from './cell-values.ts';
 import { checkConflicts, type Conflict } from './conflict-check.ts';
 import { documentJournalStore } from './journal-store.ts';
-import { holdSheetForPush, releaseSheetAfterPush } from './push-lock.ts';
+import { holdSheetForPush, newPushToken, releaseSheetAfterPush } from './push-lock.ts';
 import { signedInClient } from './pivor-session.ts';
 import { UserError } from './rpc-result.ts';
 import { sheetLayout, type SheetLayout } from './sheet-columns.ts';
@@ -32,6 +32,8 @@ export interface PushCounts { created: number; updated: number; deleted: number;
 
 /** The state of a push between slices; the sidebar holds it and hands it back. */
 export interface PushRun {
+  /** This push's execution token: its steps hold the sheet, no other push can. */
+  token: string;
   resource: ResourceName;
   sheetId: number;
   sheetName: string;
@@ -100,7 +102,8 @@ function describe(action: PlannedAction): string {
 /** Plans and shows the push: marks invalid cells, writes what each row will do; sends nothing. */
 export async function pushPrepare(sheetId: number): Promise<PushSummary> {
   const { sheet, layout, resource } = findSheet(sheetId);
-  holdSheetForPush(sheetId, false);
+  const token = newPushToken();
+  holdSheetForPush(sheetId, token, false);
   const sp = await planSheet(signedInClient(), sheet, layout);
   markCells(sp.grid, layout, validationMarks(sp));
   const statuses = new Map<number, string>();
@@ -111,7 +114,7 @@ export async function pushPrepare(sheetId: number): Promise<PushSummary> {
   const deletes = sp.plan.actions.flatMap((a) => (a.kind === 'delete' ? [{ id: a.id, label: a.label }] : []));
   return {
     run: {
-      resource, sheetId, sheetName: sheet.getName(), deleteIds: [], held: [], conflicts: [], marks: [],
+      token, resource, sheetId, sheetName: sheet.getName(), deleteIds: [], held: [], conflicts: [], marks: [],
       counts: { created: 0, updated: 0, deleted: 0, failed: 0, conflicts: 0 },
       invalid: counts.skip, total: counts.create + counts.update, done: 0,
     },
@@ -132,13 +135,13 @@ export function confirmDeletes(run: PushRun, ids: number[]): PushRun {
 
 /** One step of the push; the sheet is this person's until the push ends, stops, or fails. */
 export async function pushSlice(run: PushRun): Promise<PushProgress> {
-  holdSheetForPush(run.sheetId, true);
+  holdSheetForPush(run.sheetId, run.token, true);
   try {
     const progress = await sendSlice(run);
-    if (progress.finished || progress.stopped) releaseSheetAfterPush(run.sheetId);
+    if (progress.finished || progress.stopped) releaseSheetAfterPush(run.sheetId, run.token);
     return progress;
   } catch (error) {
-    releaseSheetAfterPush(run.sheetId);
+    releaseSheetAfterPush(run.sheetId, run.token);
     throw error;
   }
 }
@@ -205,8 +208,9 @@ async function sendSlice(run: PushRun): Promise<PushProgress> {
 /** Stops a push between slices: rows not sent say so; the snapshot is tidied. */
 export async function pushCancel(run: PushRun): Promise<PushProgress> {
   const { sheet, layout } = findSheet(run.sheetId);
+  holdSheetForPush(run.sheetId, run.token, false);
   const sp = await planSheet(signedInClient(), sheet, layout);
-  releaseSheetAfterPush(run.sheetId);
+  releaseSheetAfterPush(run.sheetId, run.token);
   return finish(run, sp, 'cancelled');
 }
 

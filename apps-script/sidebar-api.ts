@@ -63,7 +63,7 @@ export function pullSlice(job: PullJob) {
 
 function runArg(run: unknown): PushRun {
   const r = run as PushRun | null;
-  if (!r || typeof r.sheetId !== 'number' || !Array.isArray(r.held) || !Array.isArray(r.deleteIds)) throw new UserError('This push is no longer valid: start it again.');
+  if (!r || typeof r.sheetId !== 'number' || typeof r.token !== 'string' || r.token === '' || !Array.isArray(r.held) || !Array.isArray(r.deleteIds)) throw new UserError('This push is no longer valid: start it again.');
   resourceArg(r.resource);
   return r;
 }

@@ -144,7 +144,7 @@ describe('a push cancelled between slices', () => {
   });
 });
 
-describe('two people pushing the same sheet', () => {
+describe('two pushes of the same sheet', () => {
   const asEditor = (email: string) => {
     gas.properties._activeUser = email;
   };
@@ -179,15 +179,20 @@ describe('two people pushing the same sheet', () => {
     }
   });
 
-  it('lets the same person push again at once, and others after five minutes without a step', async () => {
+  it('refuses the same person in another tab while the first push is alive, and anyone five minutes after its last step', async () => {
     addRows(600, 'abandoned');
     const mine = await rpc<PushSummary>(gas, 'pushPrepare', sheetIdOf(gas, 'Contacts'));
     const first = await rpc<PushProgress>(gas, 'pushStart', mine.run, []);
     expect(first.finished).toBe(false);
-    // the sidebar was closed here; the same person reviews again at once
-    const again = await rpc<PushSummary>(gas, 'pushPrepare', sheetIdOf(gas, 'Contacts'));
-    expect(again.create).toBe(100);
+    // another tab of the same person
+    const other = (await gas.run('pushPrepare', sheetIdOf(gas, 'Contacts'))) as { ok: boolean; error: { message: string } };
+    expect(other.ok).toBe(false);
+    expect(other.error.message).toMatch(/^You are already pushing this sheet in another window or tab \(last step less than a minute ago\)/);
+    // the push that holds the sheet goes on
+    const second = await rpc<PushProgress>(gas, 'pushSlice', first.run);
+    expect(second.done).toBeGreaterThan(first.done);
 
+    // the sidebar was closed here; five minutes later anyone may push
     const key = `pivor.push.${sheetIdOf(gas, 'Contacts')}`;
     const props = gas.properties.getDocumentProperties();
     const mark = JSON.parse(props.getProperty(key)!) as { at: number };
@@ -197,11 +202,42 @@ describe('two people pushing the same sheet', () => {
       await signInAdmin(gas, sandbox.url, 'manager@pivor.dev');
       const run = await pushAll(gas, 'Contacts');
       expect(run.last.finished).toBe(true);
-      expect(run.summary.create).toBe(100);
+      expect(run.summary.create).toBe(0);
       expect(props.getProperty(key)).toBeNull();
     } finally {
       asEditor('editor1@example.com');
     }
+  });
+
+  it('two executions at once (the same person in two tabs): one pushes, the other is refused; the journal changes only under the lock', async () => {
+    const emails = addRows(80, 'two-tabs');
+    const sheetId = sheetIdOf(gas, 'Contacts');
+    const tab1 = await rpc<PushSummary>(gas, 'pushPrepare', sheetId);
+    const tab2 = await rpc<PushSummary>(gas, 'pushPrepare', sheetId);
+    const props = gas.properties.getDocumentProperties();
+    const unlocked: string[] = [];
+    const watch = <K extends 'setProperty' | 'setProperties' | 'deleteProperty' | 'getProperties'>(method: K) => {
+      const real = props[method].bind(props) as (...a: unknown[]) => unknown;
+      (props as unknown as Record<string, unknown>)[method] = (...a: unknown[]) => {
+        const keys = typeof a[0] === 'string' ? [a[0]] : method === 'getProperties' ? ['(all)'] : Object.keys(a[0] as object);
+        if (!gas.locks._held()) unlocked.push(...keys.map((k) => `${method} ${k}`));
+        return real(...a);
+      };
+    };
+    for (const m of ['setProperty', 'setProperties', 'deleteProperty', 'getProperties'] as const) watch(m);
+    try {
+      const [a, b] = (await gas.runTogether(['pushStart', tab1.run, []], ['pushStart', tab2.run, []])) as { ok: boolean; value?: PushProgress; error?: { message: string } }[];
+      const winner = [a!, b!].filter((r) => r.ok);
+      const loser = [a!, b!].filter((r) => !r.ok);
+      expect(winner).toHaveLength(1);
+      expect(loser[0]!.error!.message).toMatch(/^You are already pushing this sheet in another window or tab/);
+      let progress = winner[0]!.value!;
+      while (!progress.finished) progress = await rpc<PushProgress>(gas, 'pushSlice', progress.run);
+    } finally {
+      for (const m of ['setProperty', 'setProperties', 'deleteProperty', 'getProperties'] as const) delete (props as unknown as Record<string, unknown>)[m];
+    }
+    expect([...(await countByEmail(emails)).values()].every((n) => n === 1)).toBe(true);
+    expect(unlocked.filter((k) => /pivor\.(journal|push)\./.test(k) || k.endsWith('(all)'))).toEqual([]);
   });
 });
 

@@ -49,6 +49,8 @@ export class GasEnvironment {
   context: vm.Context;
 
   private readonly unwrapPromises: boolean;
+  /** The number of the latest execution (each holds locks under its own number). */
+  private execution = 0;
   private readonly loseAnswerOf: (name: string) => boolean;
 
   constructor(options: GasEnvironmentOptions = {}) {
@@ -81,8 +83,8 @@ export class GasEnvironment {
    */
   private newExecution(): vm.Context {
     this.counter.killed = null;
-    this.locks._endExecution();
-    const context = vm.createContext({ ...this.globals });
+    this.execution += 1;
+    const context = vm.createContext({ ...this.globals, LockService: this.locks._forExecution(this.execution) });
     this.code.runInContext(context);
     return context;
   }
@@ -94,11 +96,24 @@ export class GasEnvironment {
 
   /** Calls a top-level function synchronously, as a trigger or a menu item does. Returns what it returned. */
   call(name: string, ...args: unknown[]): unknown {
+    const { result, execution } = this.start(name, args);
+    if (!isPromise(result)) this.locks._endExecution(execution);
+    return result;
+  }
+
+  /** A new execution running the function; a promise it returns is still settling. */
+  private start(name: string, args: unknown[]): { result: unknown; execution: number } {
     this.context = this.newExecution();
+    const execution = this.execution;
     const fn = this.context[name] as unknown;
     if (typeof fn !== 'function') throw new Error(`Script function not found: ${name}`);
     const inner = vm.runInContext('(json) => JSON.parse(json)', this.context) as (json: string) => unknown[];
-    return (fn as (...a: unknown[]) => unknown).apply(this.context, inner(JSON.stringify(args)));
+    try {
+      return { result: (fn as (...a: unknown[]) => unknown).apply(this.context, inner(JSON.stringify(args))), execution };
+    } catch (error) {
+      this.locks._endExecution(execution);
+      throw error;
+    }
   }
 
   /**
@@ -107,9 +122,10 @@ export class GasEnvironment {
    */
   async run(name: string, ...args: unknown[]): Promise<unknown> {
     let result: unknown;
+    let execution = 0;
     try {
-      result = this.call(name, ...args);
-      if (result && typeof (result as Promise<unknown>).then === 'function') {
+      ({ result, execution } = this.start(name, args));
+      if (isPromise(result)) {
         const settled = await Promise.race([result as Promise<unknown>, new Promise((r) => setImmediate(() => r(PENDING)))]);
         if (settled === PENDING) throw new Error(`${name} returned a promise that needs an event loop: Apps Script would never settle it`);
         result = this.unwrapPromises ? settled : {};
@@ -117,16 +133,29 @@ export class GasEnvironment {
     } finally {
       // The execution is over, killed or not: the test may look at the services again, and its locks are freed.
       this.counter.killed = null;
-      this.locks._endExecution();
+      this.locks._endExecution(execution);
     }
     if (this.loseAnswerOf(name)) throw new Error('NetworkError: Connection failure due to HTTP 0');
     assertTransferable(result, name);
     return result === undefined ? null : JSON.parse(JSON.stringify(result));
   }
 
+  /**
+   * Two executions at once, as two tabs (or two people) calling the script at the same moment: the second
+   * starts while the first waits for its first answer, and from then on they take turns at every await
+   * (each request to Pivor, each promise the core settles), each in its own context with its own locks.
+   */
+  runTogether(first: [string, ...unknown[]], second: [string, ...unknown[]]): Promise<[unknown, unknown]> {
+    return Promise.all([this.run(...first), this.run(...second)]);
+  }
+
   async close(): Promise<void> {
     await this.urlFetch._stop();
   }
+}
+
+function isPromise(value: unknown): value is Promise<unknown> {
+  return !!value && typeof (value as Promise<unknown>).then === 'function';
 }
 
 function assertTransferable(value: unknown, where: string): void {
