@@ -99,10 +99,14 @@ function describe(action: PlannedAction): string {
   }
 }
 
-/** Plans and shows the push: marks invalid cells, writes what each row will do; sends nothing. */
-export async function pushPrepare(sheetId: number): Promise<PushSummary> {
+/**
+ * Plans and shows the push: marks invalid cells, writes what each row will do; sends nothing. The sidebar
+ * that ran the last push of this sheet hands back its token (`resume`): a push Apps Script cut short goes
+ * on from there at once, while any other window waits until that push ends.
+ */
+export async function pushPrepare(sheetId: number, resume: string | null): Promise<PushSummary> {
   const { sheet, layout, resource } = findSheet(sheetId);
-  const token = newPushToken();
+  const token = resume ?? newPushToken();
   holdSheetForPush(sheetId, token, false);
   const sp = await planSheet(signedInClient(), sheet, layout);
   markCells(sp.grid, layout, validationMarks(sp));

@@ -68,11 +68,11 @@ function runArg(run: unknown): PushRun {
   return r;
 }
 
-/** What a push of the sheet would do (nothing is sent): counts, the deletes to confirm. */
-export function pushPrepare(sheetId: unknown) {
+/** What a push of the sheet would do (nothing is sent): counts, the deletes to confirm. `resume`: the token of this sidebar's last push. */
+export function pushPrepare(sheetId: unknown, resume?: unknown) {
   return rpc(() => {
     if (typeof sheetId !== 'number') throw new UserError('Choose a sheet to push.');
-    return runPushPrepare(sheetId);
+    return runPushPrepare(sheetId, typeof resume === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(resume) ? resume : null);
   });
 }
 

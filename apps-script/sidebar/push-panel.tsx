@@ -24,6 +24,8 @@ export function PushPanel(props: {
   const [error, setError] = useState('');
   const [deleteChosen, setDeleteChosen] = useState<Set<number>>(new Set());
   const cancelled = useRef(false);
+  // The last push this sidebar ran: a review after it stopped goes on with it, not beside it.
+  const lastToken = useRef<string | null>(null);
 
   useEffect(() => {
     if (props.selected !== null) setSheetId(props.selected);
@@ -42,7 +44,7 @@ export function PushPanel(props: {
     setError('');
     setPhase({ kind: 'reviewing' });
     try {
-      const summary = await call<PushSummary>('pushPrepare', id);
+      const summary = await call<PushSummary>('pushPrepare', id, lastToken.current);
       setDeleteChosen(new Set());
       setPhase({ kind: 'reviewed', summary });
     } catch (err) {
@@ -55,6 +57,7 @@ export function PushPanel(props: {
     cancelled.current = false;
     setError('');
     let run = summary.run;
+    lastToken.current = run.token;
     const ids = [...deleteChosen];
     setPhase({ kind: 'running', done: 0, total: run.total + ids.length });
     try {
