@@ -1,6 +1,7 @@
 // Test helper: a fresh Pivor sandbox per test, on a free port, and clients signed in to it over real HTTP.
 import { afterEach, beforeEach } from 'vitest';
-import { startSandbox, type Sandbox as SandboxHandle } from '../../sandbox/index.ts';
+import type { Sandbox as SandboxHandle } from '../../sandbox/index.ts';
+import { onRealPivor, startTestServer } from '../helpers/test-server.ts';
 import { createKyTransport, PivorClient, PivorError, type PivorClientOptions } from '../../shared/api/index.ts';
 
 export type Sandbox = SandboxHandle;
@@ -10,7 +11,7 @@ type Seed = 'users' | 'demo' | 'none';
 export function useSandbox(seed: Seed = 'users'): { current: Sandbox } {
   const holder = {} as { current: Sandbox };
   beforeEach(async () => {
-    holder.current = await startSandbox({ port: 0, seed });
+    holder.current = await startTestServer({ seed });
   });
   afterEach(async () => {
     await holder.current.close();
@@ -22,7 +23,8 @@ export function useSandbox(seed: Seed = 'users'): { current: Sandbox } {
 export function clientFor(sandbox: Sandbox, options: Partial<PivorClientOptions> = {}): PivorClient {
   return new PivorClient({
     baseUrl: sandbox.url,
-    transport: createKyTransport({ timeoutMs: 5_000 }),
+    // Real Pivor hashes passwords with bcrypt (12 rounds): a sign-in may take seconds on a busy machine.
+    transport: createKyTransport({ timeoutMs: onRealPivor ? 30_000 : 5_000 }),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 5))),
     ...options,
   });

@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startSandbox, type Sandbox } from '../../sandbox/index.ts';
+import type { Sandbox } from '../../sandbox/index.ts';
+import { startTestServer } from '../helpers/test-server.ts';
 import { buildExtension, launchExtension, screenshot, type LoadedExtension } from './harness.ts';
 
 const fixtures = new URL('../fixtures/', import.meta.url).pathname;
@@ -46,7 +47,7 @@ beforeAll(async () => {
     if (req.url === '/public/clients.csv') res.writeHead(200, { 'Content-Type': 'text/csv' }).end(readFileSync(fixtures + 'pivor-clients-export.csv'));
     else res.writeHead(404).end();
   });
-  const [dist, started, sitePort, otherPort] = await Promise.all([buildExtension(), startSandbox({ port: 0, seed: 'demo' }), listen(site), listen(other)]);
+  const [dist, started, sitePort, otherPort] = await Promise.all([buildExtension(), startTestServer({ seed: 'demo' }), listen(site), listen(other)]);
   sandbox = started;
   siteUrl = `http://127.0.0.1:${sitePort}`;
   otherUrl = `http://localhost:${otherPort}`; // another origin, and one the extension has no access to yet

@@ -4,12 +4,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSandbox } from '../../sandbox/index.ts';
+import { startTestServer } from '../helpers/test-server.ts';
 import { readCsv } from '../../shared/csv/index.ts';
 import { columnName, getResource, templateFields } from '../../shared/resources/index.ts';
 import { buildExtension, launchExtension, openPopup, readText, screenshot, signInThroughPopup, signOutIfSignedIn, storageOf, tabTo, type LoadedExtension } from './harness.ts';
 import { allRecords, apiGet, apiToken } from './pivor-server.ts';
 
-let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+let sandbox: Awaited<ReturnType<typeof startTestServer>>;
 let ext: LoadedExtension;
 let notPivor: Server;
 
@@ -24,7 +25,7 @@ async function listen(server: Server): Promise<string> {
 }
 
 beforeAll(async () => {
-  const [dist, started] = await Promise.all([buildExtension(), startSandbox({ port: 0, seed: 'demo' })]);
+  const [dist, started] = await Promise.all([buildExtension(), startTestServer({ seed: 'demo' })]);
   sandbox = started;
   ext = await launchExtension(dist);
   // A web server that is not Pivor: an HTML page at every path.

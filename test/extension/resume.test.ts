@@ -1,7 +1,8 @@
 // A push cut short by closing the wizard's tab (the sandbox made slow so it is mid-way), then resumed from a new
 // wizard tab: every row ends in Pivor exactly once. The rows have no email, so only the journal prevents duplicates.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startSandbox, type Sandbox } from '../../sandbox/index.ts';
+import type { Sandbox } from '../../sandbox/index.ts';
+import { startTestServer } from '../helpers/test-server.ts';
 import { buildExtension, launchExtension, screenshot, signInThroughPopup, type LoadedExtension } from './harness.ts';
 
 const ROWS = 80;
@@ -9,7 +10,7 @@ let sandbox: Sandbox;
 let ext: LoadedExtension;
 
 beforeAll(async () => {
-  const [dist, started] = await Promise.all([buildExtension(), startSandbox({ port: 0, seed: 'users' })]);
+  const [dist, started] = await Promise.all([buildExtension(), startTestServer({ seed: 'users' })]);
   sandbox = started;
   ext = await launchExtension(dist);
   (await signInThroughPopup(ext, sandbox.url)).close();

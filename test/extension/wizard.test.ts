@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startSandbox, type Sandbox } from '../../sandbox/index.ts';
+import type { Sandbox } from '../../sandbox/index.ts';
+import { startTestServer } from '../helpers/test-server.ts';
 import { readCsv } from '../../shared/csv/index.ts';
 import { buildExtension, launchExtension, readText, screenshot, signInThroughPopup, tabTo, type LoadedExtension } from './harness.ts';
 import { allRecords, apiToken } from './pivor-server.ts';
@@ -16,7 +17,7 @@ let ext: LoadedExtension;
 let token: string;
 
 beforeAll(async () => {
-  const [dist, started] = await Promise.all([buildExtension(), startSandbox({ port: 0, seed: 'demo' })]);
+  const [dist, started] = await Promise.all([buildExtension(), startTestServer({ seed: 'demo' })]);
   sandbox = started;
   ext = await launchExtension(dist);
   (await signInThroughPopup(ext, sandbox.url)).close();

@@ -14,9 +14,12 @@ export interface SandboxProcess {
   stderr(): string;
   /** SIGTERM, then wait for the exit (SIGKILL after 5 s). */
   close(): Promise<void>;
+  /** SIGKILL at once (kill -9): no chance to save anything. */
+  crash(): Promise<void>;
 }
 
 export function startSandboxProcess(args: readonly string[] = [], env: Record<string, string> = {}): Promise<SandboxProcess> {
+  if (process.env.PIVOR_SERVER_DIR || process.env.PIVOR_TEST_URL) return realPivorProcess(args);
   const child = spawn(process.execPath, ['--import', 'tsx', 'sandbox/main.ts', ...args], {
     cwd: root,
     env: { ...process.env, ...env },
@@ -57,6 +60,11 @@ export function startSandboxProcess(args: readonly string[] = [], env: Record<st
         url,
         port,
         stderr: () => stderr,
+        async crash() {
+          if (child.exitCode !== null || child.signalCode !== null) return;
+          child.kill('SIGKILL');
+          await exited;
+        },
         async close() {
           if (child.exitCode !== null || child.signalCode !== null) return;
           child.kill('SIGTERM');
@@ -67,4 +75,25 @@ export function startSandboxProcess(args: readonly string[] = [], env: Record<st
       });
     });
   });
+}
+
+/**
+ * Under test:pivor: real Pivor, already a process of its own, with a fresh database. Asked for latency
+ * (--latency MS), it is reached through the counting proxy, which runs in this process: fine for a CLI
+ * child, not for a client that blocks this thread.
+ */
+async function realPivorProcess(args: readonly string[]): Promise<SandboxProcess> {
+  const { realServerUrl, startTestServer } = await import('./test-server.ts'); // the test runner's: not for benchmarks
+  const option = (name: string) => {
+    const at = args.indexOf(name);
+    return at >= 0 ? args[at + 1] : undefined;
+  };
+  const seed = option('--seed') === 'demo' ? 'demo' : 'users';
+  const latencyMs = Number(option('--latency') ?? 0);
+  if (latencyMs > 0) {
+    const server = await startTestServer({ seed, faults: { latencyMs } });
+    return { url: server.url, port: server.port, stderr: () => '', close: () => server.close(), crash: () => server.close() };
+  }
+  const url = await realServerUrl(seed);
+  return { url, port: Number(new URL(url).port), stderr: () => '', close: async () => {}, crash: async () => {} };
 }

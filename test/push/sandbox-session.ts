@@ -2,7 +2,7 @@
 // Everything goes over real HTTP (the ky transport), as the CLI does.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startSandbox } from '../../sandbox/index.ts';
+import { startTestServer } from '../helpers/test-server.ts';
 import type { FaultOptions, Sandbox, SeedName } from '../../sandbox/options.ts';
 import { createKyTransport, PivorClient } from '../../shared/api/index.ts';
 
@@ -14,7 +14,7 @@ export interface Session {
 }
 
 export async function openSession(options: { seed?: SeedName; faults?: FaultOptions; concurrency?: number } = {}): Promise<Session> {
-  const sandbox = await startSandbox({ port: 0, seed: options.seed ?? 'users', ...(options.faults ? { faults: options.faults } : {}) });
+  const sandbox = await startTestServer({ seed: options.seed ?? 'users', ...(options.faults ? { faults: options.faults } : {}) });
   const client = await signIn(sandbox.url, options.concurrency);
   return { sandbox, client, token: tokenOf(client), close: () => sandbox.close() };
 }

@@ -1,0 +1,27 @@
+// `npm run test:pivor`: the server-facing suites against a real Pivor (see README, "Testing against real Pivor").
+// PIVOR_SERVER_DIR names a real-pivor folder whose start.sh each test file runs on a free port (fresh
+// database per server a test asks for); PIVOR_TEST_URL names a running, throwaway Pivor instead.
+import { defineConfig } from 'vitest/config';
+
+if (!process.env.PIVOR_SERVER_DIR && !process.env.PIVOR_TEST_URL) {
+  throw new Error('test:pivor needs a real Pivor: set PIVOR_SERVER_DIR (a real-pivor folder with start.sh) or PIVOR_TEST_URL (a running Pivor)');
+}
+
+export default defineConfig({
+  test: {
+    include: [
+      'test/api/{auth,crud,list}.test.ts',
+      'test/push/{fixtures-round-trip,journal-resume,plan,references,results-files}.test.ts',
+      'test/export/export.test.ts',
+      'test/cli-push/{push-cli,kill-resume}.test.ts',
+      'test/extension/{wizard,resume,popup,context-menu}.test.ts',
+      'test/apps-script/{round-trip,pull,resources,sidebar}.test.ts',
+      'test/real-pivor/**/*.test.ts',
+    ],
+    globalSetup: ['test/global-setup.ts', 'test/helpers/real-pivor-global-setup.ts'],
+    // One real Pivor per worker; the files of a worker take turns with it.
+    maxWorkers: 2,
+    testTimeout: 60_000,
+    hookTimeout: 240_000,
+  },
+});
