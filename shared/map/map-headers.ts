@@ -5,7 +5,8 @@ import { compactHeader } from './header-key.ts';
 import { attachSources, familyCandidate, type FamilyMiss } from './family-mapping.ts';
 import { headerShape, type HeaderShape } from './header-family.ts';
 import { digitsOf, headerIndex, sortedWords, type HeaderIndex } from './header-index.ts';
-import type { CellReading, ColumnMapping, HeaderMapping, MapReason, UserMapping } from './types.ts';
+import { refineByValues } from './column-values.ts';
+import type { CellReading, ColumnMapping, ColumnSamples, HeaderMapping, MapReason, UserMapping } from './types.ts';
 
 const exactScore = { key: 1, label: 0.98, alias: 0.95, weak: 0.9 } as const;
 /** Below this similarity a header is left unmapped rather than guessed. */
@@ -17,7 +18,8 @@ const FUZZY_CEILING = 0.9;
 
 interface Candidate { field: FieldSpec; reason: MapReason; score: number; detail?: string; reading?: CellReading }
 
-export function mapHeaders(resource: ResourceSpec, headers: readonly string[], userMapping?: UserMapping): HeaderMapping {
+/** `samples`: values per column (see column-values.ts); without them the headers alone decide. */
+export function mapHeaders(resource: ResourceSpec, headers: readonly string[], userMapping?: UserMapping, samples?: ColumnSamples): HeaderMapping {
   const index = headerIndex(resource);
   const userNotes: (string | undefined)[] = [];
   const shapes = headers.map(headerShape);
@@ -65,6 +67,7 @@ export function mapHeaders(resource: ResourceSpec, headers: readonly string[], u
     if (c.reading) column.reading = c.reading;
     return column;
   });
+  if (samples) refineByValues(resource, columns, samples);
   const extra = attachSources(resource, columns, shapes);
   return finishMapping(resource, columns, extra);
 }

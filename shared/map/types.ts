@@ -1,8 +1,8 @@
 // The header mapping's types: which column fills which field, and why. Front ends save UserMapping per header set.
 import type { ResourceName } from '../resources/index.ts';
 
-/** Why a column maps to a field: its key or Pivor CSV name, its label, a known alias, a typo-tolerant match, or the user. */
-export type MapReason = 'key' | 'label' | 'alias' | 'fuzzy' | 'user';
+/** Why a column maps to a field: its key or Pivor CSV name, its label, a known alias, a typo-tolerant match, the user, or its values ('content'). */
+export type MapReason = 'key' | 'label' | 'alias' | 'fuzzy' | 'user' | 'content';
 
 /**
  * Why a column maps to nothing on its own: no field matches, another column fills the field better, the user said so
@@ -56,6 +56,8 @@ export interface ColumnMapping {
   source?: CellSource;
   /** When the cell is read another way than its field's type says. */
   reading?: CellReading;
+  /** An unmapped column whose sampled values are mostly email addresses: worth a warning, not a silent drop. */
+  holdsEmails?: true;
   /** A sentence for people, e.g. `"Emial" looks like email` or `email is already filled by column 4 ("Email")`. */
   detail?: string;
 }

@@ -1,7 +1,7 @@
 // One call from file to report: read, pick the resource (or detect it), map, normalize and validate, in one pass.
 import type { CsvEncoding, Delimiter, ReadProblem } from '../csv/index.ts';
 import { readCsvRows } from '../csv/read-csv.ts';
-import { detectResource, headerRowScore } from '../map/index.ts';
+import { columnSamples, detectResource, headerRowScore, SAMPLE_ROWS } from '../map/index.ts';
 import { getResource, type ResourceName } from '../resources/index.ts';
 import type { ValidateOptions, ValidationReport } from './types.ts';
 import { TableCheck } from './validate-table.ts';
@@ -20,6 +20,8 @@ export class CheckError extends Error {
   }
 }
 
+interface WaitingRow { row: number; cells: string[]; text: string | undefined; lineStart: number | undefined; lineEnd: number | undefined }
+
 export function checkCsv(input: string | Uint8Array | ArrayBuffer, resource: ResourceName | 'auto', options: CheckOptions = {}): ValidationReport {
   const readOptions = {
     ...(options.delimiter ? { delimiter: options.delimiter } : {}),
@@ -27,10 +29,19 @@ export function checkCsv(input: string | Uint8Array | ArrayBuffer, resource: Res
     // the header is found as readCsv finds it, the user's own column names counting too
     headerScore: headerRowScore(undefined, options.userMapping),
   };
-  // One pass: each record is checked as it is read, so no table of records is built.
+  // One pass: each record is checked as it is read, so no table of records is built. The first SAMPLE_ROWS
+  // records wait, so the mapping can look at their values; then they are checked, and the rest as they come.
   let headers: string[] = [];
+  let fileDelimiter: Delimiter = ',';
   let check: TableCheck | undefined;
+  let waiting: WaitingRow[] = [];
   const problems: ReadProblem[] = [];
+  const start = () => {
+    const samples = columnSamples(waiting.map((w) => w.cells), headers.length);
+    check = new TableCheck(getResource(resourceOf(headers, resource)), headers, options, fileDelimiter, samples);
+    for (const w of waiting) check.add(w.row, w.cells, w.text, w.lineStart, w.lineEnd);
+    waiting = [];
+  };
   const { encoding, delimiter } = readCsvRows(
     input,
     readOptions,
@@ -39,12 +50,17 @@ export function checkCsv(input: string | Uint8Array | ArrayBuffer, resource: Res
       const noHeader = problems.find((p) => p.code === 'no-header');
       if (noHeader) throw new CheckError(noHeader.message, 'unreadable');
       headers = found;
-      check = new TableCheck(getResource(resourceOf(found, resource)), found, options, delimiter);
+      fileDelimiter = delimiter;
     },
     // a row read from a line without quotes keeps the line, not its cells (made again when read)
-    (row, cells, text, lineStart, lineEnd) => check!.add(row, cells, text, lineStart, lineEnd),
+    (row, cells, text, lineStart, lineEnd) => {
+      if (check) return check.add(row, cells, text, lineStart, lineEnd);
+      waiting.push({ row, cells, text, lineStart, lineEnd });
+      if (waiting.length >= SAMPLE_ROWS) start();
+    },
     (problem) => problems.push(problem),
   );
+  if (!check && headers.length > 0) start();
   if (!check || headers.length === 0) {
     const why = problems.find((p) => p.severity === 'error')?.message ?? 'The file has no header row.';
     throw new CheckError(why, 'unreadable');

@@ -1,7 +1,7 @@
 // Validates a read CSV table against a resource: maps headers, normalizes every cell, applies the API's rules,
 // resolves names when Pivor's records are given, and reports per row with the user's row numbers and headers.
 import type { CsvTable, ReadProblem } from '../csv/index.ts';
-import { mapHeaders, partsFromFullName, fullNameField, NAME_PARTS, type HeaderMapping } from '../map/index.ts';
+import { columnSamples, mapHeaders, partsFromFullName, fullNameField, NAME_PARTS, SAMPLE_ROWS, type ColumnSamples, type HeaderMapping } from '../map/index.ts';
 import { needsTrim, trimNotice, type CellValue } from '../normalize/index.ts';
 import type { FieldSpec, ResourceSpec } from '../resources/index.ts';
 import { planColumns, type ColumnPlan } from './column-plan.ts';
@@ -18,7 +18,7 @@ import { checkValue } from './value-rules.ts';
 const FAILED: unique symbol = Symbol('failed cell');
 
 export function validateTable(resource: ResourceSpec, table: CsvTable, options: ValidateOptions = {}): ValidationReport {
-  const check = new TableCheck(resource, table.headers, options, table.delimiter);
+  const check = new TableCheck(resource, table.headers, options, table.delimiter, sampleOf(table));
   const records = table.records;
   for (let r = 0; r < records.length; r++) {
     const { row, cells } = records[r]!;
@@ -72,9 +72,14 @@ export class TableCheck {
   // Rows with no value in any cell (Excel leaves ";;;;" lines below the data): skipped, and said so once.
   private readonly blankRows: number[] = [];
 
-  /** `delimiter`: the file's, for rows that keep their line rather than their cells (see add). */
-  constructor(private readonly resource: ResourceSpec, headers: readonly string[], options: ValidateOptions = {}, delimiter = ',') {
-    const mapping = mapHeaders(resource, headers, options.userMapping);
+  /**
+   * `delimiter`: the file's, for rows that keep their line rather than their cells (see add), and a hint at its
+   * decimal mark; `samples`: values of the first rows, per column, for the mapping to look at (see columnSamples).
+   */
+  constructor(
+    private readonly resource: ResourceSpec, headers: readonly string[], options: ValidateOptions = {}, delimiter = ',', samples?: ColumnSamples,
+  ) {
+    const mapping = mapHeaders(resource, headers, options.userMapping, samples);
     this.mapping = mapping;
     const plans = planColumns(resource, mapping, options, delimiter);
     this.plans = plans;
@@ -275,6 +280,11 @@ export class TableCheck {
   }
 }
 
+/** The first rows' values per column, for the mapping. */
+export function sampleOf(table: Pick<CsvTable, 'headers' | 'records'>): ColumnSamples {
+  return columnSamples(table.records.slice(0, SAMPLE_ROWS).map((r) => r.cells), table.headers.length);
+}
+
 /** When a full-name column stands in for first_name and/or last_name. */
 function nameFill(resource: ResourceSpec, mapping: HeaderMapping): NameFill | null {
   const key = fullNameField(resource);
@@ -397,6 +407,12 @@ function mappingIssues(resource: ResourceSpec, mapping: HeaderMapping): Issue[] 
       code: c.reason === 'duplicate' ? 'duplicate-column' : 'unmapped-column',
       message: `Column ${label} is not imported: ${why}.`,
     });
+    if (c.holdsEmails) {
+      issues.push({
+        row: 1, column: c.header, field: null, severity: 'warning', code: 'unmapped-emails',
+        message: `Column ${label} holds email addresses, and they are not imported: map it to a field if they matter.`,
+      });
+    }
   }
   return issues;
 }

@@ -177,3 +177,53 @@ describe('numbers decided per column', () => {
     expect(report.rows[2]!.issues[0]).toMatchObject({ code: 'ambiguous-number', severity: 'error' });
   });
 });
+
+describe('the values decide when a header is not enough', () => {
+  it('Google: a website column of LinkedIn addresses fills the contact\'s LinkedIn URL', () => {
+    const report = check('google-contacts');
+    expect(columnOf(report, 'Website 1 - Value')).toMatchObject({ field: 'linkedin_url', reason: 'content', detail: 'its values are LinkedIn addresses' });
+    expect(values(report, 2).linkedin_url).toBe('https://www.linkedin.com/in/ana-garcia-example');
+  });
+
+  it('a column of email addresses left out earns a warning of its own', () => {
+    const report = check('outlook-contacts');
+    expect(report.issues).toContainEqual(expect.objectContaining({
+      row: 1, column: 'E-mail 2 Address', severity: 'warning', code: 'unmapped-emails',
+      message: 'Column "E-mail 2 Address" holds email addresses, and they are not imported: map it to a field if they matter.',
+    }));
+    // an owner's address is said to be another system's, once
+    expect(check('hubspot-companies').issues.filter((i) => i.code === 'unmapped-emails')).toEqual([]);
+  });
+
+  it("HubSpot and Zoho: a type column holding Customer and Partner is not Pivor's client type", () => {
+    for (const [name, header] of [['hubspot-companies', 'Type'], ['zoho-accounts', 'Account Type']] as const) {
+      const report = check(name);
+      expect(columnOf(report, header)).toMatchObject({ field: null, reason: 'values', candidate: 'type' });
+      expect(fileMessages(report)).toContain(`Column "${header}" is not imported: its values ("Customer", "Partner", "Prospect") are not one of company, individual, organisation, government, non_profit.`);
+      expect(values(report, 2).type).toBeUndefined();
+      expect(report.counts.errors).toBe(0);
+    }
+  });
+
+  it('a Title column of salutations is no job title; a Title column of job titles is', () => {
+    const salutations = checkCsv('First Name,Last Name,Title\nAna,García,Ms.\nTom,Lee,Dr.\nLi,Wei,Mr\n', 'contacts');
+    expect(salutations.mapping.columns[2]).toMatchObject({ field: null, reason: 'values', candidate: 'job_title' });
+    expect(salutations.rows[0]!.values.job_title).toBeUndefined();
+    const titles = checkCsv('First Name,Last Name,Title\nAna,García,CEO\nTom,Lee,Buyer\n', 'contacts');
+    expect(titles.rows[0]!.values.job_title).toBe('CEO');
+  });
+
+  it('recognises emails, phones and dates under any header, and never takes a creation date for a due date', () => {
+    const people = checkCsv('First Name,Last Name,Kontakt,Rufnummer\nAna,García,ana@example.com,+34 600 123 456\nTom,Lee,tom@example.com,+1 415 555 0140\n', 'contacts');
+    expect(people.mapping.columns.slice(2).map((c) => [c.field, c.reason])).toEqual([['email', 'content'], ['phone', 'content']]);
+    expect(people.rows[0]!.values).toMatchObject({ email: 'ana@example.com', phone: '+34 600 123 456' });
+    const tasks = checkCsv('Type,Subject,Wann,Created\ncall,Intro,2025-03-04 14:30,2025-01-01\nnote,Memo,2025-03-05 09:00,2025-01-02\n', 'communications');
+    expect(tasks.mapping.columns.slice(2).map((c) => c.field)).toEqual(['due_at', null]);
+  });
+
+  it("an id column holding another system's ids is not Pivor's id", () => {
+    const report = checkCsv('id,name\nzcrm_1,Acme Corp\nzcrm_2,Bright Futures Ltd\n', 'clients');
+    expect(report.mapping.columns[0]).toMatchObject({ field: null, reason: 'values', candidate: 'id' });
+    expect(report.counts.errors).toBe(0);
+  });
+});
