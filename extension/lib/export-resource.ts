@@ -16,14 +16,14 @@ export async function exportResource(
   resource: ResourceName,
   filters: ExportFilters,
   options: { signal: AbortSignal; onProgress: (done: number, total: number) => void; onRetry?: (message: string) => void },
-): Promise<{ fileName: string; rows: number }> {
+): Promise<{ fileName: string; rows: number; complete: boolean; notices: string[] }> {
   const query: Record<string, string> = {};
   if (filters.status) query.status = filters.status;
   if (filters.search.trim()) query.search = filters.search.trim();
   let rows = 0;
   const say = options.onRetry;
   const client = clientFor(session, say ? { onRetry: (info) => say(info.message), onWaiting: (info) => say(info.message) } : {});
-  const text = await exportCsv(client, resource, {
+  const result = await exportCsv(client, resource, {
     filters: query,
     signal: options.signal,
     onProgress: (p) => {
@@ -32,8 +32,8 @@ export async function exportResource(
     },
   });
   const fileName = exportFileName(resource);
-  await downloadCsv(fileName, text);
-  return { fileName, rows };
+  await downloadCsv(fileName, result.csv);
+  return { fileName, rows: result.rows, complete: result.complete, notices: result.notices };
 }
 
 /** Pivor's own template columns (so a filled template also imports through Pivor's screen) with one example row. */

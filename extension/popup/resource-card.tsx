@@ -11,7 +11,7 @@ import type { Session } from '../storage/session-store.ts';
 type ExportState =
   | { kind: 'idle' }
   | { kind: 'running'; done: number; total: number | null; retrying?: string }
-  | { kind: 'done'; fileName: string; rows: number }
+  | { kind: 'done'; fileName: string; rows: number; complete: boolean; notices: string[] }
   | { kind: 'failed'; message: string };
 
 export function ResourceCard(props: { resource: ResourceName; session: Session; onUnauthenticated: () => void }) {
@@ -32,7 +32,7 @@ export function ResourceCard(props: { resource: ResourceName; session: Session; 
         onProgress: (done, total) => setState({ kind: 'running', done, total }),
         onRetry: (message) => setState((s) => (s.kind === 'running' ? { ...s, retrying: message } : s)),
       });
-      setState({ kind: 'done', fileName: result.fileName, rows: result.rows });
+      setState({ kind: 'done', ...result });
     } catch (e) {
       if (controller.signal.aborted) return setState({ kind: 'idle' });
       if ((e as { kind?: string }).kind === 'unauthenticated') props.onUnauthenticated();
@@ -89,8 +89,10 @@ export function ResourceCard(props: { resource: ResourceName; session: Session; 
         <ProgressBar label={`Exporting ${spec.title.toLowerCase()}`} done={state.done} total={state.total} {...(state.retrying ? { detail: state.retrying } : {})} />
       )}
       {state.kind === 'done' && (
-        <Notice kind="success" testId={`export-done-${props.resource}`}>
+        <Notice kind={state.complete ? 'success' : 'warning'} testId={`export-done-${props.resource}`}
+          {...(state.complete ? {} : { title: 'Export incomplete: ' })}>
           Saved {state.fileName} ({formatCount(state.rows)} {state.rows === 1 ? spec.singular : spec.name}).
+          {state.notices.length > 0 && <ul>{state.notices.map((notice) => <li key={notice}>{notice}</li>)}</ul>}
         </Notice>
       )}
       {state.kind === 'failed' && <Notice kind="error" testId={`export-error-${props.resource}`}>{state.message}</Notice>}

@@ -11,6 +11,8 @@ import { defaultRetryOptions, type RetryOptions } from './retry-policy.ts';
 import { sendWithRetries, type PreparedRequest, type RetryInfo } from './send-with-retries.ts';
 import type { HttpMethod, Transport } from './transport.ts';
 import type { WaitingInfo } from './waiting-notice.ts';
+import { WholeListing } from './listing/whole-listing.ts';
+import type { UnreadableRecord } from './listing/unreadable.ts';
 
 export interface PivorUser {
   id: number;
@@ -57,6 +59,8 @@ export interface ListAllOptions {
   signal?: AbortSignal;
   /** Pages requested at a time after the first, which says how many there are. Default 4. */
   pagesAhead?: number;
+  /** listAll: told of the records left out because Pivor answers them only with a 500 (named, with how to fix them). */
+  onUnreadable?: (records: UnreadableRecord[]) => void;
 }
 
 export interface BatchOp {
@@ -147,10 +151,31 @@ export class PivorClient {
   }
 
   async listPage(resource: ResourceName, query: ListQuery = {}, signal?: AbortSignal): Promise<Page> {
-    const outcome = await this.#one({ method: 'GET', path: `/${resource}?${listQueryString(resource, query)}` }, signal);
-    const page = outcome.body as Partial<Page> | null;
-    if (!page || !Array.isArray(page.data) || !isMeta(page.meta)) throw this.#badShape(`the ${resource} list is not a paginated list`);
-    return { data: page.data, meta: page.meta, links: { ...page.links, next: page.links?.next ?? null } };
+    const [page] = await this.listPages(resource, [query], { ...(signal ? { signal } : {}) });
+    if (page instanceof PivorError) throw page;
+    return page!;
+  }
+
+  /**
+   * Several list requests in one batch; each comes back as its page or its error. `attempts` overrides the
+   * tries per request (a listing narrowing down a page that fails does not wait out five tries at every step).
+   */
+  async listPages(resource: ResourceName, queries: readonly ListQuery[], options: { signal?: AbortSignal; attempts?: number } = {}): Promise<(Page | PivorError)[]> {
+    const requests = queries.map((query) => this.#prepare({ method: 'GET', path: `/${resource}?${listQueryString(resource, query)}` }, true));
+    const retry = options.attempts !== undefined ? { ...this.#retry, attempts: options.attempts } : this.#retry;
+    const outcomes = await this.#send(requests, options.signal, retry);
+    return outcomes.map((outcome) => {
+      if (!outcome.ok) return outcome.error;
+      const page = outcome.body as Partial<Page> | null;
+      if (!page || !Array.isArray(page.data) || !isMeta(page.meta)) return this.#badShape(`the ${resource} list is not a paginated list`);
+      return { data: page.data, meta: page.meta, links: { ...page.links, next: page.links?.next ?? null } };
+    });
+  }
+
+  /** One record by id with its own tries, as an outcome: for probing which record a failing page holds. */
+  async probe(resource: ResourceName, id: number, attempts: number, signal?: AbortSignal): Promise<Outcome> {
+    const [outcome] = await this.#send([this.#prepare({ method: 'GET', path: `/${resource}/${encodeId(id)}` }, true)], signal, { ...this.#retry, attempts });
+    return outcome!;
   }
 
   /**
@@ -206,18 +231,18 @@ export class PivorClient {
     return nextPageNumber(page.links.next) ?? (page.meta.current_page < page.meta.last_page ? page.meta.current_page + 1 : undefined);
   }
 
-  /** Every record (100 a page). A record seen twice, because rows moved between pages, is kept once. */
+  /**
+   * Every record once, even while others create and delete records (see listing/whole-listing.ts). Records Pivor
+   * cannot answer (a 500 on every page holding them) are left out and handed to onUnreadable; a list that kept
+   * changing faster than it could be read throws 'incomplete'.
+   */
   async listAll(resource: ResourceName, options: ListAllOptions = {}): Promise<PivorRecord[]> {
+    const listing = new WholeListing(this, resource, options);
     const records: PivorRecord[] = [];
-    const seen = new Set<unknown>();
-    for await (const page of this.pages(resource, options)) {
-      for (const record of page.data) {
-        if (seen.has(record.id)) continue;
-        seen.add(record.id);
-        records.push(record);
-      }
-      options.onProgress?.({ loaded: records.length, total: page.meta.total, page: page.meta.current_page, lastPage: page.meta.last_page });
-    }
+    for await (const batch of listing.records()) records.push(...batch);
+    const { complete, problem, unreadable } = listing.result;
+    if (unreadable.length > 0) options.onUnreadable?.(unreadable);
+    if (!complete) throw new PivorError('incomplete', problem ?? 'The list could not be read whole.');
     return records;
   }
 
@@ -262,9 +287,9 @@ export class PivorClient {
     return outcome;
   }
 
-  #send(requests: PreparedRequest[], signal: AbortSignal | undefined): Promise<Outcome[]> {
+  #send(requests: PreparedRequest[], signal: AbortSignal | undefined, retry: RetryOptions = this.#retry): Promise<Outcome[]> {
     return sendWithRetries(requests, {
-      transport: this.#transport, sleep: this.#sleep, random: this.#random, now: this.#now, retry: this.#retry,
+      transport: this.#transport, sleep: this.#sleep, random: this.#random, now: this.#now, retry,
       origin: this.origin,
       ...(this.#onRetry ? { onRetry: this.#onRetry } : {}),
       ...(this.#onWaiting ? { onWaiting: this.#onWaiting } : {}),

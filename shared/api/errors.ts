@@ -11,6 +11,7 @@ export type PivorErrorKind =
   | 'network'         // no answer: refused, unreachable, timed out, reset
   | 'insecure-url'    // a base URL that would send the token in clear, or no URL at all
   | 'bad-response'    // an answer that is not Pivor's API (HTML, redirect, wrong JSON)
+  | 'incomplete'     // a listing could not be read whole (the list kept changing)
   | 'cancelled';      // the caller's AbortSignal fired
 
 export interface PivorErrorDetails {

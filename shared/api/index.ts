@@ -14,3 +14,5 @@ export { backoffDelay, parseRetryAfter, defaultSleep } from './backoff.ts';
 export { normalizeBaseUrl, type ApiBase } from './base-url.ts';
 export { MAX_PER_PAGE, type ListQuery } from './list-query.ts';
 export { fieldErrorsToColumns } from './field-errors.ts';
+export { WholeListing, type ListingOptions, type ListingResult } from './listing/whole-listing.ts';
+export { unreadableMessage, type UnreadableRecord } from './listing/unreadable.ts';

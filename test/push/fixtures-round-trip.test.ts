@@ -17,7 +17,7 @@ const NOT_COMPARED = new Set(['full_name', 'client_name', 'contact_name']);
 async function expectExported(client: PivorClient, resource: ResourceName, pushes: readonly FilePush[], except: Record<number, string[]> = {}) {
   const book = new ReferenceBook();
   for (const r of ['clients', 'contacts'] as const) await book.load(client, r);
-  const exported = checkCsv(await exportCsv(client, resource), resource, { references: book.references(resource) });
+  const exported = checkCsv((await exportCsv(client, resource)).csv, resource, { references: book.references(resource) });
   expect(exported.counts.errors).toBe(0);
   const byId = new Map(exported.rows.map((r) => [r.values.id, r.values]));
   let compared = 0;
