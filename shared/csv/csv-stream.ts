@@ -20,6 +20,8 @@ import { headerRowScore } from '../map/header-row-score.ts';
 import { findHeader, HEADER_SEARCH_ROWS, looksLikeValue, type SearchedRow } from './find-header.ts';
 import { binaryHint, problems } from './read-problems.ts';
 import { unescapeCell } from './spreadsheet-safe.ts';
+import { StrayBytes } from './stray-bytes.ts';
+import type { InvalidByte } from './text-decoders.ts';
 import {
   DELIMITERS,
   ENCODINGS,
@@ -49,6 +51,7 @@ export interface StreamReadOptions extends ReadOptions {
  */
 export type CsvRowCallback = (row: number, cells: string[], text?: string, lineStart?: number, lineEnd?: number) => void;
 
+const NO_STRAY_BYTES: readonly InvalidByte[] = [];
 const QUOTE = 34;
 const CR = 13;
 const LF = 10;
@@ -139,9 +142,9 @@ class StreamReader implements CsvStreamReader {
   private nextRow = 1;
   private records = 0;
   private skippedRows = 0;
-  /** Text offset of the first invalid UTF-8 byte not yet tied to a row. */
-  private invalidAt = -1;
-  private invalidSeen = false;
+  /** Bytes of a UTF-8 input that were not valid UTF-8, until tied to their rows. */
+  private readonly stray = new StrayBytes();
+  private encodingTold = false;
 
   // The text being parsed right now, for the per-row callback.
   private slice = '';
@@ -170,7 +173,8 @@ class StreamReader implements CsvStreamReader {
     if (this.phase !== 'sniff' && this.phase !== 'parse') return;
     this.decoder ??= new IncrementalDecoder(this.options.encoding, this.options.sampleBytes);
     const text = this.decoder.push(chunk);
-    this.accept(text, this.decoder.invalidAt);
+    this.tellEncoding(text);
+    this.accept(text, this.decoder.invalid);
   }
 
   pushText(chunk: string): void {
@@ -180,14 +184,15 @@ class StreamReader implements CsvStreamReader {
       this.hadBom = true;
       chunk = chunk.slice(1);
     }
-    this.accept(chunk, -1);
+    this.accept(chunk, NO_STRAY_BYTES);
   }
 
   end(): CsvStreamSummary {
     if (this.summary) return this.summary;
     if (this.decoder && (this.phase === 'sniff' || this.phase === 'parse')) {
       const text = this.decoder.end();
-      this.accept(text, this.decoder.invalidAt);
+      this.tellEncoding(text);
+      this.accept(text, this.decoder.invalid);
     }
     if (this.phase === 'sniff') this.sniff(true);
     if (this.phase === 'parse') this.drain('final');
@@ -220,13 +225,23 @@ class StreamReader implements CsvStreamReader {
     return this.options.encoding ?? (this.hadBom ? 'utf-8-bom' : 'utf-8');
   }
 
-  /** Takes decoded text; `invalidAt` is the offset in it of a byte that was not valid UTF-8, or -1. */
-  private accept(text: string, invalidAt: number): void {
-    if (text === '') return;
-    if (invalidAt >= 0 && !this.invalidSeen) {
-      this.invalidSeen = true;
-      this.invalidAt = this.consumed + this.pending.length + invalidAt;
+  /** Once the encoding is chosen: a single-byte one chosen because the file is not UTF-8 is said, with an example. */
+  private tellEncoding(text: string): void {
+    const encoding = this.decoder!.encoding;
+    if (this.encodingTold || encoding === undefined) return;
+    this.encodingTold = true;
+    // a file that is binary from the start is reported as that alone
+    const nul = text.indexOf('\u0000');
+    if (nul >= 0 && this.consumed + this.pending.length + nul < this.sampleChars) return;
+    if (this.options.encoding === undefined && (encoding === 'windows-1252' || encoding === 'macintosh')) {
+      this.onProblem(problems.singleByteEncoding(encoding, firstAccentedWord(text)));
     }
+  }
+
+  /** Takes decoded text; `invalid`: the bytes in it that were not valid UTF-8. */
+  private accept(text: string, invalid: readonly InvalidByte[]): void {
+    if (text === '') return;
+    if (invalid.length > 0) this.stray.add(this.consumed + this.pending.length, invalid);
     const nul = text.indexOf('\u0000');
     if (nul >= 0) {
       this.stopAtBinary(text, nul);
@@ -404,9 +419,8 @@ class StreamReader implements CsvStreamReader {
     const slice = this.slice;
     const row = this.nextRow++;
 
-    if (this.invalidAt >= 0 && this.sliceStart + end > this.invalidAt) {
-      this.invalidAt = -1;
-      this.onProblem(problems.invalidUtf8(row));
+    if (this.sliceStart + end > this.stray.nextAt) {
+      this.onProblem(problems.invalidUtf8(row, this.stray.takeBefore(this.sliceStart + end, slice, this.sliceStart, this.delimiter)));
     }
 
     const quoteFree = lineEnd >= 0;
@@ -492,6 +506,17 @@ export function quoteFreeLineCells(text: string, start: number, lineEnd: number,
   if (lastCell.charCodeAt(lastCell.length - 1) === CR) cells[last] = lastCell.slice(0, -1);
   if (apostrophes) unescapeCells(cells);
   return cells;
+}
+
+/** The first word holding a character past ASCII, to show how a single-byte encoding reads the file. */
+function firstAccentedWord(text: string): string {
+  const at = text.search(/[^\u0000-\u007f]/);
+  if (at < 0) return '';
+  let start = at;
+  while (start > 0 && at - start < 30 && /[^\s,;|"\t]/.test(text.charAt(start - 1))) start--;
+  let end = at + 1;
+  while (end < text.length && end - at < 30 && /[^\s,;|"\t]/.test(text.charAt(end))) end++;
+  return text.slice(start, end);
 }
 
 function unescapeCells(cells: string[]): void {

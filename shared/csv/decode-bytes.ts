@@ -1,13 +1,17 @@
 // Turns file bytes into text: detects the encoding (byte-order mark, else
-// UTF-8 when the bytes are valid UTF-8, else Windows-1252), strips the BOM,
-// and decodes either all at once or chunk by chunk for big files.
+// UTF-8 when the bytes are UTF-8 but for a few stray bytes, else Windows-1252
+// or Mac Roman, whichever reads the accented letters plausibly), strips the
+// BOM, and decodes either all at once or chunk by chunk for big files.
 
+import { chooseSingleByte, decodeMacRoman } from './single-byte.ts';
 import {
   completeUtf8Length,
   decodeUtf16,
   decodeUtf8,
   decodeUtf8Strict,
   decodeWindows1252,
+  utf8Evidence,
+  type InvalidByte,
 } from './text-decoders.ts';
 import type { CsvEncoding } from './types.ts';
 
@@ -43,10 +47,10 @@ export class IncrementalDecoder {
   /** Set once the encoding is chosen. */
   encoding: CsvEncoding | undefined;
   /**
-   * After push()/end(): offset in the returned text of the first character
-   * decoded from bytes that were not valid UTF-8 (read as Windows-1252), or -1.
+   * After push()/end(): the bytes of a UTF-8 input that were not valid UTF-8 (each read as Windows-1252), with the
+   * offset of its character in the text returned.
    */
-  invalidAt = -1;
+  invalid: InvalidByte[] = [];
 
   private sniffed: Uint8Array[] = [];
   private sniffedBytes = 0;
@@ -60,7 +64,7 @@ export class IncrementalDecoder {
 
   push(chunk: Uint8Array): string {
     if (this.ended) throw new Error('The decoder has already ended.');
-    this.invalidAt = -1;
+    this.invalid = [];
     if (this.encoding === undefined) {
       if (chunk.length > 0) {
         this.sniffed.push(chunk);
@@ -75,7 +79,7 @@ export class IncrementalDecoder {
 
   end(): string {
     if (this.ended) return '';
-    this.invalidAt = -1;
+    this.invalid = [];
     const text = this.encoding === undefined ? this.decideAndDecode(true) : this.decode(new Uint8Array(0), true);
     this.ended = true;
     return text;
@@ -93,15 +97,21 @@ export class IncrementalDecoder {
       this.encoding = bom.encoding;
       skip = bom.length;
     } else {
-      // Valid UTF-8 (plain ASCII included) is UTF-8; anything else is taken as
-      // the Windows "ANSI" code page Excel uses in Western Europe and the Americas.
+      // Valid UTF-8 (plain ASCII included) is UTF-8, and so is UTF-8 with fewer stray bytes than well-formed
+      // characters (each stray byte is read as Windows-1252 and reported on its row). Anything else is one of the
+      // single-byte encodings spreadsheets save in: the Windows "ANSI" code page, or Mac Roman.
       const whole = final ? sample.length : completeUtf8Length(sample);
       const text = decodeUtf8Strict(sample.subarray(0, whole));
-      this.encoding = text === null ? 'windows-1252' : 'utf-8';
       if (text !== null) {
+        this.encoding = 'utf-8';
         this.carry = sample.slice(whole);
-        return final ? text + this.decode(new Uint8Array(0), true) : text;
+        if (!final) return text;
+        const rest = this.decode(new Uint8Array(0), true);
+        this.invalid = this.invalid.map((bad) => ({ at: bad.at + text.length, byte: bad.byte }));
+        return text + rest;
       }
+      const evidence = utf8Evidence(sample.subarray(0, whole));
+      this.encoding = evidence.valid > 0 && evidence.invalid <= evidence.valid ? 'utf-8' : chooseSingleByte(sample);
     }
     return this.decode(sample.subarray(skip), final);
   }
@@ -110,6 +120,8 @@ export class IncrementalDecoder {
     switch (this.encoding) {
       case 'windows-1252':
         return decodeWindows1252(chunk);
+      case 'macintosh':
+        return decodeMacRoman(chunk);
       case 'utf-16le':
       case 'utf-16be': {
         const bytes = concat(this.carry, chunk);
@@ -121,8 +133,8 @@ export class IncrementalDecoder {
         const bytes = concat(this.carry, chunk);
         const whole = final ? bytes.length : completeUtf8Length(bytes);
         this.carry = bytes.slice(whole);
-        const { text, firstInvalid } = decodeUtf8(bytes.subarray(0, whole));
-        this.invalidAt = firstInvalid;
+        const { text, invalid } = decodeUtf8(bytes.subarray(0, whole));
+        this.invalid = invalid;
         return text;
       }
     }

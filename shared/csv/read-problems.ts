@@ -1,6 +1,7 @@
 // The problems reading a CSV can report, with their codes and the messages a
 // user sees. Kept in one place so wording and codes stay consistent.
 
+import type { StrayByte } from './stray-bytes.ts';
 import type { ReadProblem } from './types.ts';
 
 /** Spreadsheet column letters for a 0-based column index: 0 → A, 26 → AA. */
@@ -152,12 +153,29 @@ export const problems = {
     return { row, severity: 'error', code: 'parse-error', message: `Row ${row} could not be read: ${detail}; the row is skipped.` };
   },
 
-  invalidUtf8(row: number): ReadProblem {
+  /** Bytes of a UTF-8 file on this row that are not UTF-8: each was read as its Windows-1252 character. */
+  invalidUtf8(row: number, found: readonly StrayByte[]): ReadProblem {
+    const each = found.map((f) => `0x${f.byte.toString(16).toUpperCase().padStart(2, '0')} as "${f.char}" in "${f.cell}"`);
+    const what = found.length === 1 ? 'a byte that is' : `${found.length} bytes that are`;
     return {
       row,
       severity: 'warning',
       code: 'invalid-utf8',
-      message: `Row ${row} contains bytes that are not valid UTF-8; they were read as Windows-1252 characters (check accented letters from this row on).`,
+      message: `Row ${row} holds ${what} not valid UTF-8, read as Windows-1252: ${listed(each)}. The rest of the file is read as UTF-8; check ${found.length === 1 ? 'this value' : 'these values'}.`,
+    };
+  },
+
+  /** The file is not UTF-8 and was read in a single-byte encoding; `example`: a word as it was read. */
+  singleByteEncoding(encoding: 'windows-1252' | 'macintosh', example: string): ReadProblem {
+    const how = encoding === 'macintosh'
+      ? 'Mac Roman, as Excel\'s "CSV (Macintosh)" writes (read as Windows-1252, its accented letters would be control characters or unlikely letters)'
+      : 'Windows-1252, as Excel\'s "CSV" writes on Windows';
+    const shown = example ? ` It reads "${example}", for example.` : '';
+    return {
+      row: 1,
+      severity: 'warning',
+      code: 'encoding-fallback',
+      message: `The file is not UTF-8; it was read as ${how}.${shown} If accented letters look wrong, save the file as "CSV UTF-8" and check it again.`,
     };
   },
 };

@@ -59,11 +59,16 @@ function nativeDecoder(label: string, fatal: boolean): { decode(input: Uint8Arra
 let strictUtf8: { decode(input: Uint8Array): string } | undefined | null = null;
 let native1252: { decode(input: Uint8Array): string } | undefined | null = null;
 
+/** A byte that was not valid UTF-8: where its character (read as Windows-1252) is in the text, and its value. */
+export interface InvalidByte { at: number; byte: number }
+
 export interface Utf8Result {
   text: string;
-  /** Offset in `text` of the first character read from an invalid byte, or -1 when the bytes were valid UTF-8. */
-  firstInvalid: number;
+  /** Every byte that was not valid UTF-8, in order (none when the bytes were valid UTF-8). */
+  invalid: InvalidByte[];
 }
+
+const NONE: InvalidByte[] = [];
 
 /**
  * Decodes UTF-8 written in pure JavaScript. Bytes that are not valid UTF-8
@@ -74,7 +79,7 @@ export function decodeUtf8Portable(bytes: Uint8Array, strict: true): string | nu
 export function decodeUtf8Portable(bytes: Uint8Array, strict?: false): Utf8Result;
 export function decodeUtf8Portable(bytes: Uint8Array, strict = false): Utf8Result | string | null {
   const out = new CodeUnitWriter();
-  let firstInvalid = -1;
+  const invalid: InvalidByte[] = [];
   const length = bytes.length;
   let i = 0;
   while (i < length) {
@@ -116,19 +121,19 @@ export function decodeUtf8Portable(bytes: Uint8Array, strict = false): Utf8Resul
       i += extra + 1;
     } else {
       if (strict) return null;
-      if (firstInvalid < 0) firstInvalid = out.length;
+      invalid.push({ at: out.length, byte: lead });
       out.put(windows1252CodeUnit(lead));
       i++;
     }
   }
   const text = out.toString();
-  return strict ? text : { text, firstInvalid };
+  return strict ? text : { text, invalid };
 }
 
 /** Decodes UTF-8, reading invalid bytes as Windows-1252 (see decodeUtf8Portable). */
 export function decodeUtf8(bytes: Uint8Array): Utf8Result {
   const text = decodeUtf8Strict(bytes);
-  return text === null ? decodeUtf8Portable(bytes) : { text, firstInvalid: -1 };
+  return text === null ? decodeUtf8Portable(bytes) : { text, invalid: NONE };
 }
 
 /** Decodes UTF-8, or returns null when the bytes are not valid UTF-8. */
@@ -171,6 +176,19 @@ export function decodeUtf16(bytes: Uint8Array, littleEndian: boolean): string {
   for (let i = 0; i < even; i += 2) out.put(bytes[i + lo]! | (bytes[i + hi]! << 8));
   if (even < bytes.length) out.put(0xfffd);
   return out.toString();
+}
+
+/**
+ * What a byte string says about being UTF-8: how many multi-byte characters are well formed, and how many bytes
+ * fit no character. A UTF-8 file with a few stray bytes has many of the first; a single-byte file, next to none.
+ */
+export function utf8Evidence(bytes: Uint8Array): { valid: number; invalid: number } {
+  let valid = 0;
+  const { invalid } = decodeUtf8Portable(bytes);
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0xc2 && bytes[i]! <= 0xf4) valid++;
+  // every lead byte counted above that was in fact invalid is no character
+  for (const bad of invalid) if (bad.byte >= 0xc2 && bad.byte <= 0xf4) valid--;
+  return { valid, invalid: invalid.length };
 }
 
 /**

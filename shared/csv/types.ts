@@ -1,7 +1,8 @@
 // Types of the CSV layer: what reading produces (a table of records with
 // spreadsheet row numbers, plus every problem found) and what callers may force.
 
-export type CsvEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+/** 'macintosh' is Mac Roman, as the WHATWG Encoding standard names it. */
+export type CsvEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'macintosh';
 
 export type Delimiter = ',' | ';' | '\t' | '|';
 
@@ -62,4 +63,4 @@ export interface CsvStreamReader {
 }
 
 export const DELIMITERS: readonly Delimiter[] = [',', ';', '\t', '|'];
-export const ENCODINGS: readonly CsvEncoding[] = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252'];
+export const ENCODINGS: readonly CsvEncoding[] = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252', 'macintosh'];

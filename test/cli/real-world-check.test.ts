@@ -53,3 +53,23 @@ describe('pivor-csv check --json on real files: the header', () => {
     }]);
   });
 });
+
+describe('pivor-csv check --json on real files: the encoding', () => {
+  it('Excel "CSV (Macintosh)": read as Mac Roman, and the report says which fallback was used', async () => {
+    const { code, json } = await checkJson(['auto', realWorld('excel-mac-contacts.csv')]);
+    expect(code).toBe(0);
+    expect(json).toMatchObject({ resource: 'contacts', encoding: 'macintosh', records: 4, valid: 4 });
+    expect(json.issues).toMatchObject([{ row: 1, severity: 'warning', code: 'encoding-fallback' }]);
+    expect(json.issues[0].message).toContain('it was read as Mac Roman');
+  });
+
+  it('UTF-8 with one stray byte: row 4 alone carries the warning, naming the byte and the value', async () => {
+    const { code, json } = await checkJson(['contacts', realWorld('utf8-stray-byte-contacts.csv')]);
+    expect(code).toBe(0);
+    expect(json).toMatchObject({ encoding: 'utf-8', records: 5, valid: 5 });
+    expect(json.issues).toEqual([{
+      row: 4, column: null, field: null, severity: 'warning', code: 'invalid-utf8',
+      message: 'Row 4 holds a byte that is not valid UTF-8, read as Windows-1252: 0xE9 as "é" in "René". The rest of the file is read as UTF-8; check this value.',
+    }]);
+  });
+});

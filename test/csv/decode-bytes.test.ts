@@ -2,6 +2,7 @@
 // having no TextDecoder) against the native one, and chunked decoding.
 
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IncrementalDecoder } from '../../shared/csv/decode-bytes.ts';
 import { decodeBytes } from '../../shared/csv/index.ts';
@@ -57,7 +58,7 @@ describe('portable decoders', () => {
       fc.property(fc.string({ unit: 'grapheme' }), (text) => {
         const bytes = utf8(text);
         expect(decodeUtf8Portable(bytes, true)).toBe(text);
-        expect(decodeUtf8Portable(bytes)).toEqual({ text, firstInvalid: -1 });
+        expect(decodeUtf8Portable(bytes)).toEqual({ text, invalid: [] });
       }),
     );
   });
@@ -71,8 +72,8 @@ describe('portable decoders', () => {
     );
   });
 
-  it('UTF-8: reads invalid bytes as Windows-1252 and says where the first one is', () => {
-    expect(decodeUtf8Portable(new Uint8Array([0x41, 0xe9, 0x42, 0x80]))).toEqual({ text: 'AéB€', firstInvalid: 1 });
+  it('UTF-8: reads invalid bytes as Windows-1252 and says where each one is', () => {
+    expect(decodeUtf8Portable(new Uint8Array([0x41, 0xe9, 0x42, 0x80]))).toEqual({ text: 'AéB€', invalid: [{ at: 1, byte: 0xe9 }, { at: 3, byte: 0x80 }] });
     // Overlong, surrogate and out-of-range forms are invalid too.
     expect(decodeUtf8Portable(new Uint8Array([0xc0, 0x80]), true)).toBeNull();
     expect(decodeUtf8Portable(new Uint8Array([0xed, 0xa0, 0x80]), true)).toBeNull();
@@ -141,9 +142,9 @@ describe('IncrementalDecoder', () => {
     const decoder = new IncrementalDecoder(undefined, 4);
     expect(decoder.push(utf8('name\r\n'))).toBe('name\r\n');
     expect(decoder.encoding).toBe('utf-8');
-    expect(decoder.invalidAt).toBe(-1);
+    expect(decoder.invalid).toEqual([]);
     expect(decoder.push(new Uint8Array([0x4d, 0xfc, 0x6c]))).toBe('Mül');
-    expect(decoder.invalidAt).toBe(1);
+    expect(decoder.invalid).toEqual([{ at: 1, byte: 0xfc }]);
     expect(decoder.end()).toBe('');
   });
 });
@@ -164,12 +165,14 @@ describe('without TextDecoder (as in Apps Script)', () => {
       fixture('hubspot-contacts.csv'),
       windows1252('name;city\r\nMüller;Zürich “€”\r\n'),
       utf16('name,city\r\n😀,東京\r\n', true),
+      new Uint8Array(readFileSync(new URL('../fixtures/real-world/excel-mac-contacts.csv', import.meta.url))),
     ];
     const expected = [
       { encoding: 'utf-8-bom', cell: 'Société Générale Démo' },
       { encoding: 'utf-8', cell: '51' },
       { encoding: 'windows-1252', cell: 'Müller' },
       { encoding: 'utf-16le', cell: '😀' },
+      { encoding: 'macintosh', cell: 'Renée' },
     ];
     inputs.forEach((bytes, index) => {
       const table = portable.readCsv(bytes);
