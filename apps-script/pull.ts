@@ -13,6 +13,7 @@ import { sheetLayout, type SheetLayout } from './sheet-columns.ts';
 import { ensureRows, protectReadOnlyColumns, resetResourceSheet } from './sheet-format.ts';
 import { appendSnapshot, openSnapshot } from './snapshot-sheet.ts';
 import { recordPull } from './sheet-registry.ts';
+import { heldMessage, readBack, type HeldChange } from './sheet-held-values.ts';
 
 export const PER_PAGE = 100;
 /** Pages fetched (in parallel) and written per slice: 2,000 rows, a few seconds in Apps Script. */
@@ -27,6 +28,9 @@ export interface PullJob {
   written: number;
   /** The newest updated_at in Pivor just before the pull began: push lists changes from here (null: none). */
   watermark: string | null;
+  /** Cells Google Sheets changed as they were written, and the first of them (for the message). */
+  held: number;
+  heldExample?: HeldChange;
 }
 
 export interface PullProgress {
@@ -56,11 +60,15 @@ async function fetchPages(resource: ResourceName, pages: number[]): Promise<{ da
   });
 }
 
-function writeRecords(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: SheetLayout, written: number, records: PivorRecord[]): void {
-  if (records.length === 0) return;
-  ensureRows(sheet, layout, written + records.length);
+/** Writes the records, reads them back, and notes in each record what the sheet changed. */
+function writeRecords(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: SheetLayout, job: PullJob, records: PivorRecord[]): PullJob {
+  if (records.length === 0) return job;
+  ensureRows(sheet, layout, job.written + records.length);
   const rows: Cell[][] = records.map((record) => [...recordToCells(layout, record), '']);
-  sheet.getRange(2 + written, 1, rows.length, layout.statusIndex).setValues(rows);
+  sheet.getRange(2 + job.written, 1, rows.length, layout.statusIndex).setValues(rows);
+  const changes = readBack(sheet, 2 + job.written, layout, rows, records);
+  const heldExample = job.heldExample ?? changes[0];
+  return { ...job, written: job.written + records.length, held: job.held + changes.length, ...(heldExample ? { heldExample } : {}) };
 }
 
 /** Read before any page, so every change made after the pages were read sorts at or above it. */
@@ -78,9 +86,8 @@ export async function pullStart(resource: ResourceName): Promise<PullProgress> {
   const sheet = resetResourceSheet(ss, layout);
   ensureRows(sheet, layout, first!.total, true);
   const snapshot = openSnapshot(ss, layout.snapshotName, true);
-  writeRecords(sheet, layout, 0, first!.data);
+  const job = writeRecords(sheet, layout, { resource, nextPage: 2, lastPage: first!.lastPage, total: first!.total, written: 0, watermark, held: 0 }, first!.data);
   appendSnapshot(snapshot, first!.data.map((record) => ({ id: record.id, record })));
-  const job: PullJob = { resource, nextPage: 2, lastPage: first!.lastPage, total: first!.total, written: first!.data.length, watermark };
   return job.nextPage > job.lastPage ? finish(job) : progress(job, false, []);
 }
 
@@ -94,15 +101,14 @@ export async function pullSlice(job: PullJob): Promise<PullProgress> {
   const sheet = ss.getSheetByName(layout.sheetName);
   const snapshot = ss.getSheetByName(layout.snapshotName);
   if (!sheet || !snapshot) throw new PivorError('cancelled', `The ${layout.sheetName} sheet was removed during the pull: pull again.`);
-  writeRecords(sheet, layout, job.written, records);
+  const wrote = writeRecords(sheet, layout, job, records);
   appendSnapshot(snapshot, records.map((record) => ({ id: record.id, record })));
   const last = results[results.length - 1];
   const next: PullJob = {
-    ...job,
+    ...wrote,
     nextPage: job.nextPage + pages.length,
     lastPage: last ? Math.max(last.lastPage, job.nextPage + pages.length - 1) : job.lastPage,
     total: last?.total ?? job.total,
-    written: job.written + records.length,
   };
   return next.nextPage > next.lastPage ? finish(next) : progress(next, false, []);
 }
@@ -126,6 +132,8 @@ function finish(job: PullJob): PullProgress {
       warnings.push(`Pivor listed ${job.total} ${job.resource} but ${written} arrived: records may have been deleted during the pull. Pull again to be sure.`);
     }
   }
+  const held = heldMessage(job.held ?? 0, job.heldExample);
+  if (held) warnings.push(held);
   protectReadOnlyColumns(sheet, layout);
   sheet.activate();
   recordPull(job.resource, sheet.getSheetId(), written, job.watermark ?? null);

@@ -20,6 +20,7 @@ import { sheetLayout, type SheetLayout } from './sheet-columns.ts';
 import { markCells, writeStatuses, type CellMark } from './sheet-marks.ts';
 import { planSheet, snapshotName, type SheetPlan } from './sheet-plan.ts';
 import { sheetInfo } from './sheet-registry.ts';
+import { carryHeld } from './sheet-held-values.ts';
 import type { SheetGrid } from './sheet-table.ts';
 import { compactSnapshot, openSnapshot, SnapshotWriter } from './snapshot-sheet.ts';
 
@@ -256,7 +257,7 @@ function writeBack(sp: SheetPlan, snapshot: SnapshotWriter, results: RowResult[]
     statuses.set(r.row, statusOf(r));
     if ((r.outcome === 'created' || r.outcome === 'updated') && r.id !== undefined) {
       const record = r.record;
-      if (record) entries.push({ id: r.id, record: withNames(record, sp) });
+      if (record) entries.push({ id: r.id, record: carryHeld(layout, sp.snapshot.get(r.id), withNames(record, sp)) });
       const at = typeof record?.updated_at === 'string' ? new Date(record.updated_at) : undefined;
       rowWrites.set(r.row, { ...(r.outcome === 'created' ? { id: r.id } : {}), ...(at && !Number.isNaN(at.getTime()) ? { updatedAt: at } : {}) });
     }

@@ -10,6 +10,7 @@ import { sheetLayout } from './sheet-columns.ts';
 import { snapshotName } from './sheet-plan.ts';
 import { sheetInfo } from './sheet-registry.ts';
 import { readGrid } from './sheet-table.ts';
+import { readBack } from './sheet-held-values.ts';
 import { appendSnapshot, openSnapshot } from './snapshot-sheet.ts';
 
 export async function repullRows(sheetId: number, ids: number[]): Promise<{ repulled: number; gone: number[] }> {
@@ -41,6 +42,8 @@ export async function repullRows(sheetId: number, ids: number[]): Promise<{ repu
     });
     line[grid.statusColumn - 1] = 're-pulled from Pivor';
     sheet.getRange(at + 2, 1, 1, grid.statusColumn).setValues([line.slice(0, grid.statusColumn)]);
+    // Read back where the layout's columns still are where the pull put them (the usual case).
+    if (layout.columns.every((c, i) => grid.columnOf.get(c.field.key) === i + 1)) readBack(sheet, at + 2, layout, [cells], [record]);
   }
   const snapshot = openSnapshot(sheet.getParent(), snapshotName(sheet.getName()), false);
   appendSnapshot(snapshot, [...records.map((record) => ({ id: record.id, record })), ...gone.map((id) => ({ id, record: null }))]);

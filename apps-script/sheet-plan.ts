@@ -10,7 +10,8 @@ import type { Plan } from '../shared/push/types.ts';
 import type { FieldSpec } from '../shared/resources/index.ts';
 import { validateTable, type References, type RowValue, type ValidatedRow, type ValidationReport } from '../shared/validate/index.ts';
 import { readPath } from '../shared/export/read-path.ts';
-import { cellToText, MAX_CELL_CHARS, recordToCells } from './cell-values.ts';
+import { MAX_CELL_CHARS } from './cell-values.ts';
+import { pulledCellTexts, sameCellText } from './sheet-held-values.ts';
 import { STATUS_HEADER, type SheetColumn, type SheetLayout } from './sheet-columns.ts';
 import { emptyLookups, lookUpNames } from './sheet-references.ts';
 import { gridToTable, readGrid, type SheetGrid } from './sheet-table.ts';
@@ -51,8 +52,8 @@ export function compareWithPull(
   for (const row of table.records) {
     const record = baselineOf(row.cells, idIndex, snapshot);
     if (!record) continue;
-    const cells = recordToCells(layout, record).map(cellToText);
-    pulled.set(row.row, { record, same: columns.map((c, i) => sameCell(c, cells[layoutIndex.get(c.field.key)!]!, row.cells[i] ?? '')) });
+    const cells = pulledCellTexts(layout, record);
+    pulled.set(row.row, { record, same: columns.map((c, i) => sameCellText(c.kind, cells[layoutIndex.get(c.field.key)!]!, row.cells[i] ?? '')) });
   }
   return pulled;
 }
@@ -127,12 +128,6 @@ function keepPulledCells(row: ValidatedRow, columns: SheetColumn[], same: boolea
 
 function asRowValue(value: unknown): RowValue {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
-}
-
-/** An unticked checkbox may read as empty or as false: the same thing. */
-function sameCell(column: SheetColumn, pulled: string, now: string): boolean {
-  if (column.kind === 'checkbox') return (pulled === 'true') === (now === 'true');
-  return pulled === now;
 }
 
 function isWritable(field: FieldSpec): boolean {

@@ -37,7 +37,8 @@ beforeAll(async () => {
     content: i % 3 ? `Talked about item ${i}` : undefined,
     client_id: clients[i % clients.length]!.id,
     contact_id: contacts[i % contacts.length]!.id,
-    due_at: i % 2 ? `2025-04-${String((i % 28) + 1).padStart(2, '0')} 16:30:00` : undefined,
+    // Seconds too: a sheet that rounds times must not make them look edited.
+    due_at: i % 2 ? `2025-04-${String((i % 28) + 1).padStart(2, '0')} 16:30:${String(i).padStart(2, '0')}` : undefined,
     // Left out on some: Pivor then stores "normal", which its API cannot write back.
     priority: i % 4 === 0 ? undefined : 'high',
     status: i % 2 ? 'pending' : 'completed',

@@ -23,8 +23,21 @@ export function isDate(value: unknown): value is Date {
   return Object.prototype.toString.call(value) === '[object Date]';
 }
 
+/**
+ * What Google does not document, and a test may switch: whether a plain-text cell keeps a leading
+ * apostrophe (kept: the documented reading of "@"; stripped: as typing does), and to what a written
+ * date-time is rounded (the millisecond; or coarser, as a serial day number or a format may make it).
+ */
+export interface CellBehaviour {
+  apostropheInPlainText: 'kept' | 'stripped';
+  timesRoundedToMs: number;
+}
+
+export const LITERAL_CELLS: CellBehaviour = { apostropheInPlainText: 'kept', timesRoundedToMs: 1 };
+export const LOSSY_CELLS: CellBehaviour = { apostropheInPlainText: 'stripped', timesRoundedToMs: 60_000 };
+
 /** Parses what a script writes into a cell. `plainText` is true when the cell's number format is "@". */
-export function parseWrittenValue(input: unknown, plainText: boolean, timeZone: string): StoredCell {
+export function parseWrittenValue(input: unknown, plainText: boolean, timeZone: string, behaviour: CellBehaviour = LITERAL_CELLS): StoredCell {
   if (input === null || input === undefined) return { value: '', formula: '' };
   if (typeof input === 'number') {
     if (!Number.isFinite(input)) throw new Error('Exception: The parameters (number) don\'t match the method signature.');
@@ -32,12 +45,15 @@ export function parseWrittenValue(input: unknown, plainText: boolean, timeZone: 
   }
   if (typeof input === 'boolean') return { value: input, formula: '' };
   // Dates may come from the script's own realm: recognise them by their tag, not instanceof.
-  if (isDate(input)) return { value: new Date(input.getTime()), formula: '' };
+  if (isDate(input)) {
+    const step = behaviour.timesRoundedToMs;
+    return { value: new Date(Math.round(input.getTime() / step) * step), formula: '' };
+  }
   if (typeof input !== 'string') throw new Error(`Exception: Unsupported cell value type: ${Object.prototype.toString.call(input)}`);
   if (input.length > MAX_CELL_CHARS) {
     throw new Error(`Exception: Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`);
   }
-  if (plainText) return { value: input, formula: '' };
+  if (plainText) return { value: behaviour.apostropheInPlainText === 'stripped' && input.startsWith("'") ? input.slice(1) : input, formula: '' };
   if (input.startsWith("'")) return { value: input.slice(1), formula: '' };
   if (input.startsWith('=') && input.length > 1) return { value: '#NAME?', formula: input };
   const trimmed = input.trim();

@@ -4,7 +4,7 @@
 // the grid throw, setValues needs matching dimensions, strings typed into non-text cells are parsed
 // (and "=..." becomes a formula), the last visible sheet cannot be hidden, not every row can be deleted.
 import { CallCounter, instrument } from './call-counter.ts';
-import { displayValue, parseWrittenValue, readValue, DEFAULT_DATE_FORMAT, type CellValue, type StoredCell } from './sheet-values.ts';
+import { displayValue, parseWrittenValue, readValue, DEFAULT_DATE_FORMAT, LITERAL_CELLS, type CellBehaviour, type CellValue, type StoredCell } from './sheet-values.ts';
 
 interface Cell extends StoredCell {
   note: string;
@@ -151,7 +151,7 @@ export class FakeRange {
   }
   private _write(cell: Cell, v: unknown): void {
     const tz = this._sheet._spreadsheet._timeZone;
-    const parsed = parseWrittenValue(v, cell.numberFormat === '@', tz);
+    const parsed = parseWrittenValue(v, cell.numberFormat === '@', tz, this._sheet._spreadsheet._app._cells);
     cell.value = parsed.value;
     cell.formula = parsed.formula;
     if (parsed.value instanceof Date && cell.numberFormat === '') cell.numberFormat = DEFAULT_DATE_FORMAT;
@@ -458,10 +458,12 @@ export class FakeSpreadsheetApp {
   readonly DataValidationCriteria = DataValidationCriteria;
   readonly _spreadsheet: FakeSpreadsheet;
   _ui: unknown;
+  readonly _cells: CellBehaviour;
 
-  constructor(readonly _counter: CallCounter, options: { name?: string; timeZone?: string; ui?: unknown } = {}) {
+  constructor(readonly _counter: CallCounter, options: { name?: string; timeZone?: string; ui?: unknown; cells?: CellBehaviour } = {}) {
     this._spreadsheet = new FakeSpreadsheet(this, options.name ?? 'Team CRM', options.timeZone ?? 'Europe/Paris');
     this._ui = options.ui;
+    this._cells = options.cells ?? LITERAL_CELLS;
   }
   getActiveSpreadsheet(): FakeSpreadsheet { return this._spreadsheet; }
   getActive(): FakeSpreadsheet { return this._spreadsheet; }

@@ -9,6 +9,7 @@ import { FakeCacheService } from '../fakes/cache-service.ts';
 import { FakeHtmlService, FakeUi } from '../fakes/html-and-ui.ts';
 import { FakePropertiesService } from '../fakes/properties-service.ts';
 import { FakeSpreadsheetApp } from '../fakes/spreadsheet-app.ts';
+import { LITERAL_CELLS, LOSSY_CELLS, type CellBehaviour } from '../fakes/sheet-values.ts';
 import { FakeUrlFetchApp } from '../fakes/url-fetch-app.ts';
 import { FakeLogger, FakeSession, FakeUtilities } from '../fakes/utilities-session-logger.ts';
 import { FakeLockService } from '../fakes/lock-service.ts';
@@ -27,6 +28,8 @@ export interface GasEnvironmentOptions {
    * calls the failure handler (as when the connection to the sidebar drops). Default: none.
    */
   loseAnswerOf?: (name: string) => boolean;
+  /** How cells keep what is written where Google does not say (default: exactly, or lossy when GAS_FAKE_CELLS=lossy). */
+  cells?: CellBehaviour;
 }
 
 const PENDING = Symbol('pending');
@@ -57,7 +60,7 @@ export class GasEnvironment {
     this.unwrapPromises = options.unwrapPromises ?? true;
     this.loseAnswerOf = options.loseAnswerOf ?? (() => false);
     const timeZone = options.timeZone ?? 'Europe/Paris';
-    this.spreadsheetApp = new FakeSpreadsheetApp(this.counter, { name: options.spreadsheetName, timeZone, ui: this.ui });
+    this.spreadsheetApp = new FakeSpreadsheetApp(this.counter, { name: options.spreadsheetName, timeZone, ui: this.ui, cells: options.cells ?? (process.env.GAS_FAKE_CELLS === 'lossy' ? LOSSY_CELLS : LITERAL_CELLS) });
     this.session = new FakeSession(this.counter, 'America/New_York', () => `temp-key-${this.properties._activeUser}`);
     this.html = new FakeHtmlService(this.counter, new Map([['Sidebar', readFileSync(builtFile('Sidebar.html'), 'utf8')]]));
     this.globals = {
