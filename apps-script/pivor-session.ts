@@ -2,6 +2,7 @@
 // user's own properties (PropertiesService.getUserProperties), which no other editor of the spreadsheet
 // can read. Never in document properties, never in a cell, never in a log. Builds the PivorClient.
 import { PivorClient, PivorError, type PivorUser } from '../shared/api/index.ts';
+import { checkPivorAddress } from './pivor-address.ts';
 import { createUrlFetchTransport, type UrlFetchTransportOptions } from './url-fetch-transport.ts';
 
 const KEY_BASE_URL = 'pivor.baseUrl';
@@ -58,6 +59,7 @@ function remember(baseUrl: string, token: string, user: PivorUser): SignedInUser
 }
 
 export async function signInWithPassword(baseUrl: string, email: string, password: string): Promise<SignedInUser> {
+  checkPivorAddress(baseUrl);
   const client = newClient(baseUrl);
   const { token, user } = await client.createToken(email.trim(), password, DEVICE_NAME);
   return remember(baseUrl.trim(), token, user);
@@ -67,6 +69,7 @@ export async function signInWithPassword(baseUrl: string, email: string, passwor
 export async function signInWithToken(baseUrl: string, token: string): Promise<SignedInUser> {
   const trimmed = token.trim();
   if (!/^\S+$/.test(trimmed)) throw new PivorError('unauthenticated', 'Paste the whole token, without spaces.');
+  checkPivorAddress(baseUrl);
   const client = newClient(baseUrl, trimmed);
   const user = await client.currentUser();
   return remember(baseUrl.trim(), trimmed, user);

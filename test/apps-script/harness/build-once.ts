@@ -2,7 +2,7 @@
 // exercises the real bundle. Test files run in parallel processes: a lock directory serialises them,
 // and a build newer than every source file is reused.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -26,6 +26,9 @@ function newestSource(dir: string): number {
 function upToDate(): boolean {
   const outputs = ['Code.js', 'Sidebar.html', 'appsscript.json'].map(builtFile);
   if (!outputs.every(existsSync)) return false;
+  // A build for deployment (no http://localhost) is no use to the tests.
+  const info = builtFile('.build.json');
+  if (!existsSync(info) || (JSON.parse(readFileSync(info, 'utf8')) as { dev?: boolean }).dev !== true) return false;
   const built = Math.min(...outputs.map((p) => statSync(p).mtimeMs));
   return built > Math.max(newestSource(join(root, 'apps-script')), newestSource(join(root, 'shared')));
 }
@@ -49,7 +52,8 @@ export function buildOnce(): void {
   try {
     if (!upToDate()) {
       try {
-        execFileSync('npm', ['run', '--silent', 'build:sheets'], { cwd: root, stdio: 'pipe', encoding: 'utf8' });
+        // A development build: the sandbox listens on http://127.0.0.1.
+        execFileSync('npm', ['run', '--silent', 'build:sheets'], { cwd: root, stdio: 'pipe', encoding: 'utf8', env: { ...process.env, PIVOR_DEV_BUILD: '1' } });
       } catch (error) {
         const e = error as { stdout?: string; stderr?: string };
         throw new Error(`npm run build:sheets failed:\n${e.stdout ?? ''}${e.stderr ?? ''}`);

@@ -2,7 +2,8 @@
 // no fetch, no URL, no TextEncoder, no modules) with the services as globals, its top-level functions
 // called by name. Arguments and results cross as JSON, as google.script.run sends them; a function that
 // returns a promise must settle with microtasks alone, because Apps Script has no event loop to wait on.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import vm from 'node:vm';
 import { CallCounter } from '../fakes/call-counter.ts';
 import { FakeCacheService } from '../fakes/cache-service.ts';
@@ -28,6 +29,8 @@ export interface GasEnvironmentOptions {
    * calls the failure handler (as when the connection to the sidebar drops). Default: none.
    */
   loseAnswerOf?: (name: string) => boolean;
+  /** Another build of the add-on (its Code.js; the sidebar is left out when the folder has none). */
+  buildDir?: string;
   /** How cells keep what is written where Google does not say (default: exactly, or lossy when GAS_FAKE_CELLS=lossy). */
   cells?: CellBehaviour;
 }
@@ -62,7 +65,8 @@ export class GasEnvironment {
     const timeZone = options.timeZone ?? 'Europe/Paris';
     this.spreadsheetApp = new FakeSpreadsheetApp(this.counter, { name: options.spreadsheetName, timeZone, ui: this.ui, cells: options.cells ?? (process.env.GAS_FAKE_CELLS === 'lossy' ? LOSSY_CELLS : LITERAL_CELLS) });
     this.session = new FakeSession(this.counter, 'America/New_York', () => `temp-key-${this.properties._activeUser}`);
-    this.html = new FakeHtmlService(this.counter, new Map([['Sidebar', readFileSync(builtFile('Sidebar.html'), 'utf8')]]));
+    const file = (name: string) => (options.buildDir ? join(options.buildDir, name) : builtFile(name));
+    this.html = new FakeHtmlService(this.counter, new Map(existsSync(file('Sidebar.html')) ? [['Sidebar', readFileSync(file('Sidebar.html'), 'utf8')]] : []));
     this.globals = {
       SpreadsheetApp: this.spreadsheetApp,
       PropertiesService: this.properties,
@@ -75,7 +79,7 @@ export class GasEnvironment {
       Logger: this.logger,
       console: this.logger._console(),
     };
-    this.code = new vm.Script(readFileSync(builtFile('Code.js'), 'utf8'), { filename: 'Code.js' });
+    this.code = new vm.Script(readFileSync(file('Code.js'), 'utf8'), { filename: 'Code.js' });
     this.context = this.newExecution();
   }
 
