@@ -207,7 +207,7 @@ describe('two pushes of the same sheet', () => {
     } finally {
       asEditor('editor1@example.com');
     }
-  });
+  }, 90_000);
 
   it('two executions at once (the same person in two tabs): one pushes, the other is refused; the journal changes only under the lock', async () => {
     const emails = addRows(80, 'two-tabs');
