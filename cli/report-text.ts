@@ -4,7 +4,7 @@ import type { ValidationReport } from '../shared/validate/index.ts';
 import type { Paint } from './io.ts';
 
 const reasonWords: Record<string, string> = {
-  key: 'field name', label: 'field label', alias: 'known alias', fuzzy: 'close spelling', user: 'your mapping',
+  key: 'field name', label: 'field label', alias: 'known alias', fuzzy: 'close spelling', user: 'your mapping', content: 'its values',
 };
 
 export function reportText(report: ValidationReport, source: string, p: Paint): string {
@@ -36,9 +36,12 @@ export function reportText(report: ValidationReport, source: string, p: Paint): 
 
   out.push('', 'Mapping:');
   const headerWidth = Math.min(30, Math.max(...report.mapping.columns.map((c) => c.header.length), 6));
-  for (const c of report.mapping.columns) {
+  for (const c of [...report.mapping.columns, ...(report.mapping.extra ?? [])]) {
     const header = (c.header || '(no header)').padEnd(headerWidth);
-    if (c.field) {
+    if (c.reason === 'combined') {
+      // read together with the column that fills the field: imported, through that one
+      out.push(`  ${header}  + ${c.candidate ?? ''} ${p.dim(`(${c.detail ?? 'read with another column'})`)}`);
+    } else if (c.field) {
       const why = reasonWords[c.reason] ?? c.reason;
       out.push(`  ${header}  → ${c.field} ${p.dim(`(${why}${c.detail ? `: ${c.detail}` : ''})`)}`);
     } else {

@@ -3,7 +3,7 @@
 // in a new sheet; pushing that sheet creates them.
 import { useState } from 'preact/hooks';
 import { readCsv, type CsvTable } from '../../shared/csv/index.ts';
-import { detectResource, mapHeaders, type UserMapping } from '../../shared/map/index.ts';
+import { detectResource, mapHeaders, tableSamples, type UserMapping } from '../../shared/map/index.ts';
 import { exportFields, getResource, resourceNames, type ResourceName } from '../../shared/resources/index.ts';
 import { count } from './progress-bar.tsx';
 import { call, messageOf } from './server.ts';
@@ -55,7 +55,8 @@ export function ImportPanel(props: { onImported: (result: ImportResult) => void 
 
   const spec = getResource(resource);
   const fields = exportFields(spec).filter((f) => f.type !== 'id' && f.type !== 'timestamp');
-  const mapped = file ? mapHeaders(spec, file.table.headers, mapping) : null;
+  // the values of the first rows count, as they do when the server side validates the same table
+  const mapped = file ? mapHeaders(spec, file.table.headers, mapping, tableSamples(file.table)) : null;
   const errors = file?.table.problems.filter((p) => p.severity === 'error') ?? [];
 
   return (

@@ -1,7 +1,7 @@
 // The wizard's worker: reads the CSV (the core's readCsv) and validates it (the core's validateTable) off the
 // page's thread, so the tab stays responsive on large files. It holds the last table read.
 import { readCsv, type CsvTable } from '../../shared/csv/index.ts';
-import { detectResource } from '../../shared/map/index.ts';
+import { detectResource, tableSamples } from '../../shared/map/index.ts';
 import type { ParseSummary, WorkerRequest, WorkerResponse } from './worker-protocol.ts';
 import { validateInWorker } from './validate-in-worker.ts';
 
@@ -17,6 +17,7 @@ function parse(bytes: ArrayBuffer): ParseSummary {
     delimiter: table.delimiter,
     problems: table.problems,
     samples: samplesOf(table),
+    mappingSamples: tableSamples(table),
     detection: detectResource(table.headers),
   };
 }

@@ -89,7 +89,7 @@ export function WizardApp() {
   }, [step]);
 
   const mapping = useMemo(
-    () => (resource && parsed ? mapHeaders(getResource(resource), parsed.headers, userMapping) : null),
+    () => (resource && parsed ? mapHeaders(getResource(resource), parsed.headers, userMapping, parsed.mappingSamples) : null),
     [resource, parsed, userMapping],
   );
 

@@ -13,6 +13,8 @@ export interface ParseSummary {
   problems: ReadProblem[];
   /** Up to three distinct non-empty values per column, from the first rows, for the mapping step. */
   samples: string[][];
+  /** The first rows' values per column, which the mapping looks at as validation does (see columnSamples). */
+  mappingSamples: string[][];
   detection: ResourceDetection;
 }
 

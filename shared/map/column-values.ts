@@ -4,8 +4,13 @@
 // - a column no header names is recognised by its values: email addresses, web and LinkedIn addresses, phone
 //   numbers, dates;
 // - a column holding email addresses that stays unmapped is marked, so the report warns about it.
-import { dateNormalizer, enumNormalizer, isEmail, normalizeBoolean, normalizeUrl, parseNumber } from '../normalize/index.ts';
+// the normalizers themselves, not the package's index: the sidebar bundles the mapping, and needs no date library
+import { normalizeBoolean } from '../normalize/boolean.ts';
 import { MULTI_SEPARATOR } from '../normalize/cell-readings.ts';
+import { isEmail } from '../normalize/email.ts';
+import { enumNormalizer } from '../normalize/enum.ts';
+import { parseNumber } from '../normalize/number.ts';
+import { normalizeUrl } from '../normalize/url.ts';
 import type { FieldSpec, ResourceSpec } from '../resources/index.ts';
 import type { ColumnMapping, ColumnSamples } from './types.ts';
 
@@ -21,17 +26,24 @@ type ValueKind = 'email' | 'linkedin' | 'url' | 'phone' | 'date' | 'salutation' 
 const SALUTATION = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|herr|frau|m|mme|mlle|sr|sra|srta)\.?$/i;
 const PHONE = /^\+?[\d\s().\-/]{7,}(?:\s*(?:x|ext\.?)\s*\d+)?$/i;
 const DATE_WORDS = /\b(?:create|created|add|added|modified|updated|last|birthday|anniversary)\b/i;
-const readDate = dateNormalizer();
+// What reads as a date at a glance (the date normalizer decides whether it is one): year first, day and month
+// with a four-digit year, or a month name; an optional time.
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+const DATE_LIKE = new RegExp(String.raw`^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}[ -]${MONTH}[ ,-]+\d{4}|${MONTH} \d{1,2},? \d{4})(?:[ T,]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?m\.?|z|[+-]\d{2}:?\d{2})?)?$`, 'i');
 
 function kindOf(value: string): ValueKind {
   if (isEmail(value)) return 'email';
   if (SALUTATION.test(value)) return 'salutation';
   if (/^(?:https?:\/\/)?(?:[a-z]{2,3}\.)?linkedin\.com\//i.test(value)) return 'linkedin';
   if (/^https?:\/\/\S+$/i.test(value) || /^www\.\S+\.\S+$/i.test(value)) return 'url';
-  const date = readDate(value);
-  if (date.ok || (!date.ok && date.code === 'ambiguous-date')) return 'date';
+  if (DATE_LIKE.test(value)) return 'date';
   if (PHONE.test(value) && value.replace(/\D/g, '').length >= 7) return 'phone';
   return 'other';
+}
+
+/** The first rows' values per column of a read table. */
+export function tableSamples(table: { headers: readonly string[]; records: readonly { cells: readonly string[] }[] }): string[][] {
+  return columnSamples(table.records.slice(0, SAMPLE_ROWS).map((r) => r.cells), table.headers.length);
 }
 
 /** A column's values as the mapping compares them: trimmed, non-empty, the first of several. */
@@ -91,7 +103,8 @@ function checkFit(resource: ResourceSpec, column: ColumnMapping, values: readonl
   const field = resource.fields.find((f) => f.key === column.field)!;
   if (values.length < 2) return;
   const fit = fits(field);
-  if (share(values, fit) >= FIT) return;
+  // Pivor's own field name is the file saying what the column is: only values none of which fit overrule it
+  if (column.reason === 'key' ? values.some(fit) : share(values, fit) >= FIT) return;
   const misfits = [...new Set(values.filter((v) => !fit(v)))].slice(0, 3).map((v) => JSON.stringify(v.length > 30 ? v.slice(0, 27) + '...' : v));
   Object.assign(column, { field: null, reason: 'values', candidate: field.key, detail: `its values (${misfits.join(', ')}) are not ${describe(field)}` });
   delete column.score;

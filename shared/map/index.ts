@@ -7,4 +7,4 @@ export { compactHeader, pivorHeaderKey } from './header-key.ts';
 export { splitFullName, partsFromFullName, fullNameField, NAME_PARTS } from './full-name.ts';
 export { headerIndex } from './header-index.ts';
 export { headerRowScore, type HeaderRowScore } from './header-row-score.ts';
-export { columnSamples, SAMPLE_ROWS } from './column-values.ts';
+export { columnSamples, tableSamples, SAMPLE_ROWS } from './column-values.ts';

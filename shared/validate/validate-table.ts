@@ -1,7 +1,7 @@
 // Validates a read CSV table against a resource: maps headers, normalizes every cell, applies the API's rules,
 // resolves names when Pivor's records are given, and reports per row with the user's row numbers and headers.
 import type { CsvTable, ReadProblem } from '../csv/index.ts';
-import { columnSamples, mapHeaders, partsFromFullName, fullNameField, NAME_PARTS, SAMPLE_ROWS, type ColumnSamples, type HeaderMapping } from '../map/index.ts';
+import { mapHeaders, partsFromFullName, fullNameField, NAME_PARTS, tableSamples, type ColumnSamples, type HeaderMapping } from '../map/index.ts';
 import { needsTrim, trimNotice, type CellValue } from '../normalize/index.ts';
 import type { FieldSpec, ResourceSpec } from '../resources/index.ts';
 import { planColumns, type ColumnPlan } from './column-plan.ts';
@@ -18,7 +18,7 @@ import { checkValue } from './value-rules.ts';
 const FAILED: unique symbol = Symbol('failed cell');
 
 export function validateTable(resource: ResourceSpec, table: CsvTable, options: ValidateOptions = {}): ValidationReport {
-  const check = new TableCheck(resource, table.headers, options, table.delimiter, sampleOf(table));
+  const check = new TableCheck(resource, table.headers, options, table.delimiter, tableSamples(table));
   const records = table.records;
   for (let r = 0; r < records.length; r++) {
     const { row, cells } = records[r]!;
@@ -278,11 +278,6 @@ export class TableCheck {
       mapping, rows, issues, counts,
     };
   }
-}
-
-/** The first rows' values per column, for the mapping. */
-export function sampleOf(table: Pick<CsvTable, 'headers' | 'records'>): ColumnSamples {
-  return columnSamples(table.records.slice(0, SAMPLE_ROWS).map((r) => r.cells), table.headers.length);
 }
 
 /** When a full-name column stands in for first_name and/or last_name. */

@@ -88,12 +88,19 @@ function why(column: ColumnMapping) {
     case 'fuzzy':
       return <><span class="badge warn">Close spelling</span> <span class="muted small">{column.detail}</span></>;
     case 'user':
-      return column.field ? <span class="badge accent">Your choice</span> : <span class="badge">Ignored by you</span>;
-    case 'duplicate':
-      return <><span class="badge">Not imported</span> <span class="muted small">{column.detail}</span></>;
+      return column.field ? <span class="badge accent">Your choice</span> : <><span class="badge">Ignored by you</span>{emailsLeft(column)}</>;
+    case 'content':
+      return <><span class="badge ok">Its values</span> <span class="muted small">{column.detail}</span></>;
+    case 'combined':
+      return <><span class="badge ok">Read with another column</span> <span class="muted small">{column.detail}</span></>;
     default:
-      return <><span class="badge">Not imported</span> <span class="muted small">{column.detail ?? 'no matching field'}</span></>;
+      return <><span class="badge">Not imported</span> <span class="muted small">{column.detail ?? 'no matching field'}</span>{emailsLeft(column)}</>;
   }
+}
+
+/** An unmapped column of email addresses: said at the mapping step, not only in the report. */
+function emailsLeft(column: ColumnMapping) {
+  return column.holdsEmails ? <span class="badge warn" data-testid={`emails-left-${column.index}`}>Holds email addresses</span> : null;
 }
 
 function missingRequired(resource: ResourceName, mapping: HeaderMapping): FieldSpec[] {
