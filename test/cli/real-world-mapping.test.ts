@@ -28,7 +28,7 @@ describe('pivor-csv check --json: header families and values', () => {
   it('Pipedrive activities: communications; Activity - ID and the assigned user never map; the due time joins the date', async () => {
     const { code, json } = await checkJson('auto', realWorld('pipedrive-activities.csv'));
     expect(code).toBe(0);
-    expect(json).toMatchObject({ resource: 'communications', records: 4, valid: 0 });
+    expect(json).toMatchObject({ resource: 'communications', records: 4, valid: 4 });
     expect(json.mapping).toMatchObject({
       'Activity - ID': null, 'Activity - Assigned to user': null, 'Activity - Due date': 'due_at', 'Activity - Done': 'status',
       'Person - Name': 'contact_name', 'Organization - Name': 'client_name', 'Deal - Title': null,
