@@ -6,5 +6,5 @@ import { installUrlPolyfill } from './url-polyfill.ts';
 installUrlPolyfill();
 
 export { onOpen, onInstall, showSidebar, menuPull, menuPush, menuImport } from './menu.ts';
-export { getSidebarState, signIn, signOut, pullCheck, pullStart, pullSlice, pushPrepare, pushStart, pushSlice, pushCancel, importCsv, repullRows } from './sidebar-api.ts';
+export { getSidebarState, signIn, signOut, pullCheck, pullStart, pullSlice, pushPrepare, pushStart, pushSlice, pushCancel, goToRow, importCsv, repullRows } from './sidebar-api.ts';
 export { callServer, takeServerResult } from './rpc-dispatch.ts';

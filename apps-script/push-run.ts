@@ -21,6 +21,7 @@ import { markCells, writeStatuses, type CellMark } from './sheet-marks.ts';
 import { planSheet, snapshotName, type SheetPlan } from './sheet-plan.ts';
 import { sheetInfo } from './sheet-registry.ts';
 import { carryHeld } from './sheet-held-values.ts';
+import { reviewRows, type ReviewRow } from './push-review.ts';
 import type { SheetGrid } from './sheet-table.ts';
 import { compactSnapshot, openSnapshot, SnapshotWriter } from './snapshot-sheet.ts';
 
@@ -59,6 +60,9 @@ export interface PushSummary {
   unchanged: number;
   errors: number;
   deletes: { id: number; label: string }[];
+  /** Each row that will change or be created (the first REVIEW_ROWS), and how many more. */
+  changes: ReviewRow[];
+  moreChanges: number;
   warnings: string[];
 }
 
@@ -117,6 +121,7 @@ export async function pushPrepare(sheetId: number, resume: string | null): Promi
   writeStatuses(sp.grid, statuses);
   const counts = sp.plan.counts;
   const deletes = sp.plan.actions.flatMap((a) => (a.kind === 'delete' ? [{ id: a.id, label: a.label }] : []));
+  const review = reviewRows(sp);
   return {
     run: {
       token, resource, sheetId, sheetName: sheet.getName(), deleteIds: [], held: [], conflicts: [], marks: [],
@@ -128,6 +133,8 @@ export async function pushPrepare(sheetId: number, resume: string | null): Promi
     unchanged: counts.unchanged,
     errors: counts.skip,
     deletes,
+    changes: review.rows,
+    moreChanges: review.more,
     warnings: sp.plan.warnings,
   };
 }

@@ -19,6 +19,7 @@ const HANDLERS: Record<string, (...args: never[]) => Promise<unknown>> = {
   pushStart: api.pushStart,
   pushSlice: api.pushSlice,
   pushCancel: api.pushCancel,
+  goToRow: api.goToRow,
   importCsv: api.importCsv,
   repullRows: api.repullRows,
 };

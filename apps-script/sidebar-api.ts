@@ -8,6 +8,7 @@ import { importRecords } from './import-sheet.ts';
 import { unpushedChanges } from './unpushed-changes.ts';
 import { repullRows as runRepull } from './repull-rows.ts';
 import { rpc, UserError } from './rpc-result.ts';
+import { goToRow as showRow } from './push-review.ts';
 import { registeredSheets } from './sheet-registry.ts';
 
 function resourceArg(value: unknown): ResourceName {
@@ -81,6 +82,15 @@ export function pushStart(run: unknown, deleteIds: unknown) {
   return rpc(() => {
     const ids = Array.isArray(deleteIds) ? deleteIds.filter((id): id is number => typeof id === 'number') : [];
     return runPushSlice(confirmDeletes(runArg(run), ids));
+  });
+}
+
+/** "Go to row" in the review: the sheet with that row selected. */
+export function goToRow(sheetId: unknown, row: unknown) {
+  return rpc(() => {
+    if (typeof sheetId !== 'number' || typeof row !== 'number') throw new UserError('Choose a row.');
+    showRow(sheetId, row);
+    return {};
   });
 }
 

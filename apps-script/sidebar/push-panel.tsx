@@ -150,6 +150,7 @@ function Review(props: { summary: PushSummary; chosen: Set<number>; setChosen: (
         <li class={s.errors ? 'error' : ''}><b>{count(s.errors)}</b> with errors{s.errors ? ' (marked in red, not sent)' : ''}</li>
       </ul>
       {s.warnings.map((w) => <p class="warn">{w}</p>)}
+      {s.changes.length > 0 && <Changes summary={s} />}
       {s.deletes.length > 0 && (
         <fieldset class="deletes">
           <legend>{count(s.deletes.length)} removed from the sheet: delete in Pivor?</legend>
@@ -166,11 +167,38 @@ function Review(props: { summary: PushSummary; chosen: Set<number>; setChosen: (
       )}
       <div class="buttons">
         <button class="primary" type="button" disabled={nothing && props.chosen.size === 0} onClick={props.onPush}>
-          {nothing && props.chosen.size === 0 ? 'Nothing to push' : `Push ${count(s.create + s.update + props.chosen.size)} ${s.create + s.update + props.chosen.size === 1 ? 'change' : 'changes'}`}
+          {nothing && props.chosen.size === 0 ? 'Nothing to send' : `Send ${count(s.create + s.update + props.chosen.size)} ${s.create + s.update + props.chosen.size === 1 ? 'change' : 'changes'} to Pivor`}
         </button>
         <button type="button" onClick={props.onBack}>Back</button>
       </div>
     </div>
+  );
+}
+
+/** Each row that will change: its name, and per field what Pivor has now → what it will have; "Go to row". */
+function Changes(props: { summary: PushSummary }) {
+  const s = props.summary;
+  const goTo = (row: number) => void call('goToRow', s.run.sheetId, row).catch(() => {});
+  return (
+    <details class="changes" open={s.changes.length <= 20}>
+      <summary>Rows that will change in Pivor</summary>
+      <ul aria-label="Rows that will change in Pivor">
+        {s.changes.map((c) => (
+          <li>
+            <div class="change-head">
+              <span>Row {c.row}{c.name ? ` · ${c.name}` : ''}{c.kind === 'create' ? ': new, will be created' : ''}</span>
+              <button type="button" class="link" onClick={() => goTo(c.row)}>Go to row {c.row}</button>
+            </div>
+            {c.fields.length > 0 && (
+              <ul class="fields">
+                {c.fields.map((f) => <li><span class="field">{f.column}</span>: <del>{f.from}</del> → <ins>{f.to}</ins></li>)}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ul>
+      {s.moreChanges > 0 && <p class="hint">…and {count(s.moreChanges)} more rows: their "Pivor status" cells say what each will do.</p>}
+    </details>
   );
 }
 

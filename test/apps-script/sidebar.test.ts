@@ -63,6 +63,8 @@ describe('the sidebar', () => {
     const sheet = gas.spreadsheetApp.getActiveSpreadsheet().getSheetByName('Contacts')!;
     const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as string[];
     const col = (h: string) => headers.indexOf(h) + 1;
+    const oldTitle = String(sheet.getRange(3, col('job_title')).getValue());
+    const name = `${sheet.getRange(3, col('first_name')).getValue()} ${sheet.getRange(3, col('last_name')).getValue()}`;
     sheet.getRange(3, col('job_title')).setValue('Head of Sidebars');
     sheet.getRange(4, col('email')).setValue('broken-email');
     const removed = Number(sheet.getRange(6, col('id')).getValue());
@@ -76,9 +78,16 @@ describe('the sidebar', () => {
     expect(await review.textContent()).toContain('1 with errors');
     const deleteBox = page.getByRole('checkbox', { name: new RegExp(`contact ${removed} `) });
     expect(await deleteBox.isChecked()).toBe(false);
+    // Each row that will change, field by field, old → new, with a way to it.
+    const changes = page.getByRole('list', { name: 'Rows that will change in Pivor' });
+    expect((await changes.locator(':scope > li').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim())).toEqual([
+      `Row 3 · ${name}Go to row 3job_title: ${oldTitle || '(empty)'} → Head of Sidebars`,
+    ]);
     await ui.shot('04-review');
+    await changes.getByRole('button', { name: 'Go to row 3' }).click();
+    await expect.poll(() => gas.spreadsheetApp.getActiveSpreadsheet()._activeRange).toMatchObject({ sheet: 'Contacts', row: 3, col: 1, numRows: 1 });
     await deleteBox.check();
-    await page.getByRole('button', { name: 'Push 2 changes' }).click();
+    await page.getByRole('button', { name: 'Send 2 changes to Pivor' }).click();
     await page.getByText(/^Push finished/).waitFor({ timeout: 30_000 });
     await ui.shot('05-pushed');
     expect(await page.getByText(/^Push finished/).textContent()).toContain('0 created, 1 updated, 1 deleted, 0 failed');
@@ -108,7 +117,10 @@ describe('the sidebar', () => {
     await ui.shot('07-import-review');
     const imported = gas.spreadsheetApp.getActiveSpreadsheet().getSheetByName('Contacts import')!;
     expect(imported.getLastRow()).toBe(4);
-    await page.getByRole('button', { name: 'Push 3 changes' }).click();
+    expect(await page.getByRole('list', { name: 'Rows that will change in Pivor' }).locator(':scope > li').allTextContents()).toHaveLength(3);
+    expect(await page.getByRole('list', { name: 'Rows that will change in Pivor' }).textContent()).toContain('Row 2 · ');
+    expect(await page.getByRole('list', { name: 'Rows that will change in Pivor' }).textContent()).toContain(': new, will be created');
+    await page.getByRole('button', { name: 'Send 3 changes to Pivor' }).click();
     await page.getByText(/^Push finished/).waitFor({ timeout: 30_000 });
     await ui.shot('08-import-pushed');
     const records = [...(await listById(admin, 'contacts')).values()];

@@ -237,7 +237,12 @@ export class FakeRange {
     this._sheet._protections.push(p);
     return p;
   }
-  activate(): this { return this; }
+  /** Selects the range, bringing its sheet to the front (as Range.activate does). */
+  activate(): this {
+    this._sheet._spreadsheet._active = this._sheet;
+    this._sheet._spreadsheet._activeRange = { sheet: this._sheet._name, row: this._row, col: this._col, numRows: this._numRows, numCols: this._numCols };
+    return this;
+  }
 }
 
 export class FakeSheet {
@@ -416,6 +421,8 @@ export class FakeSpreadsheet {
   _toasts: { message: string; title: string }[] = [];
   private _nextSheetId = 0;
 
+  /** The selection the script made last (Range.activate). */
+  _activeRange: { sheet: string; row: number; col: number; numRows: number; numCols: number } | null = null;
   constructor(readonly _app: FakeSpreadsheetApp, public _name: string, public _timeZone: string, readonly _id = 'fake-spreadsheet-id') {
     this._active = this._newSheet('Sheet1');
     this._sheets.push(this._active);
