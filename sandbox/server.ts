@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Database } from './db/database.ts';
-import { corsPreflight, withCors } from './http/cors.ts';
+import { corsPreflight, optionsReply, withCors } from './http/cors.ts';
 import { AuthenticationError, HttpError, ValidationError, renderError } from './http/errors.ts';
 import { buildRequest, type SandboxRequest } from './http/request.ts';
 import { jsonReply, type Reply } from './http/reply.ts';
@@ -20,6 +20,8 @@ export interface ServerDeps {
   faults: FaultInjector;
   pageLinks: PageLinksMode;
   log: (line: string) => void;
+  /** With a database file: resolves once every write so far is saved (a write is answered only then). */
+  saved?: () => Promise<void>;
 }
 
 const maxBodyBytes = 20 * 1024 * 1024;
@@ -32,7 +34,7 @@ export function createSandboxServer(deps: ServerDeps): { server: Server; stats: 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       deps.log(`sandbox: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' }).end('{"message":"Server Error"}');
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' }).end('{\n    "message": "Server Error"\n}');
       else res.destroy();
     });
   });
@@ -55,7 +57,7 @@ export function createSandboxServer(deps: ServerDeps): { server: Server; stats: 
     const isApi = request.path === '/api' || request.path.startsWith('/api/');
     if (!reply && isApi) {
       const draw = deps.faults.draw();
-      if (draw.error) reply = jsonReply(500, { message: 'Server Error' });
+      if (draw.error) reply = jsonReply(500, { message: 'Server Error' }, {}, 'exception');
       else if (draw.rateLimit) {
         const seconds = String(deps.faults.retryAfterSeconds);
         reply = jsonReply(429, { message: 'Too Many Attempts.' }, { 'Retry-After': seconds, 'X-RateLimit-Limit': '60', 'X-RateLimit-Remaining': '0' });
@@ -65,6 +67,7 @@ export function createSandboxServer(deps: ServerDeps): { server: Server; stats: 
     reply ??= dispatch(request, match);
     if (match.kind === 'found' && match.route.handler.list && deps.faults.slowPageMs > 0) await sleep(deps.faults.slowPageMs);
     reply = withCors(request, reply);
+    await deps.saved?.();
     send(res, method, reply, reset);
     deps.log(`${method} ${req.url} → ${reply.status}${reset ? ' (reset)' : ''} ${Math.round(performance.now() - started)}ms`);
   }
@@ -75,7 +78,7 @@ export function createSandboxServer(deps: ServerDeps): { server: Server; stats: 
         throw new HttpError(404, `The route ${request.path.replace(/^\//, '')} could not be found.`);
       }
       if (match.kind === 'method-not-allowed') {
-        if (request.method === 'OPTIONS') return { status: 200, headers: { Allow: match.allowed.join(',') }, body: '' };
+        if (request.method === 'OPTIONS') return optionsReply(match.allowed);
         throw new HttpError(
           405,
           `The ${request.method} method is not supported for route ${request.path.replace(/^\//, '')}. Supported methods: ${match.allowed.join(', ')}.`,

@@ -1,7 +1,7 @@
 // startSandbox(): a Pivor-compatible API on loopback over a fresh (or persisted) SQLite database.
 import type { AddressInfo } from 'node:net';
 import { Database, type BindValue } from './db/database.ts';
-import { DebouncedSaver, loadDatabaseFile, saveDatabaseFile } from './db/persist.ts';
+import { GroupSaver, loadDatabaseFile } from './db/persist.ts';
 import { schemaSql } from './db/schema.ts';
 import { FaultInjector } from './faults.ts';
 import type { FaultOptions, Sandbox, SandboxOptions } from './options.ts';
@@ -17,20 +17,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     seedDatabase(db, options.seed ?? 'users');
   }
 
-  const dbFile = options.dbFile;
-  const saver = dbFile
-    ? new DebouncedSaver(() => saveDatabaseFile(dbFile, db.export()), 150, (error) => log(`sandbox: could not save ${dbFile}: ${String(error)}`))
+  const saver = options.dbFile
+    ? new GroupSaver(options.dbFile, () => db.export(), (error) => log(`sandbox: could not save ${options.dbFile}: ${String(error)}`))
     : undefined;
   if (saver) {
     db.onWrite(() => saver.touch());
     if (!existing) {
       saver.touch();
-      saver.flush();
+      await saver.settled();
     }
   }
 
   const faults = new FaultInjector(options.faults);
-  const { server, stats } = createSandboxServer({ db, faults, pageLinks: options.pageLinks ?? 'laravel', log });
+  const { server, stats } = createSandboxServer({ db, faults, pageLinks: options.pageLinks ?? 'laravel', log, ...(saver ? { saved: () => saver.settled() } : {}) });
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -50,10 +49,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }).then(() => {
-        saver?.flush();
-        db.close();
-      });
+      })
+        .then(() => saver?.settled())
+        .then(() => db.close());
       return closing;
     },
     setFaults: (f: FaultOptions) => faults.set(f),

@@ -12,10 +12,13 @@ function columnSql(resource: ResourceSpec, field: FieldSpec): string {
   const notNull = field.required ? ' not null' : '';
   switch (field.type) {
     case 'enum': {
-      // Laravel's enum on SQLite: varchar + check; Pivor's enum columns are never nullable.
+      // Laravel's enum on SQLite: varchar + check; Pivor's enum columns are never nullable. Pivor's migration
+      // that adds email fields to communications makes Laravel rebuild that table on SQLite, without its
+      // checks: there any type, direction, priority or status the API lets through is stored (priority medium).
       const values = (field.enum?.db ?? []).map(quote).join(', ');
       const fallback = field.default === undefined ? '' : ` default ${quote(String(field.default))}`;
-      return `"${name}" varchar check ("${name}" in (${values})) not null${fallback}`;
+      const check = resource.name === 'communications' ? '' : ` check ("${name}" in (${values}))`;
+      return `"${name}" varchar${check} not null${fallback}`;
     }
     case 'boolean':
       return `"${name}" tinyint(1) not null default ${field.default === true ? 1 : 0}`;

@@ -1,5 +1,6 @@
 // Laravel's default CORS (config/cors.php): paths api/*, every origin, method and header, no credentials,
-// max age 0. A preflight gets a 204; any other api response to a cross-origin request gets the origin header.
+// max age 0. A preflight gets a 204; every other api response gets `Access-Control-Allow-Origin: *`, asked
+// cross-origin or not (allowed origins `*`), and an OPTIONS one `Vary: Access-Control-Request-Method`.
 import type { SandboxRequest } from './request.ts';
 import type { Reply } from './reply.ts';
 
@@ -13,6 +14,9 @@ export function corsPreflight(request: SandboxRequest): Reply | undefined {
     'Access-Control-Allow-Methods': String(headers['access-control-request-method']).toUpperCase(),
     'Access-Control-Max-Age': '0',
     Vary: 'Access-Control-Request-Method, Access-Control-Request-Headers',
+    // PHP's built-in server adds its default type to the empty 204.
+    'Cache-Control': 'no-cache, private',
+    'Content-Type': 'text/html; charset=UTF-8',
   };
   const requested = headers['access-control-request-headers'];
   if (requested) replyHeaders['Access-Control-Allow-Headers'] = String(requested);
@@ -20,6 +24,12 @@ export function corsPreflight(request: SandboxRequest): Reply | undefined {
 }
 
 export function withCors(request: SandboxRequest, reply: Reply): Reply {
-  if (!isApiPath(request.path) || !request.headers.origin) return reply;
-  return { ...reply, headers: { ...reply.headers, 'Access-Control-Allow-Origin': '*' } };
+  if (!isApiPath(request.path)) return reply;
+  const vary: Record<string, string> = request.method === 'OPTIONS' && !reply.headers.Vary ? { Vary: 'Access-Control-Request-Method' } : {};
+  return { ...reply, headers: { ...reply.headers, ...vary, 'Access-Control-Allow-Origin': '*' } };
+}
+
+/** Laravel's automatic answer to a plain OPTIONS request (not a preflight): 200, the route's methods in Allow. */
+export function optionsReply(allowed: readonly string[]): Reply {
+  return { status: 200, headers: { Allow: allowed.join(','), 'Cache-Control': 'no-cache, private', 'Content-Type': 'text/html; charset=utf-8' }, body: '' };
 }

@@ -51,8 +51,8 @@ export function renderError(error: unknown, request: SandboxRequest): Reply {
   }
   if (error instanceof HttpError) {
     return request.expectsJson
-      ? jsonReply(error.status, { message: error.message }, error.headers)
+      ? jsonReply(error.status, { message: error.message }, error.headers, 'exception')
       : errorPage(error.status, statusTitles[error.status] ?? 'Error', error.headers);
   }
-  return request.expectsJson ? jsonReply(500, { message: 'Server Error' }) : errorPage(500, 'Server Error');
+  return request.expectsJson ? jsonReply(500, { message: 'Server Error' }, {}, 'exception') : errorPage(500, 'Server Error');
 }

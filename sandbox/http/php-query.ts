@@ -4,8 +4,13 @@
 export type InputValue = string | number | boolean | null | InputValue[] | { [key: string]: InputValue };
 export type InputBag = Record<string, InputValue>;
 
+/** An empty bag with no prototype: a key such as `__proto__` is then just a key, as in a PHP array. */
+export function emptyBag(): InputBag {
+  return Object.create(null) as InputBag;
+}
+
 export function parsePhpQuery(query: string): InputBag {
-  const bag: InputBag = {};
+  const bag = emptyBag();
   for (const [rawKey, value] of new URLSearchParams(query)) {
     const open = rawKey.indexOf('[');
     const base = (open > 0 ? rawKey.slice(0, open) : rawKey).replace(/[. ]/g, '_');
@@ -32,7 +37,7 @@ function assign(container: Record<string, InputValue>, path: string[], value: st
   }
   let child = container[key];
   if (child === undefined || child === null || typeof child !== 'object' || Array.isArray(child)) {
-    child = {};
+    child = emptyBag();
     container[key] = child;
   }
   assign(child, rest, value);

@@ -7,8 +7,18 @@ export interface Reply {
   body: string;
 }
 
-export function jsonReply(status: number, data: unknown, headers: Record<string, string> = {}): Reply {
-  return { status, headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', ...headers }, body: JSON.stringify(data) };
+/**
+ * Laravel's JsonResponse: json_encode with PHP's default flags, so `/` is written `\/` and every character
+ * outside ASCII `\uXXXX` (lower-case hex, UTF-16 units). `exception`: the exception handler's JSON
+ * (JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES: four spaces, `/` kept) for 403, 404, 405 and 500.
+ */
+export function jsonReply(status: number, data: unknown, headers: Record<string, string> = {}, style: 'plain' | 'exception' = 'plain'): Reply {
+  const body = style === 'exception' ? escapeUnicode(JSON.stringify(data, null, 4)) : escapeUnicode(JSON.stringify(data)).replaceAll('/', '\\/');
+  return { status, headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', ...headers }, body };
+}
+
+function escapeUnicode(json: string): string {
+  return json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export function htmlReply(status: number, html: string, headers: Record<string, string> = {}): Reply {

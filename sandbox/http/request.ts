@@ -2,7 +2,7 @@
 // and empty strings turned into null (TrimStrings, ConvertEmptyStringsToNull), input = body + query,
 // and whether the client expects JSON (which decides between a JSON error and a redirect).
 import type { IncomingHttpHeaders } from 'node:http';
-import { parsePhpQuery, type InputBag, type InputValue } from './php-query.ts';
+import { emptyBag, parsePhpQuery, type InputBag, type InputValue } from './php-query.ts';
 
 export interface SandboxRequest {
   method: string;
@@ -26,7 +26,7 @@ export function buildRequest(method: string, rawUrl: string, headers: IncomingHt
   const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') || '/' : url.pathname;
   const query = transformBag(parsePhpQuery(url.search.slice(1)));
   const body = transformBag(parseBody(headers['content-type'] ?? '', rawBody));
-  return { method, path, origin, headers, query, body, input: { ...query, ...body }, expectsJson: expectsJson(headers) };
+  return { method, path, origin, headers, query, body, input: Object.assign(emptyBag(), query, body), expectsJson: expectsJson(headers) };
 }
 
 function parseBody(contentType: string, raw: Buffer): InputBag {
@@ -35,18 +35,32 @@ function parseBody(contentType: string, raw: Buffer): InputBag {
   if (type.includes('/json') || type.includes('+json')) {
     try {
       const parsed: unknown = JSON.parse(raw.toString('utf8'));
-      // Laravel casts the decoded JSON to an array: a list keeps its indexes, a scalar or bad JSON gives nothing useful.
-      return parsed !== null && typeof parsed === 'object' ? ({ ...(parsed as object) } as InputBag) : {};
+      // Laravel casts the decoded JSON to an array: a list keeps its indexes, a scalar or bad JSON gives nothing
+      // useful, and so does JSON nested deeper than json_decode's 512 levels (the request is then an empty one).
+      if (parsed === null || typeof parsed !== 'object' || nestedDeeperThan(parsed, phpJsonDepth)) return emptyBag();
+      return Object.assign(emptyBag(), parsed) as InputBag;
     } catch {
-      return {};
+      return emptyBag();
     }
   }
   if (type.startsWith('application/x-www-form-urlencoded')) return parsePhpQuery(raw.toString('utf8'));
   return {};
 }
 
+const phpJsonDepth = 512;
+
+/** Whether a decoded JSON value nests more than `limit` levels of arrays and objects (no recursion: it may be deep). */
+function nestedDeeperThan(value: object, limit: number): boolean {
+  let level: unknown[] = [value];
+  for (let depth = 1; level.length > 0; depth++) {
+    if (depth > limit) return true;
+    level = level.flatMap((v) => (v !== null && typeof v === 'object' ? Object.values(v) : [])).filter((v) => v !== null && typeof v === 'object');
+  }
+  return false;
+}
+
 function transformBag(bag: InputBag): InputBag {
-  const out: InputBag = {};
+  const out = emptyBag();
   for (const [key, value] of Object.entries(bag)) out[key] = transform(key, value);
   return out;
 }
@@ -59,7 +73,7 @@ function transform(key: string, value: InputValue): InputValue {
   }
   if (Array.isArray(value)) return value.map((v, i) => transform(`${key}.${i}`, v));
   if (value !== null && typeof value === 'object') {
-    const out: Record<string, InputValue> = {};
+    const out = emptyBag();
     for (const [k, v] of Object.entries(value)) out[k] = transform(`${key}.${k}`, v);
     return out;
   }

@@ -9,18 +9,19 @@ import { isInteger, isNumeric } from '../validation/php-values.ts';
 export type PageLinksMode = 'laravel' | 'with-query';
 
 export interface PageSize {
-  /** Rows per page for LIMIT; null = no limit (a negative per_page). */
+  /** Rows per page for LIMIT; null = no limit (a negative per_page: only an empty list answers then). */
   limit: number | null;
   /** The number Laravel computes with. */
   perPage: number;
-  /** What meta.per_page prints: an int, or the raw string when it came from the query string. */
-  printed: number | string;
+  /** What meta.per_page prints: the paginator's int. */
+  printed: number;
 }
 
 /**
  * `min($request->input('per_page', 15), 100)` then paginate(): PHP comparisons included, so per_page=50
- * prints "50" (a string), 500 prints 100, 0 means 15, a negative number means every row, and a
- * non-numeric value that compares lower than "100" is a 500, as in PHP 8.
+ * prints 50 (the paginator casts to int), 500 prints 100, 0 means 15, a negative number is a 500 on a list
+ * with rows (the SQL fails; an empty list answers), and a non-numeric value that compares lower than
+ * "100" is a 500, as in PHP 8.
  */
 export function pageSize(value: unknown): PageSize {
   const fallback: PageSize = { limit: 15, perPage: 15, printed: 15 };
@@ -35,7 +36,7 @@ export function pageSize(value: unknown): PageSize {
   if (n > 100) return { limit: 100, perPage: 100, printed: 100 };
   if (text === '0') return fallback;
   if (n === 0) throw new Error('per_page of 0 divides by zero');
-  return { limit: n < 0 ? null : Math.trunc(n), perPage: n, printed: text };
+  return { limit: n < 0 ? null : Math.trunc(n), perPage: n, printed: Math.trunc(n) };
 }
 
 /** Paginator::resolveCurrentPage: an integer ≥ 1, else 1. */
@@ -62,9 +63,8 @@ interface PageLink {
 }
 
 export function paginatedJson(data: unknown[], total: number, page: number, size: PageSize, context: PageContext) {
-  // A negative per_page on a non-empty list shows everything as one page of `total`.
-  const perPage = size.perPage < 0 && total > 0 ? total : size.perPage;
-  const printed = size.perPage < 0 && total > 0 ? total : size.printed;
+  if (size.perPage < 0 && total > 0) throw new Error(`per_page ${size.perPage} makes a negative OFFSET`);
+  const { perPage, printed } = size;
   const lastPage = Math.max(Math.ceil(total / size.perPage), 1);
   const url = (p: number) => {
     const query = context.mode === 'with-query' ? { ...context.query, page: p } : { page: p };

@@ -15,8 +15,15 @@ export interface ResourceConfig {
   filterColumns: Readonly<Record<string, { column: string; boolean?: boolean }>>;
   /** Relations a list response embeds. */
   listRelations: readonly ('client' | 'contact')[];
-  /** A `user` sees a record when one of these columns holds their id. */
+  /** A `user` may open (show, update, delete) a record when one of these columns holds their id. */
   ownerColumns: readonly string[];
+  /** A `user`'s lists hold the records whose column holds their id (assigned_to everywhere, checked on Pivor). */
+  listOwnerColumn: string;
+  /**
+   * Columns with an index in Pivor's migrations. Sorting descending on one of them, SQLite walks the index
+   * backwards, so equal values come by descending id; every other sort gives them by ascending id.
+   */
+  indexedColumns: readonly string[];
 }
 
 function filters(spec: ResourceSpec, booleanColumns: Record<string, string> = {}): ResourceConfig['filterColumns'] {
@@ -37,17 +44,20 @@ export const resourceConfigs: Readonly<Record<ResourceName, ResourceConfig>> = {
   clients: {
     name: 'clients', spec: clients, title: 'Client', modelClass: 'App\\Modules\\Clients\\Models\\Client',
     searchColumns: ['name', 'trading_name', 'email'], filterColumns: filters(clients),
-    listRelations: [], ownerColumns: ['assigned_to'],
+    listRelations: [], ownerColumns: ['assigned_to'], listOwnerColumn: 'assigned_to',
+    indexedColumns: ['status', 'type', 'assigned_to', 'created_at'],
   },
   contacts: {
     name: 'contacts', spec: contacts, title: 'Contact', modelClass: 'App\\Modules\\Contacts\\Models\\Contact',
     searchColumns: ['first_name', 'last_name', 'email'], filterColumns: filters(contacts, { is_primary: 'is_primary_contact' }),
-    listRelations: ['client'], ownerColumns: ['assigned_to'],
+    listRelations: ['client'], ownerColumns: ['assigned_to'], listOwnerColumn: 'assigned_to',
+    indexedColumns: ['client_id', 'status', 'assigned_to', 'first_name', 'email'],
   },
   communications: {
     name: 'communications', spec: communications, title: 'Communication', modelClass: 'App\\Modules\\Communications\\Models\\Communication',
     searchColumns: ['subject', 'content'], filterColumns: filters(communications),
-    // pivor-api.md: a user sees communications assigned to them or created by them, in lists too.
-    listRelations: ['client', 'contact'], ownerColumns: ['assigned_to', 'created_by'],
+    // A user opens communications assigned to them or created by them; their list holds the assigned ones only.
+    listRelations: ['client', 'contact'], ownerColumns: ['assigned_to', 'created_by'], listOwnerColumn: 'assigned_to',
+    indexedColumns: ['assigned_to', 'client_id', 'contact_id', 'created_at', 'created_by', 'due_at', 'status', 'type'],
   },
 };

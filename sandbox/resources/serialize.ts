@@ -62,10 +62,26 @@ export interface ContactRelations {
 }
 
 /** `$first_name[0]` upper-cased, per name. PHP takes the first byte; this takes the first character. */
+/** What json_encode throws on a string that is not UTF-8. */
+export class MalformedUtf8Error extends Error {
+  constructor(field: string) {
+    super(`Malformed UTF-8 characters, possibly incorrectly encoded (the initial of ${field})`);
+  }
+}
+
+/**
+ * Pivor's getInitialsAttribute: `$name ? strtoupper($name[0]) : ''`. PHP takes the first BYTE: of a name
+ * starting outside ASCII that is half a character, and encoding the reply fails (a 500, the row saved).
+ * "0" is false in PHP, so it gives no initial.
+ */
+function initial(name: unknown, field: string): string {
+  if (typeof name !== 'string' || name === '' || name === '0') return '';
+  if (name.charCodeAt(0) > 0x7f) throw new MalformedUtf8Error(field);
+  return name[0]!.toUpperCase();
+}
+
 function initials(a: Attributes): string {
-  const first = typeof a.first_name === 'string' ? a.first_name : '';
-  const last = typeof a.last_name === 'string' ? a.last_name : '';
-  return `${[...first][0] ?? ''}${[...last][0] ?? ''}`.toUpperCase();
+  return initial(a.first_name, 'first_name') + initial(a.last_name, 'last_name');
 }
 
 export function contactJson(a: Attributes, relations: ContactRelations = {}): Record<string, unknown> {

@@ -27,9 +27,9 @@ export function seedUsers(db: Database): void {
     }
     const hash = demoPasswordHash();
     for (const u of demoUsers) {
-      const roleId = roles.find((r) => r.name === u.role)!.id;
+      // Pivor's seeder (and its user screens) set only the `role` column: role_id stays null.
       db.run('INSERT INTO users (id, name, email, password, role, role_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-        [u.id, u.name, u.email, hash, u.role, roleId, seededAt, seededAt]);
+        [u.id, u.name, u.email, hash, u.role, null, seededAt, seededAt]);
     }
   });
 }

@@ -43,14 +43,30 @@ export function fieldRules(resource: ResourceSpec, field: FieldSpec, mode: Write
   return rules;
 }
 
+/**
+ * The order of the rules in Pivor's controllers (store and update list them alike; completed_at only in
+ * update): the first failing field's message becomes the reply's `message`, so the order shows.
+ */
+const controllerOrder: Record<string, readonly string[]> = {
+  clients: ['name', 'trading_name', 'registration_number', 'vat_number', 'type', 'status', 'email', 'phone', 'website', 'address_line_1', 'address_line_2', 'city', 'county', 'postcode', 'country', 'industry', 'employee_count', 'annual_revenue', 'notes'],
+  contacts: ['first_name', 'last_name', 'email', 'phone', 'mobile', 'job_title', 'department', 'client_id', 'is_primary_contact', 'address_line_1', 'address_line_2', 'city', 'county', 'postcode', 'country', 'linkedin_url', 'status', 'notes'],
+  communications: ['type', 'direction', 'subject', 'content', 'client_id', 'contact_id', 'due_at', 'completed_at', 'priority', 'status', 'assigned_to'],
+};
+
+function inControllerOrder(resource: ResourceSpec, names: string[]): string[] {
+  const order = controllerOrder[resource.name] ?? [];
+  const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+  return [...names].sort((a, b) => rank(a) - rank(b));
+}
+
 const cache = new Map<string, RuleSet>();
 
 export function resourceRules(resource: ResourceSpec, mode: WriteMode): RuleSet {
   const key = `${resource.name}:${mode}`;
   let rules = cache.get(key);
   if (!rules) {
-    const fields = columnFields(resource).filter((f) => mode === 'update' || !f.updateOnly);
-    rules = new Map(fields.map((f) => [f.apiName ?? f.key, fieldRules(resource, f, mode)] as const));
+    const fields = new Map(columnFields(resource).filter((f) => mode === 'update' || !f.updateOnly).map((f) => [f.apiName ?? f.key, f] as const));
+    rules = new Map(inControllerOrder(resource, [...fields.keys()]).map((name) => [name, fieldRules(resource, fields.get(name)!, mode)] as const));
     cache.set(key, rules);
   }
   return rules;

@@ -101,7 +101,7 @@ describe('GET /api/user', () => {
       created_at: '2026-01-15T09:00:00.000000Z',
       updated_at: '2026-01-15T09:00:00.000000Z',
       role: 'user',
-      role_id: 3,
+      role_id: null, // Pivor's seeder sets the role column only
     });
   });
 });

@@ -45,6 +45,24 @@ describe('sandbox/main.ts', () => {
     }
   });
 
+  it('keeps every write it answered when killed with SIGKILL right after the answers', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pivor-sandbox-'));
+    try {
+      const dbFile = join(dir, 'pivor.sqlite');
+      const first = await start(['--db', dbFile, '--quiet']);
+      const token = (await login(first.url)).body.token;
+      const names = Array.from({ length: 20 }, (_, i) => `Kept ${i}`);
+      const replies = await Promise.all(names.map((name) => call(first.url, 'POST', '/api/clients', { token, body: { name } })));
+      expect(replies.map((r) => r.status)).toEqual(names.map(() => 201));
+      await first.crash();
+      const second = await start(['--db', dbFile, '--quiet']);
+      const list = await call(second.url, 'GET', '/api/clients?per_page=100&sort=name', { token });
+      expect(list.body.data.map((c: any) => c.name)).toEqual([...names].sort());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('takes faults from flags and from PIVOR_SANDBOX_* variables', async () => {
     const flagged = await start(['--error-rate', '1', '--quiet']);
     expect((await login(flagged.url)).status).toBe(500);
