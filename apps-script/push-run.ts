@@ -100,6 +100,7 @@ function describe(action: PlannedAction): string {
     case 'update': return `to update: ${action.changes.map((c) => c.field).join(', ')}`;
     case 'unchanged': return 'unchanged';
     case 'skip': return `error: ${action.reason}`;
+    case 'duplicate': return `not pushed: ${action.reason}`;
     case 'delete': return '';
   }
 }

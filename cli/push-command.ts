@@ -19,7 +19,7 @@ import { openSession } from './session.ts';
 
 export const pushUsage =
   'usage: pivor-csv push <clients|contacts|communications> <file> | --clients FILE --contacts FILE --communications FILE\n' +
-  '         [--dry-run] [--match id|email|name|none] [--concurrency N] [--create-missing-clients]\n' +
+  '         [--dry-run] [--match id|email|name|none] [--concurrency N] [--create-missing-clients] [--allow-duplicates]\n' +
   '         [--day-first|--month-first] [--tz ZONE] [--json] [--url URL] [--restart]';
 
 /** Without --match: clients by name (every client has one), contacts by email, communications by id only. */
@@ -34,6 +34,7 @@ export async function pushCommand(argv: string[], io: CommandIo): Promise<number
       'dry-run': { type: 'boolean' }, match: { type: 'string' }, concurrency: { type: 'string' },
       'create-missing-clients': { type: 'boolean' }, 'day-first': { type: 'boolean' }, 'month-first': { type: 'boolean' },
       tz: { type: 'string' }, json: { type: 'boolean' }, url: { type: 'string' }, restart: { type: 'boolean' },
+      'allow-duplicates': { type: 'boolean' },
     },
   });
   const paths = filesOf(positionals, values);
@@ -84,6 +85,7 @@ export async function pushCommand(argv: string[], io: CommandIo): Promise<number
     signal: controller.signal,
     dryRun,
     createMissingClients: values['create-missing-clients'] === true,
+    createLookAlikes: values['allow-duplicates'] === true,
     check: {
       ...(values['day-first'] ? { dateOrder: 'day-first' as const } : {}),
       ...(values['month-first'] ? { dateOrder: 'month-first' as const } : {}),

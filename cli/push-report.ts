@@ -29,6 +29,8 @@ function actionText(action: PlannedAction): string {
       return `delete ${action.label}`;
     case 'skip':
       return `row ${action.row}: skip: ${action.reason}`;
+    case 'duplicate':
+      return `row ${action.row}: not created: ${action.reason}`;
   }
 }
 
@@ -39,18 +41,24 @@ function show(value: unknown): string {
 export function resultText(result: PushResult, failuresFile: string | undefined, p: Paint): string {
   const c = result.counts;
   const earlier = result.results.filter((r) => r.byEarlierRun).length;
-  const parts = [`${c.created} created${earlier ? ` (${earlier} by an earlier run)` : ''}`, `${c.updated} updated`, `${c.unchanged} unchanged`, `${c.deleted} deleted`];
+  const held = result.results.filter((r) => r.duplicate).length;
+  const parts = [
+    `${c.created} created${earlier ? ` (${earlier} by an earlier run)` : ''}`, `${c.updated} updated`,
+    `${c.unchanged} unchanged${held ? ` (${held} already in Pivor, not created again)` : ''}`, `${c.deleted} deleted`,
+  ];
   if (c.skipped) parts.push(p.yellow(`${c.skipped} skipped`));
   if (c.failed) parts.push(p.red(`${c.failed} failed`));
   const lines = [`${result.resource}: ${parts.join(', ')}`];
   if (result.stopped) lines.push(p.red(`  stopped: ${result.stopped}`));
   for (const r of result.results) {
+    if (r.duplicate) lines.push(`  row ${r.row} not created: ${r.message ?? ''}`);
     if (r.outcome !== 'failed' && r.outcome !== 'skipped') continue;
     const where = r.row === null ? `record ${r.id}` : `row ${r.row}`;
     // Validation messages already name their row and column: say each once.
     const message = r.message ?? '';
     lines.push(message.startsWith(`Row ${r.row}`) ? `  ${r.outcome}: ${message}` : `  ${where} ${r.outcome}: ${message}`);
   }
+  if (held) lines.push(`  rows that are new records all the same: push again with --allow-duplicates`);
   if (failuresFile) lines.push(`  rows to fix and push again: ${failuresFile}`);
   return lines.join('\n') + '\n';
 }

@@ -3,8 +3,8 @@
 // journal in chrome.storage.local.
 import type { PivorClient } from '../../shared/api/index.ts';
 import {
-  ReferenceBook, createMissingClients, createdEarlier, executePlan, planPush, referencedResources,
-  type MissingClientResult, type Plan, type PushProgress, type PushResult,
+  ReferenceBook, createMissingClients, executePlan, planPush, referencedResources,
+  type MissingClientResult, type Plan, type PlanOptions, type PushProgress, type PushResult,
 } from '../../shared/push/index.ts';
 import type { ResourceName } from '../../shared/resources/index.ts';
 import type { References, ValidationReport } from '../../shared/validate/index.ts';
@@ -25,9 +25,20 @@ export function withPlannedClients(references: References, names: readonly strin
   return { ...references, clients: [...references.clients, ...names.map((name, i) => ({ id: -(i + 1), name }))] };
 }
 
-export async function makePlan(client: PivorClient, book: ReferenceBook, report: ValidationReport, options: ImportOptions, onLoading: Loading, signal?: AbortSignal): Promise<Plan> {
+/**
+ * Plans against the server's records and, when this file's push was left unfinished (journalKey), against what that
+ * push created: rows whose records are still in Pivor are not sent again, rows whose records are gone are.
+ */
+export async function makePlan(
+  client: PivorClient, book: ReferenceBook, report: ValidationReport, options: ImportOptions, onLoading: Loading,
+  signal?: AbortSignal, journalKey?: string, planOptions: Omit<PlanOptions, 'matchBy' | 'resume' | 'references'> = {},
+): Promise<Plan> {
   await load(client, book, report.resource, onLoading, signal);
-  return planPush(client, report, { matchBy: options.matchBy, book, ...(signal ? { signal } : {}) });
+  const resume = journalKey === undefined ? null : await chromeJournalStore.load(journalKey);
+  return planPush(client, report, {
+    ...planOptions, matchBy: options.matchBy, createMissingClients: options.createMissingClients, book, resume,
+    references: book.references(report.resource), ...(signal ? { signal } : {}),
+  });
 }
 
 export function createClients(client: PivorClient, book: ReferenceBook, names: readonly string[], signal: AbortSignal): Promise<MissingClientResult[]> {
@@ -45,17 +56,11 @@ async function load(client: PivorClient, book: ReferenceBook, resource: Resource
 }
 
 /**
- * Creates an earlier push of this same file already made (the journal says done, for the same body): executePlan
- * will not send them again, so the plan shows them as done, with their ids, instead of as creates.
+ * Creates an unfinished earlier push of this same file made, whose records are still in Pivor (the plan checked):
+ * executePlan will not send them again, so the plan shows them as done, with their ids, instead of as creates.
  */
-export async function alreadyCreated(plan: Plan, key: string): Promise<Map<number, number>> {
-  const journal = await chromeJournalStore.load(key);
+export async function alreadyCreated(plan: Plan, _key?: string): Promise<Map<number, number>> {
   const done = new Map<number, number>();
-  if (!journal || journal.resource !== plan.resource) return done;
-  for (const action of plan.actions) {
-    if (action.kind !== 'create') continue;
-    const earlier = createdEarlier(journal, action.row, action.body);
-    if (earlier !== undefined) done.set(action.row, earlier.id);
-  }
+  for (const action of plan.actions) if (action.kind === 'create' && action.earlier) done.set(action.row, action.earlier.id);
   return done;
 }

@@ -202,12 +202,12 @@ export function WizardApp() {
     setStep('Plan');
     try {
       // Clients to create first stand in with placeholder ids, so the plan shows their rows as they will go.
-      const missing = opts.createMissingClients ? missingClientNames(checked) : [];
+      const missing = opts.createMissingClients ? missingClientNames(checked, book.current.references(forResource)) : [];
       setMissingClients(missing);
       const planned = missing.length === 0 ? checked
         : await validate(forResource, withPlannedClients(book.current.references(forResource), missing), opts, withMapping);
-      const made = await makePlan(clientFor(session), book.current, planned, opts, onLoading);
-      setDone(forFile ? await alreadyCreated(made, journalKey(forFile.hash, forResource)) : new Map());
+      const made = await makePlan(clientFor(session), book.current, planned, opts, onLoading, undefined, forFile ? journalKey(forFile.hash, forResource) : undefined);
+      setDone(await alreadyCreated(made));
       setPlan(made);
     } catch (error) {
       setStepError(describe(error));
@@ -238,7 +238,7 @@ export function WizardApp() {
         await createClients(client, book.current, missingClients, controller.signal);
         sentReport = await validate(resource, book.current.references(resource), options, userMapping);
         setBusy(null);
-        toSend = await makePlan(client, book.current, sentReport, options, () => {});
+        toSend = await makePlan(client, book.current, sentReport, options, () => {}, undefined, key);
         setReport(sentReport);
       }
       setPushStage(null);
@@ -301,7 +301,7 @@ export function WizardApp() {
   const spec = resource ? getResource(resource) : null;
   const hasDates = !!spec && !!mapping && spec.fields.some((f) => f.type === 'datetime' && mapping.byField[f.key] !== undefined);
   const sending = plan ? plan.counts.create - done.size + plan.counts.update + plan.counts.delete : 0;
-  const clientsToCreate = useMemo(() => (report && options.createMissingClients ? missingClientNames(report) : []), [report, options.createMissingClients]);
+  const clientsToCreate = useMemo(() => (report && options.createMissingClients ? missingClientNames(report, book.current.references(report.resource)) : []), [report, options.createMissingClients]);
 
   return (
     <>

@@ -3,7 +3,6 @@
 // executePlan, so a lost answer is looked up by name before anything is created again; a re-run finds the
 // clients in the listing and creates nothing.
 import type { PivorClient } from '../api/index.ts';
-import type { ValidationReport } from '../validate/types.ts';
 import { executePlan } from './execute-plan.ts';
 import type { ReferenceBook } from './reference-book.ts';
 import { countActions } from './plan-changes.ts';
@@ -15,21 +14,6 @@ export interface MissingClientResult {
   id?: number;
   /** Why it was not created. */
   message?: string;
-}
-
-/** The client names that rows could not resolve because no client has them (ambiguous names are not "missing"). */
-export function missingClientNames(report: ValidationReport): string[] {
-  const seen = new Map<string, string>();
-  for (const row of report.rows) {
-    for (const issue of row.issues) {
-      if (issue.code !== 'unknown-reference' || issue.field === null) continue;
-      const name = row.values[issue.field];
-      if (issue.field !== 'client_name' || typeof name !== 'string') continue;
-      const key = name.trim().replace(/\s+/g, ' ').toLowerCase();
-      if (!seen.has(key)) seen.set(key, name.trim());
-    }
-  }
-  return [...seen.values()];
 }
 
 export async function createMissingClients(

@@ -69,11 +69,17 @@ export async function executePlan(client: PivorClient, plan: Plan, options: Exec
       case 'skip':
         results.set(keyOf(action), { row: action.row, outcome: 'skipped', message: action.reason, ...(action.column ? { column: action.column } : {}) });
         break;
+      case 'duplicate': {
+        const probably = action.question.candidates[0]?.id;
+        results.set(keyOf(action), { row: action.row, outcome: 'unchanged', duplicate: true, message: action.reason, ...(probably !== undefined ? { probably } : {}) });
+        break;
+      }
       case 'create': {
         const fp = fingerprint(action.body);
         fps.set(action.row, fp);
         const entry = writer.entry(action.row);
-        const earlier = createdEarlier(writer.journal, action.row, action.body);
+        // The plan checked the journal against the server (earlier, replaces); a plan made without it trusts the journal.
+        const earlier = action.earlier ?? (action.replaces === undefined ? createdEarlier(writer.journal, action.row, action.body) : undefined);
         if (earlier?.followUpPending && action.afterCreate) {
           queue.push({ kind: 'follow-up', row: action.row, id: earlier.id, body: action.afterCreate, earlier: true });
         } else if (earlier !== undefined) {
@@ -274,7 +280,9 @@ export async function executePlan(client: PivorClient, plan: Plan, options: Exec
     });
   }
   try {
-    await writer.saved();
+    // A push that ended with nothing left to resume closes its journal: from now on the server alone says what exists.
+    if (stopped === undefined && uncertain.length === 0 && !writer.unfinished()) await writer.close();
+    else await writer.saved();
   } catch (error) {
     stop(`the push journal could not be saved (${messageOf(error)})`);
   }

@@ -108,7 +108,7 @@ export function assignCreated(
 const cache = new Map<ResourceName, Map<string, FieldSpec>>();
 
 // API write name → the field whose read path shows it (client_id: the integer field, not the name column).
-function writeFields(resource: ResourceName): Map<string, FieldSpec> {
+export function writeFields(resource: ResourceName): Map<string, FieldSpec> {
   let map = cache.get(resource);
   if (!map) {
     map = new Map();

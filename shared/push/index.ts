@@ -6,7 +6,9 @@ export { planPush, preparePush, type PreparePushOptions, type PreparedPush, type
 export { executePlan, type ExecuteOptions } from './execute-plan.ts';
 export { pushFiles, type PushFilesOptions, type FilePush } from './push-files.ts';
 export { ReferenceBook, referencedResources } from './reference-book.ts';
-export { createMissingClients, missingClientNames, type MissingClientResult } from './create-missing-clients.ts';
-export { memoryJournalStore, newJournal, fingerprint, createdEarlier, type JournalStore, type PushJournal, type JournalEntry } from './journal.ts';
+export { createMissingClients, type MissingClientResult } from './create-missing-clients.ts';
+export { missingClientNames, nameCandidates } from './reference-choices.ts';
+export { looseName, nameKey } from './name-match.ts';
+export { memoryJournalStore, newJournal, fingerprint, createdEarlier, earlierRun, type JournalStore, type PushJournal, type JournalEntry } from './journal.ts';
 export { failuresCsv, resultsCsv, ERROR_COLUMN, ORIGINAL_ROW_COLUMN, type ReportRows } from './results-csv.ts';
 export { sameValue } from './compare-values.ts';

@@ -7,6 +7,7 @@ export class JournalWriter {
   private version = 0;
   private savedVersion = 0;
   private saving: Promise<void> | null = null;
+  private closed = false;
 
   /** With no store, every method is a no-op: a push without a journal. */
   constructor(
@@ -29,12 +30,25 @@ export class JournalWriter {
     if (delete this.journal.rows[String(row)]) this.version += 1;
   }
 
+  /** Whether a row is still in doubt (sent, answer unknown) or awaits its update-only fields. */
+  unfinished(): boolean {
+    return Object.values(this.journal.rows).some((e) => e.state === 'pending' || e.followUp === 'pending');
+  }
+
+  /** Waits for the save in progress, then deletes the journal from its store: the push is over. */
+  async close(): Promise<void> {
+    if (!this.store || this.key === undefined) return;
+    await this.saving?.catch(() => undefined);
+    this.closed = true;
+    await this.store.clear(this.key);
+  }
+
   /**
    * Resolves once the changes up to `version` (default: every change so far) are saved. The store must serialize
    * the journal before its first await: the push keeps changing it.
    */
   async saved(version = this.version): Promise<void> {
-    if (!this.store || this.key === undefined) return;
+    if (!this.store || this.key === undefined || this.closed) return;
     const wanted = version;
     while (this.savedVersion < wanted) {
       if (!this.saving) {

@@ -84,3 +84,26 @@ export function fingerprint(body: Record<string, unknown>): string {
   }
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
+
+/** What an unfinished earlier run of this push did with a row, checked against the records Pivor has now. */
+export type EarlierRun =
+  | { kind: 'created'; id: number; followUpPending: boolean }
+  /** It created the row's record, which is no longer in Pivor (deleted, or lost by the server). */
+  | { kind: 'gone'; id: number }
+  /** It sent the row and never learnt the answer: the push engine looks the record up before sending again. */
+  | { kind: 'pending' };
+
+export function earlierRun(journal: PushJournal | null | undefined, row: number, body: Record<string, unknown>, exists: (id: number) => boolean): EarlierRun | undefined {
+  const entry = journal?.rows[String(row)];
+  if (!entry || entry.fp !== fingerprint(body)) return undefined;
+  if (entry.state === 'pending') return { kind: 'pending' };
+  if (entry.id === undefined) return undefined;
+  return exists(entry.id) ? { kind: 'created', id: entry.id, followUpPending: entry.followUp === 'pending' } : { kind: 'gone', id: entry.id };
+}
+
+/** Ids of the records the journal says its push created: they belong to their rows, not to look-alikes. */
+export function journaledIds(journal: PushJournal | null | undefined): Set<number> {
+  const ids = new Set<number>();
+  for (const entry of Object.values(journal?.rows ?? {})) if (entry.state === 'done' && entry.id !== undefined) ids.add(entry.id);
+  return ids;
+}

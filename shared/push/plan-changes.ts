@@ -2,12 +2,20 @@
 // CLI and the extension pass a fresh listing, the Sheets add-on its pulled snapshot.
 // Rows match records by id when they have one, else by the chosen key; a matched row sends only the fields
 // that differ; error rows and second matches of one record are skipped with the reason; deletes only when asked.
+// A row that would create a record Pivor seems to have already (look-alikes.ts), or whose name is near or shared
+// (reference-choices.ts), is held with the candidates named until the user chooses (PlanOptions.choices).
+// The server is the truth: an unfinished earlier run's journal only keeps rows it created from being sent again.
 import { findField, getResource, type FieldSpec, type ResourceSpec } from '../resources/index.ts';
 import { toApiBody } from '../validate/api-body.ts';
 import type { References, ValidatedRow, ValidationReport } from '../validate/types.ts';
 import { readPath } from '../export/read-path.ts';
-import { comparable, sameValue } from './compare-values.ts';
-import type { ApiRecord, FieldChange, MatchBy, Plan, PlanCounts, PlannedAction } from './types.ts';
+import { sameValue } from './compare-values.ts';
+import { earlierRun, journaledIds, type PushJournal } from './journal.ts';
+import { LookAlikes, recordLabel } from './look-alikes.ts';
+import { indexBy, keyColumn, keyFields, keyOf } from './match-keys.ts';
+import { nameKey } from './name-match.ts';
+import { referenceReason, settleReferences } from './reference-choices.ts';
+import type { ApiRecord, Candidate, FieldChange, MatchBy, Plan, PlanCounts, PlannedAction, Question, RowChoice } from './types.ts';
 
 export interface PlanOptions {
   matchBy: MatchBy;
@@ -25,9 +33,36 @@ export interface PlanOptions {
   onConflict?: 'skip' | 'overwrite';
   /** The records the report's names were resolved against: tells whether an ambiguous name is the one already linked. */
   references?: References;
+  /** Create the rows that look like records already in Pivor (or like earlier rows) anyway. Default: hold them. */
+  createLookAlikes?: boolean;
+  /**
+   * Create the clients that rows name but Pivor lacks (just the name) before planning (preparePush does); here it
+   * makes 'create' an answer to a client name near an existing one.
+   */
+  createMissingClients?: boolean;
+  /** The user's answers to the plan's questions, by row number. */
+  choices?: Readonly<Record<number, RowChoice>>;
+  /** The journal of an unfinished earlier run of this push (same file, server and resource), if any. */
+  resume?: PushJournal | null;
 }
 
 type Values = ValidatedRow['values'];
+
+/** What planning one row needs that is shared by all rows. */
+interface Context {
+  spec: ResourceSpec;
+  options: PlanOptions;
+  matchBy: MatchBy;
+  columns: Record<string, string>;
+  byId: Map<number, ApiRecord>;
+  byKey: Map<string, ApiRecord[]>;
+  lookAlikes: LookAlikes;
+  claimedBy: Map<number, number>; // record id → row that matched it
+  createdKeys: Map<string, number>; // match key → row that creates it
+  idIndex: number | undefined;
+  resume: PushJournal | null;
+  cleared: readonly string[];
+}
 
 export function planChanges(report: ValidationReport, baseline: readonly ApiRecord[], options: PlanOptions): Plan {
   const spec = getResource(report.resource);
@@ -35,89 +70,143 @@ export function planChanges(report: ValidationReport, baseline: readonly ApiReco
   const columns: Record<string, string> = {};
   for (const column of report.mapping.columns) if (column.field !== null) columns[column.field] = column.header;
 
-  let matchBy = options.matchBy;
-  if ((matchBy === 'email' || matchBy === 'name') && !keyFields(spec, matchBy)) {
-    warnings.push(`${spec.title} have no ${matchBy} to match on: rows match by id only.`);
-    matchBy = 'id';
+  const matchBy = effectiveMatch(spec, report, options.matchBy, warnings);
+  const resume = options.resume && options.resume.resource === spec.name ? options.resume : null;
+  const ctx: Context = {
+    spec, options, matchBy, columns, resume,
+    byId: new Map(baseline.map((r) => [r.id, r])),
+    byKey: matchBy === 'email' || matchBy === 'name' ? indexBy(spec, baseline, matchBy) : new Map(),
+    lookAlikes: new LookAlikes(spec.name, baseline, journaledIds(resume)),
+    claimedBy: new Map(),
+    createdKeys: new Map(),
+    idIndex: report.mapping.columns.find((c) => c.field === 'id')?.index,
+    cleared: options.emptyCells === 'clear' ? mappedKeys(spec, report) : [],
+  };
+  const actions = report.rows.map((row) => planRow(ctx, row));
+
+  const held = actions.filter((a) => a.kind === 'duplicate').map((a) => a.row!);
+  if (held.length > 0) {
+    warnings.push(`${held.length} row(s) look like ${spec.name} already in Pivor or earlier rows and will not be created unless you ask for them (rows ${summarize(held)}).`);
   }
-  const byId = new Map(baseline.map((r) => [r.id, r]));
-  const byKey = matchBy === 'email' || matchBy === 'name' ? indexBy(spec, baseline, matchBy) : new Map<string, ApiRecord[]>();
-  const looksLike = matchBy === 'none' ? lookAlikeIndexes(spec, baseline) : [];
-
-  const actions: PlannedAction[] = [];
-  const claimedBy = new Map<number, number>(); // record id → row that matched it
-  const createdKeys = new Map<string, number>(); // match key → row that creates it
-  const lookAlikes: number[] = [];
-  const idColumn = report.mapping.columns.find((c) => c.field === 'id');
-
-  for (const row of report.rows) {
-    const id = idOf(row, idColumn?.index);
-    let record: ApiRecord | undefined;
-    let matchError: string | undefined;
-    let key: string | undefined;
-    if (matchBy !== 'none' && id !== undefined) {
-      record = byId.get(id);
-      if (!record) matchError = `no ${spec.singular} with id ${id} on the server (deleted, or not visible to you)`;
-    } else if (matchBy === 'email' || matchBy === 'name') {
-      key = keyOf(spec, row.values, matchBy) ?? undefined;
-      const found = key === undefined ? [] : byKey.get(key) ?? [];
-      if (found.length === 1) record = found[0];
-      if (found.length > 1) {
-        matchError = `${found.length} ${spec.name} on the server have this ${matchBy} (ids ${found.map((r) => r.id).join(', ')}): add an id column to say which`;
-      }
-    }
-    // A record an error row stands for is still claimed: it must not be deleted because its row has a typo.
-    const earlier = record ? claimedBy.get(record.id) : undefined;
-    if (record && earlier === undefined) claimedBy.set(record.id, row.row);
-
-    const settled = row.status === 'error' && record && earlier === undefined ? settleErrors(spec, row, record, options.references) : row;
-    if (settled.status === 'error') {
-      actions.push(skipForErrors(settled));
-      continue;
-    }
-    if (matchError) {
-      actions.push({ kind: 'skip', row: row.row, reason: matchError, ...columnPart(columns, matchBy === 'id' || id !== undefined ? 'id' : keyColumn(matchBy)) });
-      continue;
-    }
-    if (record && earlier !== undefined) {
-      actions.push({ kind: 'skip', row: row.row, reason: `row ${earlier} already stands for the ${spec.singular} with id ${record.id}: merge the two rows` });
-      continue;
-    }
-    if (record) {
-      const action = updateOrUnchanged(spec, settled, record, options.emptyCells === 'clear' ? mappedKeys(spec, report) : []);
-      const conflict = action.kind === 'update' && options.onConflict !== 'overwrite' ? conflictOf(spec, row, record) : undefined;
-      actions.push(conflict ? { kind: 'skip', row: row.row, reason: conflict, ...columnPart(columns, 'updated_at') } : action);
-      continue;
-    }
-    if (key !== undefined) {
-      const first = createdKeys.get(key);
-      if (first !== undefined) {
-        actions.push({ kind: 'skip', row: row.row, reason: `row ${first} has the same ${matchBy} and creates that ${spec.singular}: merge the two rows`, ...columnPart(columns, keyColumn(matchBy)) });
-        continue;
-      }
-      createdKeys.set(key, row.row);
-    }
-    const notices: string[] = [];
-    if (matchBy === 'none') {
-      const like = looksLike.map((index) => index(row.values)).find((hit) => hit !== undefined);
-      if (like) {
-        notices.push(`looks like the existing ${spec.singular} ${like}`);
-        lookAlikes.push(row.row);
-      }
-    }
-    const afterCreate = updateOnlyBody(spec, row.values);
-    actions.push({ kind: 'create', row: row.row, body: toApiBody(spec.name, row.values, 'create'), notices, ...(afterCreate ? { afterCreate } : {}) });
-  }
-
-  if (lookAlikes.length > 0) {
-    warnings.push(`Matching is off: ${lookAlikes.length} row(s) look like existing ${spec.name} and will be created again (rows ${summarize(lookAlikes)}).`);
+  const recreated = actions.filter((a) => a.kind === 'create' && a.replaces !== undefined).map((a) => a.row!);
+  if (recreated.length > 0) {
+    warnings.push(`${recreated.length} row(s) an earlier run of this push created are no longer in Pivor and will be created again (rows ${summarize(recreated)}).`);
   }
   if (options.deleteMissing) {
     if (matchBy === 'none') warnings.push('Deleting records no row stands for needs matching: nothing will be deleted.');
-    else for (const record of baseline) if (!claimedBy.has(record.id)) actions.push({ kind: 'delete', row: null, id: record.id, label: labelOf(spec, record) });
+    else for (const record of baseline) if (!ctx.claimedBy.has(record.id)) actions.push({ kind: 'delete', row: null, id: record.id, label: recordLabel(spec.name, record) });
   }
   const watermark = baseline.reduce((max, r) => Math.max(max, r.id), 0);
   return { resource: spec.name, matchBy, actions, warnings, counts: countActions(actions), watermark, columns };
+}
+
+// The match key asked for, unless the resource or the file cannot give it: clients without an email column
+// match by name (every client has one), and a key a resource lacks falls back to ids.
+function effectiveMatch(spec: ResourceSpec, report: ValidationReport, asked: MatchBy, warnings: string[]): MatchBy {
+  if ((asked === 'email' || asked === 'name') && !keyFields(spec, asked)) {
+    warnings.push(`${spec.title} have no ${asked} to match on: rows match by id only.`);
+    return 'id';
+  }
+  if (asked === 'email' && spec.name === 'clients' && !report.mapping.columns.some((c) => c.field === 'email')) {
+    warnings.push('The file has no email column: clients match by name.');
+    return 'name';
+  }
+  return asked;
+}
+
+function planRow(ctx: Context, input: ValidatedRow): PlannedAction {
+  const { spec, columns, options } = ctx;
+  const choice = options.choices?.[input.row];
+  const references = settleReferences(spec, input, options.references, choice, options.createMissingClients === true);
+  const row = references.row;
+  const found = findRecord(ctx, row, choice);
+  const { record, key } = found;
+  // A record an error row stands for is still claimed: it must not be deleted because its row has a typo.
+  const earlier = record ? ctx.claimedBy.get(record.id) : undefined;
+  if (record && earlier === undefined) ctx.claimedBy.set(record.id, row.row);
+
+  const settled = row.status === 'error' && record && earlier === undefined ? settleErrors(spec, row, record, options.references) : row;
+  if (settled.status === 'error') return skipForErrors(settled, references.question);
+  if (found.error) return { kind: 'skip', row: row.row, reason: found.error, ...columnPart(columns, found.column ?? 'id'), ...(found.question ? { question: found.question } : {}) };
+  if (record && earlier !== undefined) {
+    return { kind: 'skip', row: row.row, reason: `row ${earlier} already stands for the ${spec.singular} with id ${record.id}: merge the two rows` };
+  }
+  if (record) {
+    const action = updateOrUnchanged(spec, settled, record, ctx.cleared);
+    const conflict = action.kind === 'update' && options.onConflict !== 'overwrite' ? conflictOf(spec, row, record) : undefined;
+    return conflict ? { kind: 'skip', row: row.row, reason: conflict, ...columnPart(columns, 'updated_at') } : action;
+  }
+  if (key !== undefined) {
+    const first = ctx.createdKeys.get(key);
+    if (first !== undefined) {
+      return { kind: 'skip', row: row.row, reason: `row ${first} has the same ${ctx.matchBy} and creates that ${spec.singular}: merge the two rows`, ...columnPart(columns, keyColumn(ctx.matchBy)) };
+    }
+    ctx.createdKeys.set(key, row.row);
+  }
+  return planCreate(ctx, settled, choice);
+}
+
+interface Found {
+  record?: ApiRecord;
+  key?: string;
+  error?: string;
+  column?: string;
+  question?: Question;
+}
+
+// The record a row stands for: the one the user chose, its id, or its match key (several found: ask which).
+function findRecord(ctx: Context, row: ValidatedRow, choice: RowChoice | undefined): Found {
+  const { spec, matchBy } = ctx;
+  const chosen = typeof choice?.record === 'object' ? choice.record.use : undefined;
+  const id = chosen ?? (matchBy !== 'none' ? idOf(row, ctx.idIndex) : undefined);
+  if (id !== undefined) {
+    const record = ctx.byId.get(id);
+    return record ? { record } : { error: `no ${spec.singular} with id ${id} on the server (deleted, or not visible to you)`, column: 'id' };
+  }
+  if (matchBy !== 'email' && matchBy !== 'name') return {};
+  const key = keyOf(spec, row.values, matchBy) ?? undefined;
+  const found = key === undefined ? [] : ctx.byKey.get(key) ?? [];
+  if (found.length === 1) return { record: found[0]!, key: key! };
+  if (found.length === 0) return key === undefined ? {} : { key };
+  const candidates: Candidate[] = found.map((r) => ({ id: r.id, label: recordLabel(spec.name, r), match: 'same' }));
+  return {
+    key: key!, column: keyColumn(matchBy),
+    error: `${found.length} ${spec.name} on the server have this ${matchBy} (ids ${found.map((r) => r.id).join(', ')}): add an id column to say which, or choose one`,
+    question: { about: 'record', candidates, canCreate: true },
+  };
+}
+
+// A row no record stands for: created, unless an earlier run of this push made it already, or it looks like a
+// record Pivor has (or an earlier row) and the user has not asked for it.
+function planCreate(ctx: Context, row: ValidatedRow, choice: RowChoice | undefined): PlannedAction {
+  const { spec, options } = ctx;
+  const body = toApiBody(spec.name, row.values, 'create');
+  const afterCreate = updateOnlyBody(spec, row.values);
+  const create = { kind: 'create' as const, row: row.row, body, notices: [] as string[], ...(afterCreate ? { afterCreate } : {}) };
+  const earlier = earlierRun(ctx.resume, row.row, body, (id) => ctx.byId.has(id));
+  if (earlier?.kind === 'created') {
+    ctx.lookAlikes.addRow(row.row, body);
+    return { ...create, earlier: { id: earlier.id, followUpPending: earlier.followUpPending } };
+  }
+  if (earlier?.kind === 'pending') return create; // sent before, answer unknown: the push looks it up first
+  if (earlier?.kind === 'gone') create.notices.push(`an earlier run of this push created it as ${spec.singular} ${earlier.id}, which is no longer in Pivor: created again`);
+  const candidates = options.createLookAlikes || choice?.record === 'create' ? [] : ctx.lookAlikes.find(body);
+  ctx.lookAlikes.addRow(row.row, body);
+  if (candidates.length > 0) {
+    return {
+      kind: 'duplicate', row: row.row, body, ...(afterCreate ? { afterCreate } : {}), reason: duplicateReason(spec, candidates),
+      question: { about: 'record', candidates, canCreate: true },
+    };
+  }
+  return { ...create, ...(earlier?.kind === 'gone' ? { replaces: earlier.id } : {}) };
+}
+
+function duplicateReason(spec: ResourceSpec, candidates: readonly Candidate[]): string {
+  const [first] = candidates;
+  if (first!.id === undefined) return `like row ${first!.row} of this file, which creates it: not created twice`;
+  const also = candidates.length > 1 ? ` or ${candidates.slice(1).map((c) => c.label).join(', ')}` : '';
+  if (first!.match === 'near') return `looks like ${first!.label}${also} in Pivor (a near name): not created`;
+  return `already in Pivor (probably ${spec.singular} ${first!.id}${also}): not created`;
 }
 
 /**
@@ -203,11 +292,6 @@ function linkedNames(field: FieldSpec, record: ApiRecord, id: number, references
   return names.filter((n): n is string => typeof n === 'string' && n.trim() !== '').map(nameKey);
 }
 
-// As the validator compares names: trimmed, inner spaces collapsed, case ignored.
-function nameKey(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLowerCase();
-}
-
 // What a create cannot carry (completed_at): the API takes it on update only, so it follows the create.
 function updateOnlyBody(spec: ResourceSpec, values: Values): Record<string, unknown> | undefined {
   const later: Values = {};
@@ -215,11 +299,11 @@ function updateOnlyBody(spec: ResourceSpec, values: Values): Record<string, unkn
   return Object.keys(later).length > 0 ? toApiBody(spec.name, later, 'update') : undefined;
 }
 
-function skipForErrors(row: ValidatedRow): PlannedAction {
+function skipForErrors(row: ValidatedRow, question?: Question): PlannedAction {
   const errors = row.issues.filter((i) => i.severity === 'error');
-  const reason = errors.map((i) => i.message).join(' ') || 'the row has errors';
+  const reason = errors.map((i) => (question && i.field === question.field ? `Row ${row.row}: ${referenceReason(question)}.` : i.message)).join(' ') || 'the row has errors';
   const column = errors.find((i) => i.column)?.column;
-  return { kind: 'skip', row: row.row, reason, ...(column ? { column } : {}) };
+  return { kind: 'skip', row: row.row, reason, ...(column ? { column } : {}), ...(question ? { question } : {}) };
 }
 
 // The row's id: the validated value, else the raw cell (an error row may still name its record).
@@ -230,69 +314,9 @@ function idOf(row: ValidatedRow, idIndex: number | undefined): number | undefine
   return raw !== undefined && /^\s*\d+\s*$/.test(raw) ? Number(raw) : undefined;
 }
 
-function keyFields(spec: ResourceSpec, matchBy: 'email' | 'name'): FieldSpec[] | undefined {
-  if (matchBy === 'email') {
-    const email = findField(spec, 'email');
-    return email ? [email] : undefined;
-  }
-  if (spec.name === 'clients') return [findField(spec, 'name')!];
-  if (spec.name === 'contacts') return [findField(spec, 'first_name')!, findField(spec, 'last_name')!];
-  return undefined;
-}
-
-function keyColumn(matchBy: MatchBy): string {
-  return matchBy === 'email' ? 'email' : matchBy === 'name' ? 'name' : 'id';
-}
-
-/** The normalized match key of a row's values or a record, or null when it has none. */
-function keyFrom(fields: FieldSpec[], get: (field: FieldSpec) => unknown): string | null {
-  const parts = fields.map((f) => comparable({ ...f, type: 'email' }, get(f)));
-  if (parts.some((p) => p === null)) return null;
-  return parts.join('\u0000');
-}
-
-function keyOf(spec: ResourceSpec, values: Values, matchBy: 'email' | 'name'): string | null {
-  const fields = keyFields(spec, matchBy);
-  return fields ? keyFrom(fields, (f) => values[f.key]) : null;
-}
-
-function recordKey(spec: ResourceSpec, record: ApiRecord, matchBy: 'email' | 'name'): string | null {
-  const fields = keyFields(spec, matchBy);
-  return fields ? keyFrom(fields, (f) => readPath(record, f.readPath ?? f.apiName ?? f.key)) : null;
-}
-
-function indexBy(spec: ResourceSpec, records: readonly ApiRecord[], matchBy: 'email' | 'name'): Map<string, ApiRecord[]> {
-  const index = new Map<string, ApiRecord[]>();
-  for (const record of records) {
-    const key = recordKey(spec, record, matchBy);
-    if (key !== null) (index.get(key) ?? index.set(key, []).get(key)!).push(record);
-  }
-  return index;
-}
-
-// With matching off, rows are still compared with existing records by email and name, to warn before duplicating.
-function lookAlikeIndexes(spec: ResourceSpec, baseline: readonly ApiRecord[]): ((values: Values) => string | undefined)[] {
-  return (['email', 'name'] as const)
-    .filter((m) => keyFields(spec, m))
-    .map((m) => {
-      const index = indexBy(spec, baseline, m);
-      return (values: Values) => {
-        const key = keyOf(spec, values, m);
-        const hit = key === null ? undefined : index.get(key)?.[0];
-        return hit ? `with id ${hit.id} (same ${m})` : undefined;
-      };
-    });
-}
-
 function columnPart(columns: Record<string, string>, field: string): { column?: string } {
   const column = columns[field];
   return column !== undefined ? { column } : {};
-}
-
-function labelOf(spec: ResourceSpec, record: ApiRecord): string {
-  const name = spec.name === 'contacts' ? [record.first_name, record.last_name].filter(Boolean).join(' ')
-    : spec.name === 'clients' ? record.name : record.subject;
-  return `${spec.singular} ${record.id}${typeof name === 'string' && name !== '' ? ` (${name})` : ''}`;
 }
 
 function summarize(rows: number[]): string {
@@ -300,7 +324,7 @@ function summarize(rows: number[]): string {
 }
 
 export function countActions(actions: readonly PlannedAction[]): PlanCounts {
-  const counts: PlanCounts = { create: 0, update: 0, unchanged: 0, delete: 0, skip: 0 };
+  const counts: PlanCounts = { create: 0, update: 0, unchanged: 0, delete: 0, duplicate: 0, skip: 0 };
   for (const action of actions) counts[action.kind] += 1;
   return counts;
 }

@@ -5,7 +5,8 @@ import type { PivorClient } from '../api/index.ts';
 import type { ResourceName } from '../resources/index.ts';
 import { checkCsv, type CheckOptions } from '../validate/check-csv.ts';
 import type { ValidationReport } from '../validate/types.ts';
-import { createMissingClients, missingClientNames, type MissingClientResult } from './create-missing-clients.ts';
+import { createMissingClients, type MissingClientResult } from './create-missing-clients.ts';
+import { missingClientNames } from './reference-choices.ts';
 import { planChanges, type PlanOptions } from './plan-changes.ts';
 import { ReferenceBook, referencedResources } from './reference-book.ts';
 import type { ApiRecord, Plan } from './types.ts';
@@ -20,8 +21,6 @@ export interface PushFileInput {
 export interface PreparePushOptions extends PlanOptions {
   /** How to read the file (date order, time zone, user mapping, delimiter, encoding); references are added here. */
   check?: Omit<CheckOptions, 'references'>;
-  /** Create the clients that rows name but Pivor lacks (just the name), then resolve the rows to them. */
-  createMissingClients?: boolean;
   /** Plan only: clients that would be created get placeholder ids instead. */
   dryRun?: boolean;
   concurrency?: number;
@@ -63,7 +62,7 @@ export async function preparePush(client: PivorClient, file: PushFileInput, opti
   let report = check();
 
   let missingClients: MissingClientResult[] = [];
-  const missing = options.createMissingClients ? missingClientNames(report) : [];
+  const missing = options.createMissingClients ? missingClientNames(report, references, options.choices) : [];
   if (missing.length > 0) {
     if (options.dryRun) {
       missingClients = missing.map((name) => ({ name, message: 'would be created' }));

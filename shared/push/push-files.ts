@@ -35,7 +35,10 @@ export async function pushFiles(client: PivorClient, files: readonly PushFileInp
   const done: FilePush[] = [];
   for (const file of ordered) {
     const matchBy = options.matchByResource?.[file.resource] ?? options.matchBy;
-    const prepared = await preparePush(client, file, { ...options, matchBy, book });
+    // An unfinished earlier run of this file: planning checks what it created against the server.
+    const key = options.journalKey?.(file);
+    const resume = options.journal && key !== undefined ? await options.journal.load(key) : null;
+    const prepared = await preparePush(client, file, { ...options, matchBy, book, resume });
     await options.onPlanned?.(prepared);
     if (options.dryRun) {
       book.applyPlanned(prepared.plan);
@@ -45,7 +48,7 @@ export async function pushFiles(client: PivorClient, files: readonly PushFileInp
     const { journalKey: _key, onProgress: _progress, ...execute } = options;
     const result = await executePlan(client, prepared.plan, {
       ...execute,
-      ...(options.journalKey ? { journalKey: options.journalKey(file) } : {}),
+      ...(key !== undefined ? { journalKey: key } : {}),
       ...(options.onProgress ? { onProgress: (p: PushProgress) => options.onProgress!(file.resource, p) } : {}),
     });
     book.apply(prepared.plan, result);

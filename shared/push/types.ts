@@ -14,23 +14,72 @@ export interface FieldChange {
   to: unknown;
 }
 
+/** A record already in Pivor, or an earlier row of the same file, that a row may stand for. */
+export interface Candidate {
+  /** The record's id; absent when the candidate is an earlier row that creates the record. */
+  id?: number;
+  /** The earlier row of the file that creates the same record. */
+  row?: number;
+  /** For people: 'client 12 (Meridian Engineering Ltd)', 'row 5'. */
+  label: string;
+  /** 'same': the same content (or name, for a record without email); 'near': a name that differs only in case, spacing, punctuation, accents or a legal suffix. */
+  match: 'same' | 'near';
+}
+
+/**
+ * A decision the plan leaves to the user, on one row. The plan holds the row back (a 'duplicate' or a 'skip')
+ * until it is answered with a RowChoice in PlanOptions.choices and the file is planned again.
+ * - about 'record': the row looks like an existing record or an earlier row; answer `{ use: id }` (the row
+ *   stands for that record: it is compared and updated) or 'create' (create it anyway).
+ * - about 'reference': the row's client or contact name matches no record exactly but is near one, or matches
+ *   several; answer `{ use: id }` (link that record) or, when canCreate, 'create' (create a client of that name).
+ */
+export interface Question {
+  about: 'record' | 'reference';
+  /** The reference column's field (client_name, contact_name) and the name the row gives: about 'reference' only. */
+  field?: string;
+  name?: string;
+  candidates: Candidate[];
+  /** Whether 'create' is an answer: always about a record; about a client name with "create missing clients". */
+  canCreate: boolean;
+}
+
+/** The user's answers for one row (by row number in PlanOptions.choices). */
+export interface RowChoice {
+  record?: { use: number } | 'create';
+  reference?: { use: number } | 'create';
+}
+
 export type PlannedAction =
   | {
       kind: 'create'; row: number; body: Record<string, unknown>; notices: string[];
       /** Fields the API takes on update only (completed_at): sent in a second request once the record exists. */
       afterCreate?: Record<string, unknown>;
+      /** An unfinished earlier run of this push created the record, which is still in Pivor: not sent again. */
+      earlier?: { id: number; followUpPending: boolean };
+      /** An earlier run created this row as this record, which is no longer in Pivor: it is sent again. */
+      replaces?: number;
     }
   | { kind: 'update'; row: number; id: number; body: Record<string, unknown>; changes: FieldChange[] }
   | { kind: 'unchanged'; row: number; id: number }
   /** A server record no row stands for (only with deleteMissing); row is null: it is not in the file. */
   | { kind: 'delete'; row: null; id: number; label: string }
-  | { kind: 'skip'; row: number; reason: string; column?: string };
+  /**
+   * The row looks like a record already in Pivor (or like an earlier row): not created unless the user says so.
+   * `body` is what a create would send.
+   */
+  | {
+      kind: 'duplicate'; row: number; reason: string; question: Question; body: Record<string, unknown>;
+      afterCreate?: Record<string, unknown>;
+    }
+  | { kind: 'skip'; row: number; reason: string; column?: string; question?: Question };
 
 export interface PlanCounts {
   create: number;
   update: number;
   unchanged: number;
   delete: number;
+  duplicate: number;
   skip: number;
 }
 
@@ -59,6 +108,10 @@ export interface RowResult {
   column?: string;
   /** A create an earlier, interrupted run of the same push already made (found in the journal, not sent again). */
   byEarlierRun?: boolean;
+  /** Held back, not created: the row looks like a record already in Pivor, or like an earlier row (outcome 'unchanged'). */
+  duplicate?: true;
+  /** The record in Pivor such a row probably stands for (a guess, so not its id). */
+  probably?: number;
   /** The record as Pivor answered a create or update with it (its updated_at, for a sheet to write back). */
   record?: ApiRecord;
 }

@@ -77,11 +77,12 @@ describe('pivor-csv push', () => {
     expect(failures.records[0]!.cells.slice(0, 1)).toEqual(['Open Data Society']);
   });
 
-  it('running the same push again sends nothing (Marc has no email to match: the journal knows his row) and exits 0', async () => {
+  it('running the same push again sends nothing (Marc has no email to match: he is recognised by name) and exits 0', async () => {
     const posts = routeCount(s.sandbox, 'POST /api/contacts') + routeCount(s.sandbox, 'PATCH /api/contacts/{id}') + routeCount(s.sandbox, 'PUT /api/contacts/{id}');
     const run = await runCli(['push', 'contacts', copy('pivor-contacts-export')], env);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/contacts: 1 created \(1 by an earlier run\), 0 updated, 2 unchanged/);
+    expect(run.stdout).toMatch(/contacts: 0 created, 0 updated, 3 unchanged \(1 already in Pivor, not created again\)/);
+    expect(run.stdout).toMatch(/row 4 not created: already in Pivor \(probably contact \d+\): not created/);
     expect(routeCount(s.sandbox, 'POST /api/contacts') + routeCount(s.sandbox, 'PATCH /api/contacts/{id}') + routeCount(s.sandbox, 'PUT /api/contacts/{id}')).toBe(posts);
   });
 

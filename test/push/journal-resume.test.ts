@@ -16,8 +16,10 @@ function communicationsCsv(tag: string, count: number): string {
   return writeCsv(['type', 'subject', 'status'], Array.from({ length: count }, (_, i) => ['note', `${tag} ${i + 1}`, 'pending']));
 }
 
-async function plan(csv: string): Promise<Plan> {
-  return (await preparePush(s.client, { resource: 'communications', input: csv }, { matchBy: 'id' })).plan;
+/** Plans as the CLI does: against the server, and against the journal of an unfinished earlier run when there is one. */
+async function plan(csv: string, journal?: JournalStore, key?: string): Promise<Plan> {
+  const resume = journal && key !== undefined ? await journal.load(key) : null;
+  return (await preparePush(s.client, { resource: 'communications', input: csv }, { matchBy: 'id', resume })).plan;
 }
 
 function subjectCounts(tag: string): Map<string, number> {
@@ -67,7 +69,7 @@ describe('journal and resume', () => {
     expect(skipped.every((r) => /^not sent: cancelled/.test(r.message ?? ''))).toBe(true);
 
     const posts = routeCount(s.sandbox, 'POST /api/communications');
-    const second = await executePlan(s.client, await plan(csv), { concurrency: 4, journal, journalKey: 'cancel' });
+    const second = await executePlan(s.client, await plan(csv, journal, 'cancel'), { concurrency: 4, journal, journalKey: 'cancel' });
     expect(routeCount(s.sandbox, 'POST /api/communications') - posts).toBe(skipped.length);
     expect(second.counts).toMatchObject({ created: 60, failed: 0, skipped: 0 });
     expect(second.results.filter((r) => r.message?.includes('earlier run')).length).toBe(created.length);
@@ -99,7 +101,8 @@ describe('journal and resume', () => {
     for (const r of later) await s.client.delete('communications', r.id!);
 
     const posts = routeCount(s.sandbox, 'POST /api/communications');
-    const resumed = await executePlan(s.client, await plan(csv), { concurrency: 4, journal: storeWith(crashed!, 'crash'), journalKey: 'crash' });
+    const crashStore = storeWith(crashed!, 'crash');
+    const resumed = await executePlan(s.client, await plan(csv, crashStore, 'crash'), { concurrency: 4, journal: crashStore, journalKey: 'crash' });
     expect(routeCount(s.sandbox, 'POST /api/communications') - posts).toBe(later.length);
     expect(resumed.counts).toMatchObject({ created: 40, failed: 0 });
     expect(resumed.results.filter((r) => r.message?.startsWith('found on the server')).length).toBe(pending);
@@ -130,7 +133,7 @@ describe('journal and resume', () => {
     expect(completedAt()).toEqual([{ subject: 'Followup 1', completed_at: null }]);
 
     const patches = routeCount(s.sandbox, 'PATCH /api/communications/{id}');
-    const second = await executePlan(s.client, await plan(csv), { concurrency: 2, journal, journalKey: 'followup' });
+    const second = await executePlan(s.client, await plan(csv, journal, 'followup'), { concurrency: 2, journal, journalKey: 'followup' });
     expect(second.counts).toMatchObject({ created: 6, failed: 0, skipped: 0 });
     expect(routeCount(s.sandbox, 'POST /api/communications') - posts).toBe(6);
     expect(routeCount(s.sandbox, 'PATCH /api/communications/{id}') - patches).toBe(6);
@@ -138,9 +141,11 @@ describe('journal and resume', () => {
     expect(completedAt().map((r) => [r.subject, r.completed_at])).toEqual(
       Array.from({ length: 6 }, (_, i) => [`Followup ${i + 1}`, `2025-03-0${i + 1} 10:30:00`]));
 
-    // A third run finds every row done, completed_at included: it sends nothing.
-    const third = await executePlan(s.client, await plan(csv), { concurrency: 2, journal, journalKey: 'followup' });
-    expect(third.counts).toMatchObject({ created: 6 });
+    // The push is finished: its journal is closed. A third run finds every row in Pivor by its content and sends nothing.
+    expect(await journal.load('followup')).toBeNull();
+    const third = await executePlan(s.client, await plan(csv, journal, 'followup'), { concurrency: 2, journal, journalKey: 'followup' });
+    expect(third.counts).toMatchObject({ created: 0, unchanged: 6 });
+    expect(third.results.map((r) => r.probably)).toEqual(second.results.map((r) => r.id));
     expect(routeCount(s.sandbox, 'POST /api/communications') - posts).toBe(6);
     expect(routeCount(s.sandbox, 'PATCH /api/communications/{id}') - patches).toBe(6);
   });
@@ -156,7 +161,8 @@ describe('journal and resume', () => {
     });
     const firstSave = store.versions[0]!;
     expect(Object.values(firstSave.rows).every((e) => e.state === 'pending')).toBe(true);
-    const resumed = await executePlan(s.client, await plan(csv), { concurrency: 4, journal: storeWith(firstSave, 'early'), journalKey: 'early' });
+    const earlyStore = storeWith(firstSave, 'early');
+    const resumed = await executePlan(s.client, await plan(csv, earlyStore, 'early'), { concurrency: 4, journal: earlyStore, journalKey: 'early' });
     expect(resumed.counts).toMatchObject({ created: 40, failed: 0, skipped: 0 });
     expect([...subjectCounts('Early').values()]).toEqual(Array(40).fill(1));
   });

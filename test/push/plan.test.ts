@@ -52,7 +52,7 @@ describe('planChanges against the server', () => {
     });
   });
 
-  it('matches by email (contacts), by name (clients), or by nothing with a warning for look-alikes', async () => {
+  it('matches by email (contacts), by name (clients), or by nothing, holding back rows that look like existing records', async () => {
     const contacts = writeCsv(['first_name', 'last_name', 'email', 'job_title'], [['Ann', 'Lee', 'Ann@Acme.com', 'CTO'], ['Bo', 'Ng', 'bo@acme.com', '']]);
     const byEmail = await preparePush(s.client, { resource: 'contacts', input: contacts }, { matchBy: 'email' });
     expect(kinds(byEmail.plan.actions)).toEqual(['2:update', '3:create']);
@@ -64,9 +64,15 @@ describe('planChanges against the server', () => {
     expect(byName.plan.actions[0]).toMatchObject({ id: acme, body: { name: 'acme corp' } });
 
     const none = await preparePush(s.client, { resource: 'contacts', input: contacts }, { matchBy: 'none' });
-    expect(kinds(none.plan.actions)).toEqual(['2:create', '3:create']);
-    expect(none.plan.warnings.join(' ')).toMatch(/1 row\(s\) look like existing contacts.*rows 2\b/);
-    expect(none.plan.actions[0]).toMatchObject({ notices: [`looks like the existing contact with id ${ann} (same email)`] });
+    expect(kinds(none.plan.actions)).toEqual(['2:duplicate', '3:create']);
+    expect(none.plan.warnings.join(' ')).toMatch(/1 row\(s\) look like contacts already in Pivor or earlier rows and will not be created unless you ask for them \(rows 2\)/);
+    expect(none.plan.actions[0]).toMatchObject({
+      reason: `already in Pivor (probably contact ${ann}): not created`,
+      question: { about: 'record', canCreate: true, candidates: [{ id: ann, label: `contact ${ann} (Ann Lee)`, match: 'same' }] },
+    });
+    // Asked for, it is created.
+    const anyway = await preparePush(s.client, { resource: 'contacts', input: contacts }, { matchBy: 'none', createLookAlikes: true });
+    expect(kinds(anyway.plan.actions)).toEqual(['2:create', '3:create']);
   });
 
   it('skips the second row that matches one record, and a second row creating the same key', async () => {
