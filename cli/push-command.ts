@@ -4,12 +4,14 @@
 // 2 unusable input or call, server unreachable, not signed in.
 import { basename, dirname, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isPivorError } from '../shared/api/index.ts';
+import { isPivorError, type PivorClient } from '../shared/api/index.ts';
 import { isValidTimeZone } from '../shared/normalize/index.ts';
-import { failuresCsv, pushFiles, type FilePush, type MatchBy, type PushFileInput, type PushFilesOptions } from '../shared/push/index.ts';
+import { failuresCsv, pushFiles, type FilePush, type JournalStore, type MatchBy, type PushFileInput, type PushFilesOptions } from '../shared/push/index.ts';
 import { isResourceName, resourceNames, type ResourceName } from '../shared/resources/index.ts';
 import { CheckError } from '../shared/validate/index.ts';
 import { UsageError, envOf, type CommandIo } from './command-io.ts';
+import type { Env } from './config-dir.ts';
+import { acquirePushLock, PushLockedError, type PushLock } from './push-lock.ts';
 import { fileJournalStore, journalKey, sha256 } from './file-journal-store.ts';
 import { EXIT, paint, writeOutput } from './io.ts';
 import { readInput } from './read-input.ts';
@@ -25,8 +27,8 @@ export const pushUsage =
 /** Without --match: clients by name (every client has one), contacts by email, communications by id only. */
 const DEFAULT_MATCH: Record<ResourceName, MatchBy> = { clients: 'name', contacts: 'email', communications: 'id' };
 
-export async function pushCommand(argv: string[], io: CommandIo): Promise<number> {
-  const { values, positionals } = parseArgs({
+function parse(argv: string[]) {
+  return parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
@@ -37,6 +39,11 @@ export async function pushCommand(argv: string[], io: CommandIo): Promise<number
       'allow-duplicates': { type: 'boolean' },
     },
   });
+}
+type PushValues = ReturnType<typeof parse>['values'];
+
+export async function pushCommand(argv: string[], io: CommandIo): Promise<number> {
+  const { values, positionals } = parse(argv);
   const paths = filesOf(positionals, values);
   const match = values.match;
   if (match !== undefined && !['id', 'email', 'name', 'none'].includes(match)) throw new UsageError(`--match takes id, email, name or none.\n${pushUsage}`);
@@ -58,8 +65,28 @@ export async function pushCommand(argv: string[], io: CommandIo): Promise<number
     const input = inputs.find((i) => i.resource === file.resource)!;
     return journalKey({ fileHash: input.hash, resource: file.resource, server });
   };
-  if (values.restart) for (const input of inputs) await journal.clear(keyOf(input));
+  // A dry run sends nothing: it needs no lock, and may look while a push runs.
+  const locks = values['dry-run'] ? [] : await lockAll(env, server, inputs, io);
+  try {
+    if (values.restart) for (const input of inputs) await journal.clear(keyOf(input));
+    return await runPush(io, client, inputs, { values, match, concurrency, env, journal, keyOf });
+  } finally {
+    for (const lock of locks) lock.release();
+  }
+}
 
+interface PushRun {
+  values: PushValues;
+  match: string | undefined;
+  concurrency: number;
+  env: Env;
+  journal: JournalStore;
+  keyOf: (file: PushFileInput) => string;
+}
+
+/** Plans and pushes the files under their locks, prints the plans and results, writes failures files. */
+async function runPush(io: CommandIo, client: PivorClient, inputs: readonly (PushFileInput & { path: string })[], run: PushRun): Promise<number> {
+  const { values, journal, keyOf, match, concurrency, env } = run;
   const out = paint(io.stdout, env);
   const json = values.json === true;
   const dryRun = values['dry-run'] === true;
@@ -137,6 +164,24 @@ export async function pushCommand(argv: string[], io: CommandIo): Promise<number
   if (json) io.stdout.write(JSON.stringify(pushJson(pushes, files), null, 2) + '\n');
   return exitCode(pushes, inputs.length, dryRun);
 }
+
+/** One push per server and resource at a time: takes each file's lock, or says who holds it (exit 2). */
+async function lockAll(env: Env, server: string, inputs: readonly { resource: ResourceName; path: string }[], io: CommandIo): Promise<PushLock[]> {
+  const locks: PushLock[] = [];
+  try {
+    for (const input of inputs) {
+      const lock = await acquirePushLock(env, server, input.resource, input.path);
+      if (lock.tookOver) io.stderr.write(`pivor-csv: took over the lock of process ${lock.tookOver.pid}, which pushed ${input.resource} since ${lock.tookOver.since} and is no longer running.\n`);
+      locks.push(lock);
+    }
+    return locks;
+  } catch (error) {
+    for (const lock of locks) lock.release();
+    if (error instanceof PushLockedError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
 
 function filesOf(positionals: string[], values: Partial<Record<ResourceName, string>>): [ResourceName, string][] {
   const flagged = resourceNames.filter((r) => values[r] !== undefined).map((r): [ResourceName, string] => [r, values[r]!]);

@@ -7,7 +7,8 @@ export function planText(push: FilePush, label: string, detailed: boolean, p: Pa
   const c = plan.counts;
   const lines = [
     p.bold(`${plan.resource} (${label}): ${report.counts.records} rows, matched by ${plan.matchBy}: ` +
-      `${c.create} to create, ${c.update} to update, ${c.unchanged} unchanged, ${c.delete} to delete, ${c.skip} skipped`),
+      `${c.create} to create, ${c.update} to update, ${c.unchanged} unchanged, ${c.delete} to delete, ${c.skip} skipped` +
+      (c.duplicate ? `, ${c.duplicate} already in Pivor (not created)` : '')),
   ];
   for (const m of missingClients) {
     lines.push(m.id !== undefined ? `  created missing client "${m.name}" (id ${m.id})` : `  missing client "${m.name}": ${m.message ?? 'not created'}`);

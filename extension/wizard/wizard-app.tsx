@@ -15,6 +15,7 @@ import { bytesToBase64, base64ToBytes } from '../lib/base64.ts';
 import { derivedFileName, downloadCsv } from '../lib/download-csv.ts';
 import { signInUrl } from '../lib/open-wizard.ts';
 import { clientFor, errorMessage } from '../lib/pivor-session.ts';
+import { PushBusyError, whileNoOtherPush } from '../lib/push-lock.ts';
 import { removeHandoff } from '../storage/handoff-store.ts';
 import { clearSession } from '../storage/session-store.ts';
 import { clearInterrupted, listInterrupted, saveInterrupted, type InterruptedImport } from '../storage/interrupted-imports.ts';
@@ -219,10 +220,6 @@ export function WizardApp() {
   async function runPush() {
     if (!session || !plan || !file || !resource || !report) return;
     const key = journalKey(file.hash, resource);
-    await saveInterrupted({
-      journalKey: key, name: file.name, origin: file.origin, base64: bytesToBase64(file.bytes), resource, userMapping, options, sending,
-      startedAt: new Date().toISOString(), ...(file.source ? { source: file.source } : {}), ...(file.page ? { page: file.page } : {}),
-    });
     const controller = new AbortController();
     abort.current = controller;
     setProgress(null);
@@ -230,19 +227,26 @@ export function WizardApp() {
     setStep('Push');
     try {
       const client = clientFor(session);
-      let toSend = plan;
-      let sentReport = report;
-      if (missingClients.length > 0) {
-        // The clients first; then the rows are checked and planned again against them (the real ids).
-        setPushStage(`Creating ${missingClients.length} ${missingClients.length === 1 ? 'client' : 'clients'}`);
-        await createClients(client, book.current, missingClients, controller.signal);
-        sentReport = await validate(resource, book.current.references(resource), options, userMapping);
-        setBusy(null);
-        toSend = await makePlan(client, book.current, sentReport, options, () => {}, undefined, key);
-        setReport(sentReport);
-      }
-      setPushStage(null);
-      const pushed = await push(client, toSend, key, setProgress, controller.signal);
+      const pushed = await whileNoOtherPush(session.baseUrl, resource, async () => {
+        await saveInterrupted({
+          journalKey: key, name: file.name, origin: file.origin, base64: bytesToBase64(file.bytes), resource, userMapping, options, sending,
+          startedAt: new Date().toISOString(), ...(file.source ? { source: file.source } : {}), ...(file.page ? { page: file.page } : {}),
+        });
+        let sentReport = report;
+        if (missingClients.length > 0) {
+          // The clients first; then the rows are checked again against them (the real ids).
+          setPushStage(`Creating ${missingClients.length} ${missingClients.length === 1 ? 'client' : 'clients'}`);
+          await createClients(client, book.current, missingClients, controller.signal);
+          sentReport = await validate(resource, book.current.references(resource), options, userMapping);
+          setBusy(null);
+          setReport(sentReport);
+        }
+        // Planned again under the lock, from Pivor's records as they are now: another tab may have pushed since.
+        book.current.forget(resource);
+        const toSend = await makePlan(client, book.current, sentReport, options, () => {}, undefined, key);
+        setPushStage(null);
+        return push(client, toSend, key, setProgress, controller.signal);
+      });
       // A push stopped by the server or the network stays resumable; a finished or cancelled one does not.
       if (!pushed.stopped || pushed.stopped === 'cancelled') await clearInterrupted(key);
       if (!pushed.stopped && file.handoffId) await removeHandoff(file.handoffId);
@@ -408,6 +412,7 @@ function describe(error: unknown): StepProblem {
     return { title: 'Pivor signed you out', message: 'Pivor refused the token: it was revoked or has expired. Sign in again, then try again: the file stays here.' };
   }
   if (isPivorError(error) && error.kind === 'network') return { title: 'Pivor could not be reached', message: error.message };
+  if (error instanceof PushBusyError) return { title: 'Another import is running', message: error.message };
   return { title: 'That did not work', message: errorMessage(error) };
 }
 

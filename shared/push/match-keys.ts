@@ -22,11 +22,11 @@ export function keyColumn(matchBy: MatchBy): string {
   return matchBy === 'email' ? 'email' : matchBy === 'name' ? 'name' : 'id';
 }
 
-/** The normalized match key of a row's values or a record, or null when it has none. */
+/** The normalized match key of a row's values or a record (trimmed, case and runs of spaces ignored), or null. */
 function keyFrom(fields: FieldSpec[], get: (field: FieldSpec) => unknown): string | null {
   const parts = fields.map((f) => comparable({ ...f, type: 'email' }, get(f)));
   if (parts.some((p) => p === null)) return null;
-  return parts.join('\u0000');
+  return parts.map((p) => String(p).replace(/\s+/g, ' ')).join('\u0000');
 }
 
 export function keyOf(spec: ResourceSpec, values: ValidatedRow['values'], matchBy: KeyMatch): string | null {

@@ -203,10 +203,10 @@ function planCreate(ctx: Context, row: ValidatedRow, choice: RowChoice | undefin
 
 function duplicateReason(spec: ResourceSpec, candidates: readonly Candidate[]): string {
   const [first] = candidates;
-  if (first!.id === undefined) return `like row ${first!.row} of this file, which creates it: not created twice`;
+  if (first!.id === undefined) return `like row ${first!.row} of this file, which creates it`;
   const also = candidates.length > 1 ? ` or ${candidates.slice(1).map((c) => c.label).join(', ')}` : '';
-  if (first!.match === 'near') return `looks like ${first!.label}${also} in Pivor (a near name): not created`;
-  return `already in Pivor (probably ${spec.singular} ${first!.id}${also}): not created`;
+  if (first!.match === 'near') return `looks like ${first!.label}${also} in Pivor (a near name)`;
+  return `already in Pivor (probably ${spec.singular} ${first!.id}${also})`;
 }
 
 /**

@@ -17,6 +17,11 @@ export class ReferenceBook {
     this.lists.set(resource, new Map(records.map((r) => [r.id, r])));
   }
 
+  /** Drops a resource's records, so the next load reads them from the server again. */
+  forget(resource: ResourceName): void {
+    this.lists.delete(resource);
+  }
+
   list(resource: ResourceName): ApiRecord[] {
     return [...(this.lists.get(resource)?.values() ?? [])];
   }

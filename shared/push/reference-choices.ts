@@ -18,10 +18,12 @@ export function nameCandidates(field: FieldSpec, name: string, references: Refer
       ? (references?.contacts ?? []).map((p) => ({ id: p.id, names: [`${p.first_name} ${p.last_name}`], label: `contact ${p.id} (${p.first_name} ${p.last_name})` }))
       : [];
   const same = entries.filter((e) => e.names.some((n) => n !== '' && nameKey(n) === nameKey(name)));
-  if (same.length > 0) return same.map((e) => ({ id: e.id, label: e.label, match: 'same' as const }));
+  const byId = (a: { id: number }, b: { id: number }) => a.id - b.id;
+  if (same.length > 0) return same.sort(byId).map((e) => ({ id: e.id, label: e.label, match: 'same' as const }));
   const loose = looseName(name);
   if (loose === '') return [];
-  return entries.filter((e) => e.names.some((n) => n !== '' && looseName(n) === loose)).map((e) => ({ id: e.id, label: e.label, match: 'near' as const }));
+  const near = entries.filter((e) => e.names.some((n) => n !== '' && looseName(n) === loose));
+  return near.sort(byId).map((e) => ({ id: e.id, label: e.label, match: 'near' as const }));
 }
 
 export interface SettledReferences {
@@ -69,10 +71,9 @@ export function referenceReason(question: Question): string {
   const noun = question.field === 'contact_name' ? 'contact' : 'client';
   const idField = question.field === 'contact_name' ? 'contact_id' : 'client_id';
   if (question.candidates.every((c) => c.match === 'same')) {
-    return `${question.candidates.length} ${noun}s in Pivor are named "${question.name}" (${names}): say which with a ${idField} column, or choose one`;
+    return `${question.candidates.length} ${noun}s in Pivor are named "${question.name}" (${names}): give the id of the one meant in a ${idField} column`;
   }
-  const create = question.canCreate ? `, or choose to create a new ${noun}` : '';
-  return `no ${noun} named "${question.name}" in Pivor, but ${names} is near: to link it, give its id in a ${idField} column (or choose it)${create}`;
+  return `no ${noun} named "${question.name}" in Pivor, but ${names} is near: to link it, give its id in a ${idField} column`;
 }
 
 /**

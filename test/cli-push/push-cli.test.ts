@@ -82,7 +82,7 @@ describe('pivor-csv push', () => {
     const run = await runCli(['push', 'contacts', copy('pivor-contacts-export')], env);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/contacts: 0 created, 0 updated, 3 unchanged \(1 already in Pivor, not created again\)/);
-    expect(run.stdout).toMatch(/row 4 not created: already in Pivor \(probably contact \d+\): not created/);
+    expect(run.stdout).toMatch(/row 4 not created: already in Pivor \(probably contact \d+\)/);
     expect(routeCount(s.sandbox, 'POST /api/contacts') + routeCount(s.sandbox, 'PATCH /api/contacts/{id}') + routeCount(s.sandbox, 'PUT /api/contacts/{id}')).toBe(posts);
   });
 

@@ -151,9 +151,9 @@ describe('other files', () => {
     await toReview(page);
     await page.getByRole('button', { name: 'See what will change', exact: true }).click();
     await page.waitForSelector('[data-testid=plan-create]');
-    // Jane Smith has no email to match on: the journal of the first import knows it created her.
+    // Jane Smith has no email to match on: she is recognised by name as already in Pivor, and not created again.
     expect(await count(page, 'plan-create')).toBe(0);
-    expect(await count(page, 'plan-done')).toBe(1);
+    expect(await count(page, 'plan-duplicate')).toBe(1);
     await page.waitForSelector('[data-testid=nothing-to-send]');
     expect(await page.isDisabled('[data-testid=send]')).toBe(true);
     await screenshot(page, 'wizard-4-plan-nothing-to-send');

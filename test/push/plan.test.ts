@@ -67,7 +67,7 @@ describe('planChanges against the server', () => {
     expect(kinds(none.plan.actions)).toEqual(['2:duplicate', '3:create']);
     expect(none.plan.warnings.join(' ')).toMatch(/1 row\(s\) look like contacts already in Pivor or earlier rows and will not be created unless you ask for them \(rows 2\)/);
     expect(none.plan.actions[0]).toMatchObject({
-      reason: `already in Pivor (probably contact ${ann}): not created`,
+      reason: `already in Pivor (probably contact ${ann})`,
       question: { about: 'record', canCreate: true, candidates: [{ id: ann, label: `contact ${ann} (Ann Lee)`, match: 'same' }] },
     });
     // Asked for, it is created.

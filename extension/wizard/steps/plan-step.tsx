@@ -7,12 +7,13 @@ import { Notice } from '../../ui/notice.tsx';
 import { PAGE_SIZE, Pager } from '../../ui/pager.tsx';
 import { StatTiles } from '../../ui/stat-tiles.tsx';
 
-type Filter = 'update' | 'create' | 'skip' | 'unchanged';
+type Filter = 'update' | 'create' | 'duplicate' | 'skip' | 'unchanged';
+const FILTERS: Filter[] = ['update', 'create', 'duplicate', 'skip', 'unchanged'];
 
 export function PlanStep(props: { plan: Plan; done: ReadonlyMap<number, number>; resumed: boolean; missingClients: string[] }) {
   const { plan } = props;
   const spec = getResource(plan.resource);
-  const firstWithRows = (['update', 'create', 'skip', 'unchanged'] as Filter[]).find((f) => plan.counts[f] > 0) ?? 'create';
+  const firstWithRows = FILTERS.find((f) => plan.counts[f] > 0) ?? 'create';
   const [filter, setFilter] = useState<Filter>(firstWithRows);
   const [page, setPage] = useState(0);
   const actions = plan.actions.filter((a) => a.kind === filter);
@@ -26,6 +27,7 @@ export function PlanStep(props: { plan: Plan; done: ReadonlyMap<number, number>;
           { label: `to create`, value: plan.counts.create - props.done.size, tone: 'accent', testId: 'plan-create' },
           { label: `to update`, value: plan.counts.update, tone: 'accent', testId: 'plan-update' },
           { label: 'unchanged', value: plan.counts.unchanged, tone: 'ok', testId: 'plan-unchanged' },
+          ...(plan.counts.duplicate > 0 ? [{ label: 'already in Pivor', value: plan.counts.duplicate, tone: 'warn' as const, testId: 'plan-duplicate' }] : []),
           { label: 'skipped', value: plan.counts.skip, tone: plan.counts.skip ? 'error' : 'plain', testId: 'plan-skip' },
           ...(props.done.size > 0 ? [{ label: 'created before', value: props.done.size, tone: 'ok' as const, testId: 'plan-done' }] : []),
         ]}
@@ -43,7 +45,7 @@ export function PlanStep(props: { plan: Plan; done: ReadonlyMap<number, number>;
       {plan.warnings.map((w) => <Notice key={w} kind="warning">{w}</Notice>)}
       {sending === 0 && <Notice kind="success" title="Nothing to send" testId="nothing-to-send">Pivor already holds every valid row of this file.</Notice>}
       <div class="segmented plan-filter" role="radiogroup" aria-label="Show">
-        {(['update', 'create', 'skip', 'unchanged'] as Filter[]).map((f) => (
+        {FILTERS.map((f) => (
           <label key={f}>
             <input type="radio" name="plan-filter" checked={filter === f} onChange={() => { setFilter(f); setPage(0); }} />
             {filterLabel(f)} ({plan.counts[f]})
@@ -70,7 +72,7 @@ export function PlanStep(props: { plan: Plan; done: ReadonlyMap<number, number>;
 }
 
 function filterLabel(f: Filter): string {
-  return { update: 'Updates', create: 'Creates', skip: 'Skipped', unchanged: 'Unchanged' }[f];
+  return { update: 'Updates', create: 'Creates', duplicate: 'Already in Pivor', skip: 'Skipped', unchanged: 'Unchanged' }[f];
 }
 
 function PlanRow(props: { action: PlannedAction; doneId: number | undefined }) {
@@ -96,6 +98,8 @@ function actionBadge(a: PlannedAction) {
       return <span class="badge error">Delete #{a.id}</span>;
     case 'skip':
       return <span class="badge error">Skip</span>;
+    case 'duplicate':
+      return <span class="badge warn">Not created</span>;
   }
 }
 
@@ -116,6 +120,8 @@ function details(a: PlannedAction) {
       return <span>{a.label}</span>;
     case 'skip':
       return <span class="skip-reason">{a.column ? `${a.column}: ` : ''}{a.reason}</span>;
+    case 'duplicate':
+      return <span>{summary(a.body)}<div class="muted small">{a.reason}</div></span>;
   }
 }
 
