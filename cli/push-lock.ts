@@ -33,7 +33,7 @@ export async function acquirePushLock(env: Env, server: string, resource: string
   const dir = await privateDir(join(configDir(env), 'locks'));
   const path = join(dir, `${createHash('sha256').update(`${server}\n${resource}`).digest('hex').slice(0, 32)}.json`);
   const me: LockHolder = { pid: process.pid, host: hostname(), since: new Date().toISOString(), file };
-  const what = `${resource} to ${server}`;
+  const what = `${resource} to ${server.replace(/\/api$/, '')}`;
   let tookOver: LockHolder | undefined;
   for (let attempt = 0; attempt < 5; attempt += 1) {
     if (await create(path, me)) return held(path, me, tookOver);
