@@ -11,101 +11,127 @@ import { looseName, nameKey } from './name-match.ts';
 import type { ApiRecord, Candidate } from './types.ts';
 
 type Body = Record<string, unknown>;
+/** A record or an earlier row, by the API names of the fields the facets read. */
+interface Entry {
+  id?: number;
+  row?: number;
+  record?: ApiRecord;
+  values: Body;
+}
 /** One way a row and a record can be "the same": a key of each, and whether a found pair counts as same or near. */
 interface Facet {
   match: Candidate['match'];
-  key(get: (apiName: string) => unknown): string | null;
+  key(values: Body): string | null;
   /** Whether a pair that shares the key may still be two things (two people of one name with different emails). */
-  apart?(row: (apiName: string) => unknown, other: (apiName: string) => unknown): boolean;
+  apart?(a: Body, b: Body): boolean;
+  email?: true;
 }
 
 const CONTENT = ['type', 'subject', 'client_id', 'contact_id', 'due_at', 'content'];
+const READ: Record<ResourceName, string[]> = {
+  communications: CONTENT,
+  contacts: ['email', 'first_name', 'last_name', 'client_id'],
+  clients: ['email', 'name'],
+};
 
 export class LookAlikes {
   private readonly facets: Facet[];
-  private readonly fields: Map<string, FieldSpec>;
-  private readonly indexes: Map<string, { id?: number; row?: number; label: string; get: (apiName: string) => unknown }[]>[];
+  /** Per facet, key → the entry having it (an array only when several do: most keys have one). */
+  private readonly indexes: Map<string, Entry | Entry[]>[];
+  private readonly keys: (string | null)[];
 
-  constructor(private readonly resource: ResourceName, records: readonly ApiRecord[], exclude: ReadonlySet<number> = new Set()) {
-    this.fields = writeFields(resource);
-    this.facets = facetsOf(resource, (apiName, value) => this.text(apiName, value));
+  /**
+   * `matchedByEmail`: rows were matched by email already (and a second row with one email is caught there), so the
+   * email facet would find nothing more and is left out.
+   */
+  constructor(
+    private readonly resource: ResourceName, records: readonly ApiRecord[], exclude: ReadonlySet<number> = new Set(), matchedByEmail = false,
+  ) {
+    const fields = writeFields(resource);
+    this.facets = facetsOf(resource, (apiName, value) => text(fields.get(apiName), value)).filter((f) => !(matchedByEmail && f.email));
     this.indexes = this.facets.map(() => new Map());
+    this.keys = this.facets.map(() => null);
     for (const record of records) {
-      if (!exclude.has(record.id)) this.add({ id: record.id, label: recordLabel(resource, record), get: (apiName) => this.readRecord(record, apiName) });
+      if (exclude.has(record.id)) continue;
+      const values: Body = {};
+      for (const apiName of READ[resource]) values[apiName] = readPath(record, fields.get(apiName)?.readPath ?? apiName);
+      this.add({ id: record.id, record, values });
     }
   }
 
-  /** Existing records (first) and earlier rows the row's create body looks like; empty when none. */
-  find(body: Body): Candidate[] {
-    const get = (apiName: string) => body[apiName];
-    const found = new Map<string, Candidate>();
-    this.facets.forEach((facet, i) => {
-      const key = facet.key(get);
-      if (key === null) return;
-      for (const hit of this.indexes[i]!.get(key) ?? []) {
-        if (facet.apart?.(get, hit.get)) continue;
+  /**
+   * Existing records (first) and earlier rows the row's create body looks like, empty when none; with `remember`,
+   * the row is then indexed too, so a later row like it is held back (each key is worked out once).
+   */
+  find(body: Body, remember?: { row: number }): Candidate[] {
+    let found: Map<string, Candidate> | undefined;
+    for (let i = 0; i < this.facets.length; i += 1) {
+      const facet = this.facets[i]!;
+      const key = (this.keys[i] = facet.key(body));
+      const hits = key === null ? undefined : this.indexes[i]!.get(key);
+      for (const hit of hits === undefined ? [] : Array.isArray(hits) ? hits : [hits]) {
+        if (facet.apart?.(body, hit.values)) continue;
         const id = hit.id !== undefined ? `#${hit.id}` : `r${hit.row}`;
-        if (!found.has(id)) found.set(id, { ...(hit.id !== undefined ? { id: hit.id } : { row: hit.row! }), label: hit.label, match: facet.match });
+        found ??= new Map();
+        if (!found.has(id)) found.set(id, this.candidate(hit, facet.match));
       }
-    });
-    return [...found.values()].sort((a, b) => rank(a) - rank(b));
+    }
+    if (remember) this.add({ row: remember.row, values: body }, this.keys);
+    return found ? [...found.values()].sort((a, b) => rank(a) - rank(b)) : [];
   }
 
-  /** Remembers a row the plan creates, so a later row like it is held back. */
+  /** Remembers a row the plan creates without checking it (an earlier run of the push made it, or the user asked). */
   addRow(row: number, body: Body): void {
-    this.add({ row, label: `row ${row}`, get: (apiName) => body[apiName] });
+    this.add({ row, values: body });
   }
 
-  private add(entry: { id?: number; row?: number; label: string; get: (apiName: string) => unknown }): void {
-    this.facets.forEach((facet, i) => {
-      const key = facet.key(entry.get);
-      if (key === null) return;
+  private candidate(hit: Entry, match: Candidate['match']): Candidate {
+    return hit.id !== undefined ? { id: hit.id, label: recordLabel(this.resource, hit.record!), match } : { row: hit.row!, label: `row ${hit.row}`, match };
+  }
+
+  private add(entry: Entry, keys?: readonly (string | null)[]): void {
+    for (let i = 0; i < this.facets.length; i += 1) {
+      const key = keys ? keys[i]! : this.facets[i]!.key(entry.values);
+      if (key === null) continue;
       const index = this.indexes[i]!;
-      (index.get(key) ?? index.set(key, []).get(key)!).push(entry);
-    });
-  }
-
-  private readRecord(record: ApiRecord, apiName: string): unknown {
-    const field = this.fields.get(apiName);
-    return readPath(record, field?.readPath ?? apiName);
-  }
-
-  /** A value in the field's own terms; text without case, outer spaces, runs of spaces or line-end style. */
-  private text(apiName: string, value: unknown): string | null {
-    const field = this.fields.get(apiName);
-    const plain = field ? comparable(field, value) : value === undefined || value === null || value === '' ? null : String(value);
-    if (plain === null) return null;
-    return typeof plain === 'string' ? plain.replace(/\r\n?/g, '\n').replace(/[ \t]+/g, ' ').toLowerCase() : String(plain);
+      const there = index.get(key);
+      if (there === undefined) index.set(key, entry);
+      else if (Array.isArray(there)) there.push(entry);
+      else index.set(key, [there, entry]);
+    }
   }
 }
 
-function facetsOf(resource: ResourceName, text: (apiName: string, value: unknown) => string | null): Facet[] {
-  const value = (get: (apiName: string) => unknown, apiName: string) => text(apiName, get(apiName));
-  const email: Facet = { match: 'same', key: (get) => value(get, 'email') };
+/** A value in the field's own terms; free text also without case, runs of spaces or line-end style. */
+function text(field: FieldSpec | undefined, value: unknown): string | null {
+  const plain = field ? comparable(field, value) : value === undefined || value === null || value === '' ? null : String(value);
+  if (plain === null) return null;
+  if (typeof plain !== 'string') return String(plain);
+  if (field?.type === 'email') return plain; // already trimmed and lower-cased
+  return plain.replace(/\r\n?/g, '\n').replace(/[ \t]+/g, ' ').toLowerCase();
+}
+
+function facetsOf(resource: ResourceName, value: (apiName: string, value: unknown) => string | null): Facet[] {
+  const email: Facet = { match: 'same', key: (v) => value('email', v.email), email: true };
   // Two records with one name are told apart by different emails (both given) and, for people, different clients.
-  const differ = (apiName: string) => (a: (n: string) => unknown, b: (n: string) => unknown) => {
-    const x = value(a, apiName);
-    const y = value(b, apiName);
+  const differ = (apiName: string) => (a: Body, b: Body) => {
+    const x = value(apiName, a[apiName]);
+    const y = value(apiName, b[apiName]);
     return x !== null && y !== null && x !== y;
   };
   if (resource === 'communications') {
-    return [{ match: 'same', key: (get) => (value(get, 'subject') === null ? null : CONTENT.map((f) => value(get, f) ?? '').join('\u0000')) }];
+    return [{ match: 'same', key: (v) => (value('subject', v.subject) === null ? null : CONTENT.map((f) => value(f, v[f]) ?? '').join('\u0000')) }];
   }
   if (resource === 'contacts') {
     const name: Facet = {
       match: 'same',
-      key: (get) => {
-        const first = get('first_name');
-        const last = get('last_name');
-        return typeof first === 'string' && typeof last === 'string' ? `${nameKey(first)}\u0000${nameKey(last)}` : null;
-      },
+      key: (v) => (typeof v.first_name === 'string' && typeof v.last_name === 'string' ? `${nameKey(v.first_name)}\u0000${nameKey(v.last_name)}` : null),
       apart: (a, b) => differ('email')(a, b) || differ('client_id')(a, b),
     };
     return [email, name];
   }
-  const nameOf = (get: (apiName: string) => unknown) => (typeof get('name') === 'string' ? (get('name') as string) : null);
-  const same: Facet = { match: 'same', key: (get) => (nameOf(get) === null ? null : nameKey(nameOf(get)!)), apart: differ('email') };
-  const near: Facet = { match: 'near', key: (get) => (nameOf(get) === null ? null : looseName(nameOf(get)!) || null), apart: differ('email') };
+  const same: Facet = { match: 'same', key: (v) => (typeof v.name === 'string' ? nameKey(v.name) : null), apart: differ('email') };
+  const near: Facet = { match: 'near', key: (v) => (typeof v.name === 'string' ? looseName(v.name) || null : null), apart: differ('email') };
   return [email, same, near];
 }
 

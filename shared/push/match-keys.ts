@@ -26,7 +26,7 @@ export function keyColumn(matchBy: MatchBy): string {
 function keyFrom(fields: FieldSpec[], get: (field: FieldSpec) => unknown): string | null {
   const parts = fields.map((f) => comparable({ ...f, type: 'email' }, get(f)));
   if (parts.some((p) => p === null)) return null;
-  return parts.map((p) => String(p).replace(/\s+/g, ' ')).join('\u0000');
+  return parts.map((p) => (typeof p === 'string' && /\s\s|[\t\n\r]/.test(p) ? p.replace(/\s+/g, ' ') : String(p))).join('\u0000');
 }
 
 export function keyOf(spec: ResourceSpec, values: ValidatedRow['values'], matchBy: KeyMatch): string | null {

@@ -5,7 +5,8 @@
 
 /** Trimmed, inner spaces collapsed, case ignored. */
 export function nameKey(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+  const key = name.trim().toLowerCase();
+  return /\s\s|[\t\n\r\f\v\u00a0]/.test(key) ? key.replace(/\s+/g, ' ') : key; // most names need no collapsing
 }
 
 const LEGAL_SUFFIXES = new Set([

@@ -76,7 +76,7 @@ export function planChanges(report: ValidationReport, baseline: readonly ApiReco
     spec, options, matchBy, columns, resume,
     byId: new Map(baseline.map((r) => [r.id, r])),
     byKey: matchBy === 'email' || matchBy === 'name' ? indexBy(spec, baseline, matchBy) : new Map(),
-    lookAlikes: new LookAlikes(spec.name, baseline, journaledIds(resume)),
+    lookAlikes: new LookAlikes(spec.name, baseline, journaledIds(resume), matchBy === 'email'),
     claimedBy: new Map(),
     createdKeys: new Map(),
     idIndex: report.mapping.columns.find((c) => c.field === 'id')?.index,
@@ -118,7 +118,7 @@ function planRow(ctx: Context, input: ValidatedRow): PlannedAction {
   const { spec, columns, options } = ctx;
   const choice = options.choices?.[input.row];
   const references = settleReferences(spec, input, options.references, choice, options.createMissingClients === true);
-  const row = references.row;
+  const row = references?.row ?? input;
   const found = findRecord(ctx, row, choice);
   const { record, key } = found;
   // A record an error row stands for is still claimed: it must not be deleted because its row has a typo.
@@ -126,7 +126,7 @@ function planRow(ctx: Context, input: ValidatedRow): PlannedAction {
   if (record && earlier === undefined) ctx.claimedBy.set(record.id, row.row);
 
   const settled = row.status === 'error' && record && earlier === undefined ? settleErrors(spec, row, record, options.references) : row;
-  if (settled.status === 'error') return skipForErrors(settled, references.question);
+  if (settled.status === 'error') return skipForErrors(settled, references?.question);
   if (found.error) return { kind: 'skip', row: row.row, reason: found.error, ...columnPart(columns, found.column ?? 'id'), ...(found.question ? { question: found.question } : {}) };
   if (record && earlier !== undefined) {
     return { kind: 'skip', row: row.row, reason: `row ${earlier} already stands for the ${spec.singular} with id ${record.id}: merge the two rows` };
@@ -182,23 +182,27 @@ function planCreate(ctx: Context, row: ValidatedRow, choice: RowChoice | undefin
   const { spec, options } = ctx;
   const body = toApiBody(spec.name, row.values, 'create');
   const afterCreate = updateOnlyBody(spec, row.values);
-  const create = { kind: 'create' as const, row: row.row, body, notices: [] as string[], ...(afterCreate ? { afterCreate } : {}) };
-  const earlier = earlierRun(ctx.resume, row.row, body, (id) => ctx.byId.has(id));
+  const earlier = ctx.resume ? earlierRun(ctx.resume, row.row, body, (id) => ctx.byId.has(id)) : undefined;
   if (earlier?.kind === 'created') {
     ctx.lookAlikes.addRow(row.row, body);
-    return { ...create, earlier: { id: earlier.id, followUpPending: earlier.followUpPending } };
+    return { kind: 'create', row: row.row, body, notices: [], ...(afterCreate ? { afterCreate } : {}), earlier: { id: earlier.id, followUpPending: earlier.followUpPending } };
   }
-  if (earlier?.kind === 'pending') return create; // sent before, answer unknown: the push looks it up first
-  if (earlier?.kind === 'gone') create.notices.push(`an earlier run of this push created it as ${spec.singular} ${earlier.id}, which is no longer in Pivor: created again`);
-  const candidates = options.createLookAlikes || choice?.record === 'create' ? [] : ctx.lookAlikes.find(body);
-  ctx.lookAlikes.addRow(row.row, body);
+  // Sent before with its answer unknown: the push engine looks it up first.
+  if (earlier?.kind === 'pending') return { kind: 'create', row: row.row, body, notices: [], ...(afterCreate ? { afterCreate } : {}) };
+  let candidates: Candidate[] = [];
+  if (options.createLookAlikes || choice?.record === 'create') ctx.lookAlikes.addRow(row.row, body);
+  else candidates = ctx.lookAlikes.find(body, { row: row.row });
   if (candidates.length > 0) {
     return {
       kind: 'duplicate', row: row.row, body, ...(afterCreate ? { afterCreate } : {}), reason: duplicateReason(spec, candidates),
       question: { about: 'record', candidates, canCreate: true },
     };
   }
-  return { ...create, ...(earlier?.kind === 'gone' ? { replaces: earlier.id } : {}) };
+  if (earlier?.kind !== 'gone') return { kind: 'create', row: row.row, body, notices: [], ...(afterCreate ? { afterCreate } : {}) };
+  return {
+    kind: 'create', row: row.row, body, ...(afterCreate ? { afterCreate } : {}), replaces: earlier.id,
+    notices: [`an earlier run of this push created it as ${spec.singular} ${earlier.id}, which is no longer in Pivor: created again`],
+  };
 }
 
 function duplicateReason(spec: ResourceSpec, candidates: readonly Candidate[]): string {

@@ -32,15 +32,20 @@ export interface SettledReferences {
   question?: Question;
 }
 
+function isOpenReference(issue: Issue): boolean {
+  return issue.severity === 'error' && issue.field !== null && REFERENCE_CODES.has(issue.code);
+}
+
 /**
  * Resolves the row's unresolved names that the file or the user settles: an id column naming one of the candidates,
  * or a `{ use: id }` choice. A name left with candidates gets the question to ask; others keep their error.
+ * Undefined when the row has no unresolved name.
  */
 export function settleReferences(
   spec: ResourceSpec, row: ValidatedRow, references: References | undefined, choice: RowChoice | undefined, canCreateClients: boolean,
-): SettledReferences {
-  const open = row.issues.filter((i) => i.severity === 'error' && i.field !== null && REFERENCE_CODES.has(i.code));
-  if (open.length === 0) return { row };
+): SettledReferences | undefined {
+  if (!row.issues.some(isOpenReference)) return undefined;
+  const open = row.issues.filter(isOpenReference);
   const values = { ...row.values };
   const settled = new Set<Issue>();
   let question: Question | undefined;
