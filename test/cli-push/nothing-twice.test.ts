@@ -11,6 +11,7 @@ import { readCsv, writeCsv } from '../../shared/csv/index.ts';
 import { finished, runCli, spawnCli } from '../helpers/pivor-csv.ts';
 import { openSession, routeCount, type Session } from '../push/sandbox-session.ts';
 
+// Each test runs pivor-csv several times, so each has minutes (a busy machine makes a run take seconds).
 let s: Session;
 let scratch: string;
 let env: Record<string, string>;
@@ -42,7 +43,7 @@ function once(counts: Map<string, number>, expected: number): void {
   expect([...counts.values()].every((n) => n === 1)).toBe(true);
 }
 
-describe('the server is the truth; the journal only resumes', () => {
+describe('the server is the truth; the journal only resumes', { timeout: 240_000 }, () => {
   it('a contact deleted in Pivor between two runs is created again, and the run says so', async () => {
     const path = file('people.csv', writeCsv(['first_name', 'last_name'], Array.from({ length: 50 }, (_, i) => ['Del', `Person${i + 1}`])));
     const first = await runCli(['push', 'contacts', path], env);
@@ -77,10 +78,10 @@ describe('the server is the truth; the journal only resumes', () => {
     const third = await runCli(['push', 'communications', path], env);
     expect(third.stdout).toMatch(/communications: 0 created, 0 updated, 120 unchanged \(120 already in Pivor/);
     once(countsBy('communications', 'subject', 'Lost '), 120);
-  }, 60_000);
+  });
 });
 
-describe('rows already in Pivor are recognised without an id', () => {
+describe('rows already in Pivor are recognised without an id', { timeout: 240_000 }, () => {
   const headers = ['type', 'subject', 'due_at', 'description'];
   const rows = [
     ['call', 'Renewal call', '2026-03-02 10:00', 'Ask about\nthe renewal'],
@@ -122,7 +123,7 @@ describe('rows already in Pivor are recognised without an id', () => {
     once(countsBy('communications', 'subject', 'Renewal call'), 1);
     once(countsBy('communications', 'subject', 'Kick-off'), 1);
     once(countsBy('communications', 'subject', 'Café visit'), 1);
-  }, 60_000);
+  });
 
   it('a row twice in one file is created once; --allow-duplicates creates what the user asks for', async () => {
     const twice = file('twice.csv', writeCsv(['type', 'subject'], [['note', 'Twice note'], ['note', 'Twice note']]));
@@ -137,7 +138,7 @@ describe('rows already in Pivor are recognised without an id', () => {
   });
 });
 
-describe('clients without email and near names', () => {
+describe('clients without email and near names', { timeout: 240_000 }, () => {
   let pinnacle: number;
   let meridian: number;
   let twins: number[];
@@ -188,7 +189,7 @@ describe('clients without email and near names', () => {
   });
 });
 
-describe('one push at a time', () => {
+describe('one push at a time', { timeout: 240_000 }, () => {
   it('two pushes of one file at once: the second says who holds the lock and sends nothing; every row is on the server once', async () => {
     const path = file('same.csv', writeCsv(['first_name', 'last_name', 'email'], Array.from({ length: 300 }, (_, i) => ['Same', `Row${i + 1}`, `same${i + 1}@lock.example`])));
     const locks = join(scratch, 'config', 'pivor-bridge', 'locks');
@@ -216,7 +217,7 @@ describe('one push at a time', () => {
     const created = runs.map((r) => Number(/contacts: (\d+) created/.exec(r.stdout)?.[1] ?? 0));
     expect(created.reduce((x, y) => x + y, 0)).toBe(300);
     once(countsBy('contacts', 'email', 'again'), 300);
-  }, 90_000);
+  });
 
   it('a lock left by a process that is gone is taken over, with a word to the user', async () => {
     const locks = join(scratch, 'config', 'pivor-bridge', 'locks');
@@ -230,7 +231,7 @@ describe('one push at a time', () => {
   });
 });
 
-describe('a journal that cannot be saved', () => {
+describe('a journal that cannot be saved', { timeout: 240_000 }, () => {
   it('stops before sending anything, says why, and leaves no temporary file behind', async () => {
     const config = join(scratch, 'config-full');
     const path = file('unsaved.csv', writeCsv(['type', 'subject'], [['note', 'Unsaved 1'], ['note', 'Unsaved 2']]));
