@@ -49,9 +49,13 @@ export function tableSamples(table: { headers: readonly string[]; records: reado
 /** A column's values as the mapping compares them: trimmed, non-empty, the first of several. */
 export function columnSamples(rows: readonly (readonly string[])[], width: number): string[][] {
   const samples: string[][] = Array.from({ length: width }, () => []);
-  for (const cells of rows.slice(0, SAMPLE_ROWS)) {
+  const n = Math.min(rows.length, SAMPLE_ROWS);
+  for (let r = 0; r < n; r++) {
+    const cells = rows[r]!;
     for (let c = 0; c < width; c++) {
-      const value = (cells[c] ?? '').split(MULTI_SEPARATOR)[0]!.trim();
+      const raw = cells[c];
+      if (raw === undefined || raw === '') continue;
+      const value = (raw.includes(MULTI_SEPARATOR) ? raw.slice(0, raw.indexOf(MULTI_SEPARATOR)) : raw).trim();
       if (value !== '') samples[c]!.push(value);
     }
   }
@@ -72,16 +76,23 @@ export function refineByValues(resource: ResourceSpec, columns: ColumnMapping[],
     const values = samples[column.index] ?? [];
     if (column.field === null && column.reason === 'unknown') recognise(resource, column, values, taken);
     // an owner's address is another system's user, already said so: no second warning
-    if (column.field === null && column.reason !== 'foreign' && share(values, (v) => isEmail(v)) >= FIT) column.holdsEmails = true;
+    if (column.field === null && column.reason !== 'foreign' && enough(values, isEmail, FIT)) column.holdsEmails = true;
   }
 }
 
-function share(values: readonly string[], test: (value: string) => boolean): number {
-  if (values.length === 0) return 0;
-  let n = 0;
-  for (const v of values) if (test(v)) n++;
-  return n / values.length;
+/** Whether at least `need` of the values pass: stops as soon as the answer is known (most columns fit). */
+function enough(values: readonly string[], test: (value: string) => boolean, need: number): boolean {
+  if (values.length === 0) return false;
+  const pass = Math.ceil(need * values.length);
+  const failAt = values.length - pass + 1;
+  let passed = 0;
+  let failed = 0;
+  for (const v of values) {
+    if (test(v)) { if (++passed >= pass) return true; } else if (++failed >= failAt) return false;
+  }
+  return passed >= pass;
 }
+
 
 function fits(field: FieldSpec): (value: string) => boolean {
   switch (field.type) {
@@ -104,7 +115,7 @@ function checkFit(resource: ResourceSpec, column: ColumnMapping, values: readonl
   if (values.length < 2) return;
   const fit = fits(field);
   // Pivor's own field name is the file saying what the column is: only values none of which fit overrule it
-  if (column.reason === 'key' ? values.some(fit) : share(values, fit) >= FIT) return;
+  if (column.reason === 'key' ? values.some(fit) : enough(values, fit, FIT)) return;
   const misfits = [...new Set(values.filter((v) => !fit(v)))].slice(0, 3).map((v) => JSON.stringify(v.length > 30 ? v.slice(0, 27) + '...' : v));
   Object.assign(column, { field: null, reason: 'values', candidate: field.key, detail: `its values (${misfits.join(', ')}) are not ${describe(field)}` });
   delete column.score;
@@ -121,7 +132,7 @@ function promoteRunnersUp(resource: ResourceSpec, columns: ColumnMapping[], samp
   for (const lost of columns.filter((c) => c.reason === 'values')) {
     if (columns.some((c) => c.field === lost.candidate)) continue;
     const field = resource.fields.find((f) => f.key === lost.candidate)!;
-    const next = columns.find((c) => c.reason === 'duplicate' && c.candidate === field.key && share(samples[c.index] ?? [], fits(field)) >= FIT);
+    const next = columns.find((c) => c.reason === 'duplicate' && c.candidate === field.key && enough(samples[c.index] ?? [], fits(field), FIT));
     if (!next) continue;
     Object.assign(next, { field: field.key, reason: 'alias', score: 0.9, detail: `takes ${field.key}: the values of "${lost.header}" are not ${describe(field)}` });
     delete next.candidate;
