@@ -6,7 +6,7 @@
 // - a column holding email addresses that stays unmapped is marked, so the report warns about it.
 // the normalizers themselves, not the package's index: the sidebar bundles the mapping, and needs no date library
 import { normalizeBoolean } from '../normalize/boolean.ts';
-import { MULTI_SEPARATOR } from '../normalize/cell-readings.ts';
+import { MULTI_SEPARATOR, normalizeDoneFlag } from '../normalize/cell-readings.ts';
 import { isEmail } from '../normalize/email.ts';
 import { enumNormalizer } from '../normalize/enum.ts';
 import { parseNumber } from '../normalize/number.ts';
@@ -67,7 +67,7 @@ export function refineByValues(resource: ResourceSpec, columns: ColumnMapping[],
   for (const column of columns) {
     const values = samples[column.index] ?? [];
     if (column.field !== null && column.reason !== 'user' && !column.source && column.reading !== 'done-flag') {
-      checkFit(resource, column, values);
+      checkFit(resource, column, values, columns);
     }
   }
   promoteRunnersUp(resource, columns, samples);
@@ -110,12 +110,17 @@ function fits(field: FieldSpec): (value: string) => boolean {
   }
 }
 
-function checkFit(resource: ResourceSpec, column: ColumnMapping, values: readonly string[]): void {
+function checkFit(resource: ResourceSpec, column: ColumnMapping, values: readonly string[], columns: readonly ColumnMapping[]): void {
   const field = resource.fields.find((f) => f.key === column.field)!;
   if (values.length < 2) return;
   const fit = fits(field);
   // Pivor's own field name is the file saying what the column is: only values none of which fit overrule it
   if (column.reason === 'key' ? values.some(fit) : enough(values, fit, FIT)) return;
+  if (field.key === 'completed_at' && !columns.some((c) => c.field === 'status') && enough(values, (v) => normalizeDoneFlag(v).ok, FIT)) {
+    // "Completed: Yes / No" says whether it is done, not when: the status Pivor has
+    Object.assign(column, { field: 'status', reading: 'done-flag', detail: `"${column.header}" says whether it is done: read as status completed or pending` });
+    return;
+  }
   const misfits = [...new Set(values.filter((v) => !fit(v)))].slice(0, 3).map((v) => JSON.stringify(v.length > 30 ? v.slice(0, 27) + '...' : v));
   Object.assign(column, { field: null, reason: 'values', candidate: field.key, detail: `its values (${misfits.join(', ')}) are not ${describe(field)}` });
   delete column.score;

@@ -227,3 +227,13 @@ describe('the values decide when a header is not enough', () => {
     expect(report.counts.errors).toBe(0);
   });
 });
+
+describe('done columns', () => {
+  it('a Completed column of Yes / No is the status, not a completion date; one of dates stays the date', () => {
+    const flags = checkCsv('Type,Subject,Completed\nCall,Intro,Yes\nTask,Send contract,No\n', 'communications');
+    expect(flags.mapping.columns[2]).toMatchObject({ field: 'status', reading: 'done-flag' });
+    expect(flags.rows.map((r) => r.values.status)).toEqual(['completed', 'pending']);
+    const dates = checkCsv('Type,Subject,Completed\nCall,Intro,2025-03-04 10:00\nTask,Send contract,\n', 'communications');
+    expect(dates.mapping.columns[2]).toMatchObject({ field: 'completed_at' });
+  });
+});
