@@ -6,12 +6,14 @@ import { isResourceName } from '../shared/resources/index.ts';
 import { CheckError, checkCsv, type CheckOptions } from '../shared/validate/index.ts';
 import { EXIT, fail, paint } from './io.ts';
 import { readInput } from './read-input.ts';
+import { nonAsciiHint, SEND_NON_ASCII_FLAG } from './non-ascii-names.ts';
 import { reportJson } from './report-json.ts';
 import { reportText } from './report-text.ts';
 import type { CliIo } from './run-cli.ts';
 
 export const checkUsage =
-  'usage: pivor-csv check <clients|contacts|communications|auto> <file|-> [--json] [--day-first|--month-first] [--tz ZONE]';
+  'usage: pivor-csv check <clients|contacts|communications|auto> <file|-> [--json] [--day-first|--month-first] [--tz ZONE]\n' +
+  '         [--send-non-ascii-names]   check as a push with that flag would (see pivor-csv push --help)';
 
 export async function checkCommand(argv: string[], io: CliIo & { stdin?: NodeJS.ReadableStream }): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -22,6 +24,7 @@ export async function checkCommand(argv: string[], io: CliIo & { stdin?: NodeJS.
       'day-first': { type: 'boolean' },
       'month-first': { type: 'boolean' },
       tz: { type: 'string' },
+      [SEND_NON_ASCII_FLAG]: { type: 'boolean' },
     },
   });
   const [resource, file, extra] = positionals;
@@ -38,6 +41,7 @@ export async function checkCommand(argv: string[], io: CliIo & { stdin?: NodeJS.
   if (values['day-first']) options.dateOrder = 'day-first';
   if (values['month-first']) options.dateOrder = 'month-first';
   if (values.tz !== undefined) options.timeZone = values.tz;
+  if (values[SEND_NON_ASCII_FLAG]) options.sendNonAsciiInitials = true;
 
   let report;
   try {
@@ -47,6 +51,6 @@ export async function checkCommand(argv: string[], io: CliIo & { stdin?: NodeJS.
     throw error;
   }
   if (values.json) io.stdout.write(JSON.stringify(reportJson(report), null, 2) + '\n');
-  else io.stdout.write(reportText(report, file === '-' ? 'stdin' : file, paint(io.stdout)));
+  else io.stdout.write(reportText(report, file === '-' ? 'stdin' : file, paint(io.stdout)) + nonAsciiHint(report.issues));
   return report.counts.errors > 0 ? EXIT.rowErrors : EXIT.ok;
 }

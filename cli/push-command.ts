@@ -15,6 +15,7 @@ import { acquirePushLock, PushLockedError, type PushLock } from './push-lock.ts'
 import { fileJournalStore, journalKey, sha256 } from './file-journal-store.ts';
 import { EXIT, paint, writeOutput } from './io.ts';
 import { readInput } from './read-input.ts';
+import { SEND_NON_ASCII_FLAG, sendNonAsciiHelp } from './non-ascii-names.ts';
 import { progressDisplay, rateDetail, type ProgressDisplay } from './progress-display.ts';
 import { planText, pushJson, resultText } from './push-report.ts';
 import { openSession } from './session.ts';
@@ -22,7 +23,8 @@ import { openSession } from './session.ts';
 export const pushUsage =
   'usage: pivor-csv push <clients|contacts|communications> <file> | --clients FILE --contacts FILE --communications FILE\n' +
   '         [--dry-run] [--match id|email|name|none] [--concurrency N] [--create-missing-clients] [--allow-duplicates]\n' +
-  '         [--day-first|--month-first] [--tz ZONE] [--json] [--url URL] [--restart]';
+  '         [--day-first|--month-first] [--tz ZONE] [--json] [--url URL] [--restart] [--send-non-ascii-names]\n' +
+  sendNonAsciiHelp;
 
 /** Without --match: clients by name (every client has one), contacts by email, communications by id only. */
 const DEFAULT_MATCH: Record<ResourceName, MatchBy> = { clients: 'name', contacts: 'email', communications: 'id' };
@@ -37,6 +39,7 @@ function parse(argv: string[]) {
       'create-missing-clients': { type: 'boolean' }, 'day-first': { type: 'boolean' }, 'month-first': { type: 'boolean' },
       tz: { type: 'string' }, json: { type: 'boolean' }, url: { type: 'string' }, restart: { type: 'boolean' },
       'allow-duplicates': { type: 'boolean' },
+      [SEND_NON_ASCII_FLAG]: { type: 'boolean' },
     },
   });
 }
@@ -117,6 +120,7 @@ async function runPush(io: CommandIo, client: PivorClient, inputs: readonly (Pus
       ...(values['day-first'] ? { dateOrder: 'day-first' as const } : {}),
       ...(values['month-first'] ? { dateOrder: 'month-first' as const } : {}),
       ...(values.tz !== undefined ? { timeZone: values.tz } : {}),
+      ...(values[SEND_NON_ASCII_FLAG] ? { sendNonAsciiInitials: true } : {}),
     },
     onLoading: (resource, loaded, total) => {
       // One line per listing: clients (for names), then the file's own resource.

@@ -1,6 +1,7 @@
 // What `pivor-csv push` prints: the plan (in detail for a dry run), the results summary, and the --json document.
 import type { FilePush, PlannedAction, PushResult } from '../shared/push/index.ts';
 import type { Paint } from './io.ts';
+import { nonAsciiHint } from './non-ascii-names.ts';
 
 export function planText(push: FilePush, label: string, detailed: boolean, p: Paint): string {
   const { plan, report, missingClients } = push;
@@ -14,6 +15,8 @@ export function planText(push: FilePush, label: string, detailed: boolean, p: Pa
     lines.push(m.id !== undefined ? `  created missing client "${m.name}" (id ${m.id})` : `  missing client "${m.name}": ${m.message ?? 'not created'}`);
   }
   for (const warning of plan.warnings) lines.push(p.yellow(`  ${warning}`));
+  const hint = nonAsciiHint(report.issues);
+  if (hint) lines.push(p.yellow(`  ${hint.trimEnd()}`));
   if (detailed) for (const action of plan.actions) lines.push(`  ${actionText(action)}`);
   return lines.join('\n') + '\n';
 }

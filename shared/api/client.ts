@@ -2,6 +2,7 @@
 // on top of any Transport. Retries, pagination and error mapping happen here, once for every runtime.
 import type { ResourceName } from '../resources/index.ts';
 import { defaultSleep } from './backoff.ts';
+import { createdResource, withCreateDefaults } from './create-defaults.ts';
 import { normalizeBaseUrl } from './base-url.ts';
 import { PivorError, messages } from './errors.ts';
 import { findExisting } from './find-existing.ts';
@@ -287,8 +288,8 @@ export class PivorClient {
     return outcome;
   }
 
-  #send(requests: PreparedRequest[], signal: AbortSignal | undefined, retry: RetryOptions = this.#retry): Promise<Outcome[]> {
-    return sendWithRetries(requests, {
+  async #send(requests: PreparedRequest[], signal: AbortSignal | undefined, retry: RetryOptions = this.#retry): Promise<Outcome[]> {
+    const outcomes = await sendWithRetries(requests, {
       transport: this.#transport, sleep: this.#sleep, random: this.#random, now: this.#now, retry,
       origin: this.origin,
       ...(this.#onRetry ? { onRetry: this.#onRetry } : {}),
@@ -296,6 +297,7 @@ export class PivorClient {
       ...(this.#waitingNoticeMs !== undefined ? { waitingNoticeMs: this.#waitingNoticeMs } : {}),
       ...(signal ? { signal } : {}),
     });
+    return outcomes.map((outcome, i) => completeCreated(requests[i]!, outcome));
   }
 
   #prepare(op: BatchOp, authorize: boolean): PreparedRequest {
@@ -325,6 +327,13 @@ export class PivorClient {
   #badShape(detail: string): PivorError {
     return new PivorError('bad-response', messages.badResponse(this.origin, detail));
   }
+}
+
+// A create's answer holds nulls for the columns the database fills: the record as it will read from now on.
+function completeCreated(request: PreparedRequest, outcome: Outcome): Outcome {
+  const resource = createdResource(request.method, request.path);
+  if (!resource || !outcome.ok || typeof outcome.data !== 'object' || outcome.data === null || Array.isArray(outcome.data)) return outcome;
+  return { ...outcome, data: withCreateDefaults(resource, outcome.data as Record<string, unknown>) };
 }
 
 function isUser(value: unknown): value is PivorUser {

@@ -11,6 +11,7 @@ import { JournalWriter } from './journal-writer.ts';
 import { lookupCreated } from './find-created.ts';
 import { ProgressMeter } from './progress-meter.ts';
 import { runWindow } from './run-window.ts';
+import { RefusedValues, isNonAsciiNameAnswer, isServerError, nonAsciiNameMessage, strictRefusalMessage, strictValues } from './server-refusals.ts';
 import { WorkQueue } from './work-queue.ts';
 import { countOutcomes, type ApiRecord, type Plan, type PlannedAction, type PushProgress, type PushResult, type RowResult } from './types.ts';
 
@@ -59,6 +60,7 @@ export async function executePlan(client: PivorClient, plan: Plan, options: Exec
   const fps = new Map<number, string>();
   const claimed = new Set<number>();
   const lastErrors = new Map<number, PivorError>();
+  const refused = new RefusedValues();
   for (const entry of Object.values(writer.journal.rows)) if (entry.state === 'done' && entry.id !== undefined) claimed.add(entry.id);
 
   for (const action of plan.actions) {
@@ -131,11 +133,31 @@ export async function executePlan(client: PivorClient, plan: Plan, options: Exec
     }
   };
 
+  // Rows carrying a value this server's database refused earlier in the run fail unsent, with the reason.
+  // Synchronous: between taking a batch and marking it pending, no other slot may take from the queue.
+  const holdRefused = (taken: Sendable[]): { rest: Sendable[]; held: RowResult[] } => {
+    const held: RowResult[] = [];
+    const rest = taken.filter((action) => {
+      const reason = action.kind === 'create' || action.kind === 'update' ? refused.notSentReason(resource, action.body) : undefined;
+      if (reason === undefined) return true;
+      if (action.kind === 'create' && writer.entry(action.row)?.state === 'pending') writer.forget(action.row);
+      const result: RowResult = { row: action.row, outcome: 'failed', ...idPart(action), message: reason };
+      results.set(keyOf(action), result);
+      held.push(result);
+      return false;
+    });
+    return { rest, held };
+  };
+
   const next = async (): Promise<Sendable[] | undefined> => {
-    if (signal?.aborted) stop('cancelled');
-    if (stopped !== undefined) return undefined;
-    const batch = queue.take(batchSize);
-    if (batch.length === 0) return undefined;
+    let batch: Sendable[] = [];
+    while (batch.length === 0) {
+      if (signal?.aborted) stop('cancelled');
+      if (stopped !== undefined || queue.length === 0) return undefined;
+      const { rest, held } = holdRefused(queue.take(batchSize));
+      if (held.length > 0) await deliver(held, 0);
+      batch = rest;
+    }
     if (batch.some((a) => a.kind === 'create')) {
       if (batch.some((a) => a.kind === 'create' && !marked.has(a.row))) markPending([...batch, ...queue.peek(markAhead)]);
       const needed = Math.max(0, ...batch.map((a) => (a.kind === 'create' ? marked.get(a.row) ?? 0 : 0)));
@@ -180,6 +202,32 @@ export async function executePlan(client: PivorClient, plan: Plan, options: Exec
     return true;
   };
 
+  // Server errors Pivor gives for known reasons (server-refusals.ts). A create refused for a value is first looked
+  // up like any create whose answer failed (see failedCreate); a name sent anyway was saved, and stays pending
+  // in the journal, so a re-run looks it up instead of sending it again.
+  const explainRefusal = (action: Sendable, error: PivorError): RowResult | undefined => {
+    if (action.kind !== 'create' && action.kind !== 'update') return undefined;
+    if (isNonAsciiNameAnswer(resource, action.body, error)) {
+      return { row: action.row, outcome: action.kind === 'create' ? 'created' : 'updated', ...idPart(action), message: nonAsciiNameMessage(action.body, action.kind) };
+    }
+    const strict = isServerError(error) ? strictValues(resource, action.body) : [];
+    if (strict.length === 0) return undefined;
+    // From now on no row carrying the value is sent; a create is still looked up before it is called failed.
+    refused.add(strict, action.row);
+    if (action.kind === 'create') return undefined;
+    return { row: action.row, outcome: 'failed', ...idPart(action), message: strictRefusalMessage(strict) };
+  };
+
+  // A create looked up after its answer failed, and absent: sent again, unless the failure was a database
+  // refusing one of its values (a 500 for priority medium), which sending again would only repeat.
+  const failedCreate = (action: Create): RowResult | undefined => {
+    const error = lastErrors.get(action.row);
+    const strict = error && isServerError(error) ? strictValues(resource, action.body) : [];
+    if (strict.length === 0) return undefined;
+    writer.forget(action.row);
+    return { row: action.row, outcome: 'failed', message: strictRefusalMessage(strict) };
+  };
+
   const settle = (action: Sendable, outcome: Outcome): RowResult | 'uncertain' | 'follow-up' => {
     const row = action.row;
     if (action.kind === 'follow-up') {
@@ -209,6 +257,8 @@ export async function executePlan(client: PivorClient, plan: Plan, options: Exec
       return { row, outcome: 'deleted', ...(id !== undefined ? { id } : {}) };
     }
     const error = outcome.error;
+    const explained = explainRefusal(action, error);
+    if (explained) return explained;
     if (action.kind === 'create' && error.maybeProcessed && error.kind !== 'cancelled') {
       lastErrors.set(action.row, error);
       return 'uncertain';
@@ -244,7 +294,11 @@ export async function executePlan(client: PivorClient, plan: Plan, options: Exec
           if (STOPPING.has(answer.error.kind) || answer.error.kind === 'cancelled') stop(answer.error.message);
           uncertain.push(action);
         } else if (answer.id === null) {
-          queue.push(action); // still marked pending: sending it again needs no new mark
+          const failed = failedCreate(action);
+          if (failed) {
+            results.set(keyOf(action), failed);
+            found.push(failed);
+          } else queue.push(action); // still marked pending: sending it again needs no new mark
         } else {
           if (created(action, answer.id)) return;
           const result: RowResult = { row: action.row, outcome: 'created', id: answer.id, message: 'found on the server after its answer was lost; not sent again' };

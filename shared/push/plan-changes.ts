@@ -7,6 +7,7 @@
 // The server is the truth: an unfinished earlier run's journal only keeps rows it created from being sent again.
 import { findField, getResource, type FieldSpec, type ResourceSpec } from '../resources/index.ts';
 import { toApiBody } from '../validate/api-body.ts';
+import { NON_ASCII_INITIAL } from '../validate/ascii-initial.ts';
 import type { References, ValidatedRow, ValidationReport } from '../validate/types.ts';
 import { readPath } from '../export/read-path.ts';
 import { sameValue } from './compare-values.ts';
@@ -257,7 +258,7 @@ function mappedKeys(spec: ResourceSpec, report: ValidationReport): string[] {
 
 /**
  * A matched row's errors that only restate what the record already holds are no reason to skip it: a value the API
- * cannot write (status archived) that the record has, or an ambiguous name that is the record's current link.
+ * cannot write (status archived) or a name Pivor fails on that the record has, or an ambiguous name that is the record's current link.
  * Such a row is planned like any other; the field compares equal and is not sent.
  */
 function settleErrors(spec: ResourceSpec, row: ValidatedRow, record: ApiRecord, references: References | undefined): ValidatedRow {
@@ -266,7 +267,8 @@ function settleErrors(spec: ResourceSpec, row: ValidatedRow, record: ApiRecord, 
     if (issue.severity !== 'error' || issue.field === null) return issue.severity === 'error';
     const field = findField(spec, issue.field);
     if (!field) return true;
-    if (issue.code === 'not-writable') return !sameValue(field, values[field.key], readPath(record, field.readPath ?? field.apiName ?? field.key));
+    // a value the API cannot write, or a name Pivor fails on (non-ASCII initial), that the record holds already
+    if (issue.code === 'not-writable' || issue.code === NON_ASCII_INITIAL) return !sameValue(field, values[field.key], readPath(record, field.readPath ?? field.apiName ?? field.key));
     if (issue.code === 'ambiguous-reference' && field.reference) {
       const current = record[field.reference.idField];
       const name = values[field.key];

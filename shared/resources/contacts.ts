@@ -13,9 +13,9 @@ export const contacts: ResourceSpec = {
   sorts: ['first_name', 'last_name', 'created_at', 'updated_at', 'status'],
   fields: [
     { key: 'id', apiName: null, label: 'ID', csvName: 'id', aliases: ['Pivor ID'], type: 'id' },
-    { key: 'first_name', apiName: 'first_name', label: 'First name', csvName: 'first_name', required: true, max: 100, type: 'text', example: 'John',
+    { key: 'first_name', apiName: 'first_name', label: 'First name', csvName: 'first_name', required: true, max: 100, type: 'text', example: 'John', asciiInitial: true,
       aliases: ['First', 'Given Name', 'Forename', 'Firstname', 'Prénom', 'Person - First name'] },
-    { key: 'last_name', apiName: 'last_name', label: 'Last name', csvName: 'last_name', required: true, max: 100, type: 'text', example: 'Doe',
+    { key: 'last_name', apiName: 'last_name', label: 'Last name', csvName: 'last_name', required: true, max: 100, type: 'text', example: 'Doe', asciiInitial: true,
       aliases: ['Last', 'Surname', 'Family Name', 'Lastname', 'Nom', 'Person - Last name'] },
     { key: 'full_name', apiName: null, label: 'Full name', csvName: null, type: 'full-name',
       aliases: ['Name', 'Contact Name', 'Contact', 'Person', 'Person Name', 'Contact Full Name', 'Person - Name'] },

@@ -23,7 +23,10 @@ export interface EnumValues {
   csv: readonly string[];
   /** Values the API's validation rule (`in:`) accepts. */
   api: readonly string[];
-  /** Values the database's enum check accepts (a value the API accepts but the database refuses is a 500). */
+  /**
+   * Values the default install's database (SQLite) accepts: a value the API accepts but the database refuses is a 500.
+   * Some a MySQL or PostgreSQL install refuses besides: see refusedByStrictDatabases.
+   */
   db: readonly string[];
   /** Other spellings seen in the wild, lower case → Pivor's spelling. */
   synonyms?: Readonly<Record<string, string>>;
@@ -32,6 +35,11 @@ export interface EnumValues {
    * they are left out of a create (with a notice) instead of refused.
    */
   omitOnCreate?: readonly string[];
+  /**
+   * Values the default install's database (SQLite) stores but a MySQL or PostgreSQL install's enum column
+   * refuses, with a 500: sent like any other, and explained if the server fails on them.
+   */
+  refusedByStrictDatabases?: readonly string[];
 }
 
 export interface FieldSpec {
@@ -65,6 +73,11 @@ export interface FieldSpec {
    * Pivor keeps the last one written and turns the others off. Two such rows in a file earn a warning.
    */
   onlyOnePer?: string;
+  /**
+   * Pivor computes the record's initials from this field's first byte: a value starting with a character outside
+   * ASCII is saved but breaks every API answer holding the record (see shared/validate/ascii-initial.ts).
+   */
+  asciiInitial?: boolean;
   /** Example value for templates. */
   example?: string;
 }

@@ -5,3 +5,4 @@ export { plainReport, plainRow } from './checked-row.ts';
 export { checkCsv, CheckError, type CheckOptions } from './check-csv.ts';
 export { toApiBody } from './api-body.ts';
 export { referenceIndex, type Resolution, type ReferenceIndex } from './references.ts';
+export { nonAsciiInitial, writesNonAsciiInitial, NON_ASCII_INITIAL } from './ascii-initial.ts';

@@ -68,4 +68,9 @@ export interface References {
 export interface ValidateOptions extends NormalizeOptions {
   references?: References;
   userMapping?: UserMapping;
+  /**
+   * Send contacts whose first or last name starts with a character outside ASCII, which Pivor saves but then fails on
+   * (see ascii-initial.ts): the user's explicit choice. Without it such rows are errors, held back.
+   */
+  sendNonAsciiInitials?: boolean;
 }

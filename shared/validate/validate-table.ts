@@ -13,6 +13,7 @@ import { referenceIndex, type ReferenceIndex } from './references.ts';
 import { namesFrom, RowValueStore, type NameFill } from './row-values.ts';
 import type { Issue, RowValue, ValidatedRow, ValidateOptions, ValidationReport } from './types.ts';
 import { checkValue } from './value-rules.ts';
+import { asciiInitialFields, nonAsciiInitial, nonAsciiInitialIssue } from './ascii-initial.ts';
 
 /** A cell that failed to normalize: it holds no value, but is no missing value either (it has its own error). */
 const FAILED: unique symbol = Symbol('failed cell');
@@ -49,6 +50,9 @@ export class TableCheck {
   private readonly planOf: Map<string, number>;
   /** Per-row notices of fields spanning columns (usually none). */
   private readonly notes: RowNote[];
+  /** Fields whose first character must be ASCII (Pivor's initials bug), with the header of the column filling each. */
+  private readonly initials: { field: FieldSpec; header: string | null }[];
+  private readonly sendNonAsciiInitials: boolean;
 
   // The row being checked: its value per column (by plan index; FAILED for a cell that failed), and the values
   // that no column holds, filled from other columns (name parts, resolved ids), or null when there are none.
@@ -102,6 +106,11 @@ export class TableCheck {
     this.crossRow.forEach((c, i) => (c.plan.crossRow = i));
     this.crossValues = this.crossRow.map(() => undefined);
     this.store = new RowValueStore(plans, this.names, references, delimiter);
+    this.initials = asciiInitialFields(resource.name).map((field) => {
+      const p = this.planOf.get(field.key);
+      return { field, header: p !== undefined ? plans[p]!.header : this.names?.header ?? null };
+    });
+    this.sendNonAsciiInitials = options.sendNonAsciiInitials === true;
   }
 
   /**
@@ -174,6 +183,13 @@ export class TableCheck {
       if (resolved.id !== undefined) (this.filled ??= {})[references[r]!.field.reference!.idField] = resolved.id;
       store.keepId(r, resolved.id);
       if (resolved.issue) issues = append(issues, resolved.issue);
+    }
+    const initials = this.initials;
+    for (let f = 0; f < initials.length; f++) {
+      const value = this.valueOf(initials[f]!.field.key);
+      if (typeof value === 'string' && nonAsciiInitial(value) !== null) {
+        issues = append(issues, nonAsciiInitialIssue(row, initials[f]!.field, value, initials[f]!.header, this.sendNonAsciiInitials));
+      }
     }
     const required = this.required;
     for (let f = 0; f < required.length; f++) {
