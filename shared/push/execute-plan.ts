@@ -30,6 +30,11 @@ export interface ExecuteOptions {
   now?: () => number;
   /** Rounds of "look up the creates whose answer was lost, create the absent ones". Default 5. */
   maxRecoveryRounds?: number;
+  /**
+   * Values the server's database refused (priority medium on MySQL): rows carrying one fail unsent. Pass the same
+   * object to every step of a push made of several calls; it receives this call's refusals.
+   */
+  refused?: RefusedValues;
 }
 
 type Create = Extract<PlannedAction, { kind: 'create' }>;
@@ -60,7 +65,7 @@ export async function executePlan(client: PivorClient, plan: Plan, options: Exec
   const fps = new Map<number, string>();
   const claimed = new Set<number>();
   const lastErrors = new Map<number, PivorError>();
-  const refused = new RefusedValues();
+  const refused = options.refused ?? new RefusedValues();
   for (const entry of Object.values(writer.journal.rows)) if (entry.state === 'done' && entry.id !== undefined) claimed.add(entry.id);
 
   for (const action of plan.actions) {
@@ -138,10 +143,11 @@ export async function executePlan(client: PivorClient, plan: Plan, options: Exec
   const holdRefused = (taken: Sendable[]): { rest: Sendable[]; held: RowResult[] } => {
     const held: RowResult[] = [];
     const rest = taken.filter((action) => {
-      const reason = action.kind === 'create' || action.kind === 'update' ? refused.notSentReason(resource, action.body) : undefined;
+      if (action.kind !== 'create' && action.kind !== 'update') return true;
+      const reason = refused.notSentReason(resource, action.body);
       if (reason === undefined) return true;
       if (action.kind === 'create' && writer.entry(action.row)?.state === 'pending') writer.forget(action.row);
-      const result: RowResult = { row: action.row, outcome: 'failed', ...idPart(action), message: reason };
+      const result: RowResult = { row: action.row, outcome: 'failed', ...idPart(action), message: reason, ...strictColumn(plan, action.body) };
       results.set(keyOf(action), result);
       held.push(result);
       return false;
@@ -215,7 +221,7 @@ export async function executePlan(client: PivorClient, plan: Plan, options: Exec
     // From now on no row carrying the value is sent; a create is still looked up before it is called failed.
     refused.add(strict, action.row);
     if (action.kind === 'create') return undefined;
-    return { row: action.row, outcome: 'failed', ...idPart(action), message: strictRefusalMessage(strict) };
+    return { row: action.row, outcome: 'failed', ...idPart(action), message: strictRefusalMessage(strict), ...strictColumn(plan, action.body) };
   };
 
   // A create looked up after its answer failed, and absent: sent again, unless the failure was a database
@@ -225,7 +231,7 @@ export async function executePlan(client: PivorClient, plan: Plan, options: Exec
     const strict = error && isServerError(error) ? strictValues(resource, action.body) : [];
     if (strict.length === 0) return undefined;
     writer.forget(action.row);
-    return { row: action.row, outcome: 'failed', message: strictRefusalMessage(strict) };
+    return { row: action.row, outcome: 'failed', message: strictRefusalMessage(strict), ...strictColumn(plan, action.body) };
   };
 
   const settle = (action: Sendable, outcome: Outcome): RowResult | 'uncertain' | 'follow-up' => {
@@ -376,6 +382,13 @@ function keyOf(action: PlannedAction | FollowUp): string {
 
 function idPart(action: Sendable): { id?: number } {
   return action.kind === 'create' ? {} : { id: action.id };
+}
+
+/** The file's column holding the first value in the body a strict database may refuse, for marking that cell. */
+function strictColumn(plan: Plan, body: Record<string, unknown>): { column?: string } {
+  const key = strictValues(plan.resource, body)[0]?.field.key;
+  const column = key === undefined ? undefined : plan.columns[key];
+  return column === undefined ? {} : { column };
 }
 
 function recordPart(data: unknown): { record?: ApiRecord } {

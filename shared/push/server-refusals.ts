@@ -27,9 +27,26 @@ export function strictValues(resource: ResourceName, body: Readonly<Record<strin
   return found;
 }
 
+/** A refused value as plain data, to carry from one step of a push to the next (the Sheets add-on's slices). */
+export interface RefusedEntry { field: string; value: string; row: number }
+
 /** The values this server's database refused during a run: rows carrying one are no longer sent. */
 export class RefusedValues {
   private readonly refused = new Map<string, { value: StrictValue; row: number }>();
+
+  /** Refusals an earlier step of the same push recorded (see entries). */
+  static from(resource: ResourceName, entries: readonly RefusedEntry[]): RefusedValues {
+    const values = new RefusedValues();
+    for (const e of entries) {
+      const field = getResource(resource).fields.find((f) => f.key === e.field);
+      if (field) values.add([{ field, value: e.value }], e.row);
+    }
+    return values;
+  }
+
+  entries(): RefusedEntry[] {
+    return [...this.refused.values()].map(({ value, row }) => ({ field: value.field.key, value: value.value, row }));
+  }
 
   add(values: readonly StrictValue[], row: number): void {
     for (const v of values) if (!this.refused.has(keyOf(v))) this.refused.set(keyOf(v), { value: v, row });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCsv } from '../../shared/csv/index.ts';
 import { withCreateDefaults } from '../../shared/api/create-defaults.ts';
 import { executePlan, memoryJournalStore, preparePush } from '../../shared/push/index.ts';
+import { RefusedValues } from '../../shared/push/server-refusals.ts';
 import { strictDatabaseProxy, type StrictProxy } from '../helpers/strict-database-proxy.ts';
 import { openSession, signIn, type Session } from './sandbox-session.ts';
 
@@ -39,6 +40,7 @@ describe('priority medium', () => {
     const result = await executePlan(client, plan, { concurrency: 1, journal: memoryJournalStore(), journalKey: 'medium' });
 
     expect(result.results.map((r) => r.outcome)).toEqual(['created', 'failed', 'created', 'failed', 'created']);
+    expect(result.results.map((r) => r.column)).toEqual([undefined, 'priority', undefined, 'priority', undefined]);
     expect(result.results[1]!.message).toBe(
       'Pivor answered with a server error (500) to priority "medium". Its API accepts that value, but a Pivor installed on MySQL or '
       + 'PostgreSQL cannot store it (that database allows low, normal, high or urgent), so this push sends no more rows with it. '
@@ -49,6 +51,19 @@ describe('priority medium', () => {
     // One refused request: the first medium row was looked up (absent), not sent again; the second never sent.
     expect(strict.refused).toBe(1);
     expect(subjects().filter((x) => !x.startsWith('Stored'))).toEqual(['Low one:low', 'High one:high', 'No priority:normal']);
+  });
+
+  it('refusals carried from an earlier step of the push (a Sheets slice) keep medium rows unsent', async () => {
+    const client = await signIn(strict.url, 1);
+    const csv = writeCsv(['type', 'subject', 'priority'], [['task', 'Later medium', 'medium']]);
+    const { plan } = await preparePush(client, { resource: 'communications', input: csv }, { matchBy: 'id' });
+    const refused = RefusedValues.from('communications', [{ field: 'priority', value: 'medium', row: 7 }]);
+    const before = strict.refused;
+    const result = await executePlan(client, plan, { refused });
+    expect(result.results[0]).toMatchObject({ outcome: 'failed', column: 'priority' });
+    expect(result.results[0]!.message).toContain('(row 7 got a server error for it)');
+    expect(strict.refused).toBe(before);
+    expect(refused.entries()).toEqual([{ field: 'priority', value: 'medium', row: 7 }]);
   });
 
   it('an update to medium refused by the database fails with the reason', async () => {
