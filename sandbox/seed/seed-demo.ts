@@ -188,7 +188,7 @@ export function seedDemo(db: Database, seed = 20260115): void {
         client_id: clientId, contact_id: contact?.id ?? null,
         due_at: dueAt === null ? null : stamp(dueAt),
         completed_at: status === 'completed' && dueAt !== null ? stamp(Math.min(dueAt, end)) : null,
-        priority: pick.weighted({ low: 20, normal: 50, high: 22, urgent: 8 }),
+        priority: pick.weighted({ low: 20, normal: 40, medium: 10, high: 22, urgent: 8 }),
         created_by: pick.chance(0.85) ? owner : pick.one(users), assigned_to: owner, status,
         created_at: stamp(createdAt), updated_at: stamp(later(createdAt)),
       });
