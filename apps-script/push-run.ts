@@ -8,10 +8,13 @@
 import type { PivorRecord } from '../shared/api/index.ts';
 import { executePlan } from '../shared/push/execute-plan.ts';
 import { countActions } from '../shared/push/plan-changes.ts';
+import { RefusedValues, type RefusedEntry } from '../shared/push/server-refusals.ts';
 import type { PlannedAction, RowResult } from '../shared/push/types.ts';
 import type { ResourceName } from '../shared/resources/index.ts';
+import { NON_ASCII_INITIAL } from '../shared/validate/index.ts';
 import { cellToText, type Cell } from './cell-values.ts';
 import { checkConflicts, type Conflict } from './conflict-check.ts';
+import { defaultCells } from './default-cells.ts';
 import { documentJournalStore } from './journal-store.ts';
 import { holdSheetForPush, newPushToken, releaseSheetAfterPush } from './push-lock.ts';
 import { signedInClient } from './pivor-session.ts';
@@ -51,6 +54,10 @@ export interface PushRun {
   invalid: number;
   total: number;
   done: number;
+  /** The user chose to send contact names Pivor cannot handle (a name starting outside ASCII). */
+  sendNonAsciiNames?: boolean;
+  /** Values Pivor's database refused in earlier slices (priority medium on MySQL): not sent again in this run. */
+  refused?: RefusedEntry[];
 }
 
 export interface PushSummary {
@@ -64,6 +71,8 @@ export interface PushSummary {
   changes: ReviewRow[];
   moreChanges: number;
   warnings: string[];
+  /** Rows with a contact name Pivor cannot handle: held back, or (when chosen) sent anyway. */
+  nonAsciiNames: number;
 }
 
 export interface PushProgress {
@@ -108,13 +117,14 @@ function describe(action: PlannedAction): string {
 /**
  * Plans and shows the push: marks invalid cells, writes what each row will do; sends nothing. The sidebar
  * that ran the last push of this sheet hands back its token (`resume`): a push Apps Script cut short goes
- * on from there at once, while any other window waits until that push ends.
+ * on from there at once, while any other window waits until that push ends. `sendNonAsciiNames`: the user
+ * chose to send contact names Pivor cannot handle.
  */
-export async function pushPrepare(sheetId: number, resume: string | null): Promise<PushSummary> {
+export async function pushPrepare(sheetId: number, resume: string | null, sendNonAsciiNames = false): Promise<PushSummary> {
   const { sheet, layout, resource } = findSheet(sheetId);
   const token = resume ?? newPushToken();
   holdSheetForPush(sheetId, token, false);
-  const sp = await planSheet(signedInClient(), sheet, layout);
+  const sp = await planSheet(signedInClient(), sheet, layout, { sendNonAsciiNames });
   markCells(sp.grid, layout, validationMarks(sp));
   const statuses = new Map<number, string>();
   for (let row = 2; row <= sp.grid.rows.length + 1; row += 1) statuses.set(row, '');
@@ -127,7 +137,7 @@ export async function pushPrepare(sheetId: number, resume: string | null): Promi
     run: {
       token, resource, sheetId, sheetName: sheet.getName(), deleteIds: [], held: [], conflicts: [], marks: [],
       counts: { created: 0, updated: 0, deleted: 0, failed: 0, conflicts: 0 },
-      invalid: counts.skip, total: counts.create + counts.update, done: 0,
+      invalid: counts.skip, total: counts.create + counts.update, done: 0, sendNonAsciiNames,
     },
     create: counts.create,
     update: counts.update,
@@ -137,6 +147,7 @@ export async function pushPrepare(sheetId: number, resume: string | null): Promi
     changes: review.rows,
     moreChanges: review.more,
     warnings: sp.plan.warnings,
+    nonAsciiNames: sp.report.rows.filter((r) => r.issues.some((i) => i.code === NON_ASCII_INITIAL)).length,
   };
 }
 
@@ -162,7 +173,7 @@ export async function pushSlice(run: PushRun): Promise<PushProgress> {
 async function sendSlice(run: PushRun): Promise<PushProgress> {
   const { sheet, layout, watermark } = findSheet(run.sheetId);
   const client = signedInClient();
-  const sp = await planSheet(client, sheet, layout);
+  const sp = await planSheet(client, sheet, layout, { sendNonAsciiNames: run.sendNonAsciiNames === true });
   markCells(sp.grid, layout, [...validationMarks(sp), ...(run.marks ?? [])]);
   const held = new Set(run.held);
   const deleteIds = new Set(run.deleteIds);
@@ -192,13 +203,16 @@ async function sendSlice(run: PushRun): Promise<PushProgress> {
   next.done += chunk.length - toSend.length;
 
   const failureMarks: CellMark[] = [];
+  const refused = RefusedValues.from(run.resource, run.refused ?? []);
   const result = await executePlan(client, { ...sp.plan, actions: toSend, counts: countActions(toSend) }, {
+    refused,
     concurrency: BATCH,
     batchSize: BATCH,
     journal: documentJournalStore(),
     journalKey: journalKey(run.sheetId),
     onBatchDone: (results) => writeBack(sp, snapshotWriter, results),
   });
+  next.refused = refused.entries();
   for (const r of result.results) {
     if (r.outcome === 'created') next.counts.created += 1;
     else if (r.outcome === 'updated') next.counts.updated += 1;
@@ -222,7 +236,7 @@ async function sendSlice(run: PushRun): Promise<PushProgress> {
 export async function pushCancel(run: PushRun): Promise<PushProgress> {
   const { sheet, layout } = findSheet(run.sheetId);
   holdSheetForPush(run.sheetId, run.token, false);
-  const sp = await planSheet(signedInClient(), sheet, layout);
+  const sp = await planSheet(signedInClient(), sheet, layout, { sendNonAsciiNames: run.sendNonAsciiNames === true });
   releaseSheetAfterPush(run.sheetId, run.token);
   return finish(run, sp, 'cancelled');
 }
@@ -233,7 +247,7 @@ function journalKey(sheetId: number): string {
 
 function statusOf(r: RowResult): string {
   switch (r.outcome) {
-    case 'created': return `created (id ${r.id})${r.message ? `: ${r.message}` : ''}`;
+    case 'created': return `created${r.id === undefined ? '' : ` (id ${r.id})`}${r.message ? `: ${r.message}` : ''}`;
     case 'updated': return 'updated';
     case 'deleted': return 'deleted';
     case 'unchanged': return 'unchanged';
@@ -248,6 +262,9 @@ function contentKey(grid: SheetGrid, layout: SheetLayout, line: Cell[]): string 
   return line.slice(0, grid.statusColumn - 1).map((v, i) => (skip.has(i + 1) ? '' : cellToText(v))).join('\u0001');
 }
 
+/** What a batch writes into a row: a created row's id and empty default cells (default-cells.ts), updated_at. */
+interface RowWrite { id?: number; updatedAt?: Date; cells?: [number, Cell][] }
+
 /**
  * After each batch: ids and updated_at into their rows, records into the snapshot, statuses. Rows are
  * checked first (one read): if the user moved rows meanwhile, each row is found again by its content.
@@ -257,7 +274,7 @@ function writeBack(sp: SheetPlan, snapshot: SnapshotWriter, results: RowResult[]
   const idCol = grid.columnOf.get('id')!;
   const updatedCol = grid.columnOf.get('updated_at');
   const entries: { id: number; record: PivorRecord | null }[] = [];
-  const rowWrites = new Map<number, { id?: number; updatedAt?: Date }>();
+  const rowWrites = new Map<number, RowWrite>();
   const statuses = new Map<number, string>();
   for (const r of results) {
     if (r.outcome === 'deleted' && r.id !== undefined) entries.push({ id: r.id, record: null });
@@ -267,7 +284,10 @@ function writeBack(sp: SheetPlan, snapshot: SnapshotWriter, results: RowResult[]
       const record = r.record;
       if (record) entries.push({ id: r.id, record: carryHeld(layout, sp.snapshot.get(r.id), withNames(record, sp)) });
       const at = typeof record?.updated_at === 'string' ? new Date(record.updated_at) : undefined;
-      rowWrites.set(r.row, { ...(r.outcome === 'created' ? { id: r.id } : {}), ...(at && !Number.isNaN(at.getTime()) ? { updatedAt: at } : {}) });
+      const cells = r.outcome === 'created' && record ? defaultCells(grid, layout, r.row, record) : [];
+      rowWrites.set(r.row, {
+        ...(r.outcome === 'created' ? { id: r.id } : {}), ...(at && !Number.isNaN(at.getTime()) ? { updatedAt: at } : {}), ...(cells.length ? { cells } : {}),
+      });
     }
   }
   snapshot.append(entries);
@@ -288,11 +308,14 @@ function writeBack(sp: SheetPlan, snapshot: SnapshotWriter, results: RowResult[]
         const line = grid.rows[row - 2]!;
         if (write.id !== undefined) line[idCol - 1] = write.id;
         if (write.updatedAt && updatedCol) line[updatedCol - 1] = write.updatedAt;
+        for (const [col, value] of write.cells ?? []) line[col - 1] = value;
       }
       const span = (col: number): Cell[][] => grid.rows.slice(first - 2, last - 1).map((line) => [line[col - 1]!]);
       // Updates only change updated_at: the id column is written when the batch created rows.
       if ([...rowWrites.values()].some((w) => w.id !== undefined)) grid.sheet.getRange(first, idCol, last - first + 1, 1).setValues(span(idCol));
       if (updatedCol) grid.sheet.getRange(first, updatedCol, last - first + 1, 1).setValues(span(updatedCol));
+      const defaulted = new Set([...rowWrites.values()].flatMap((w) => (w.cells ?? []).map(([col]) => col)));
+      for (const col of defaulted) grid.sheet.getRange(first, col, last - first + 1, 1).setValues(span(col));
     }
   }
   writeStatuses(grid, statuses);
@@ -334,7 +357,7 @@ function embeddedNames(sp: SheetPlan): { client: Map<number, unknown>; contact: 
 }
 
 /** Rows that moved during the batch: found again by content and written one by one (rare). */
-function relocate(sp: SheetPlan, moved: { row: number; write: { id?: number; updatedAt?: Date }; status: string }[], statuses: Map<number, string>): void {
+function relocate(sp: SheetPlan, moved: { row: number; write: RowWrite; status: string }[], statuses: Map<number, string>): void {
   const { grid, layout } = sp;
   const lastRow = grid.sheet.getLastRow();
   const now = grid.sheet.getRange(1, 1, Math.max(lastRow, 1), grid.statusColumn).getValues() as Cell[][];
@@ -351,6 +374,7 @@ function relocate(sp: SheetPlan, moved: { row: number; write: { id?: number; upd
     if (m.write.id !== undefined) grid.sheet.getRange(row, grid.columnOf.get('id')!).setValue(m.write.id);
     const updatedCol = grid.columnOf.get('updated_at');
     if (m.write.updatedAt && updatedCol) grid.sheet.getRange(row, updatedCol).setValue(m.write.updatedAt);
+    for (const [col, value] of m.write.cells ?? []) grid.sheet.getRange(row, col).setValue(value);
     grid.sheet.getRange(row, grid.statusColumn).setValue(m.status);
   }
 }

@@ -58,7 +58,10 @@ export function compareWithPull(
   return pulled;
 }
 
-export async function planSheet(client: PivorClient, sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: SheetLayout): Promise<SheetPlan> {
+/** `sendNonAsciiNames`: the user chose to send contact names Pivor fails on (shared/validate/ascii-initial.ts). */
+export async function planSheet(
+  client: PivorClient, sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: SheetLayout, options: { sendNonAsciiNames?: boolean } = {},
+): Promise<SheetPlan> {
   const ss = sheet.getParent();
   const grid = readGrid(sheet, layout);
   const { table, columns } = gridToTable(grid, layout);
@@ -81,6 +84,7 @@ export async function planSheet(client: PivorClient, sheet: GoogleAppsScript.Spr
     references,
     timeZone: ss.getSpreadsheetTimeZone(),
     userMapping: { [STATUS_HEADER]: null },
+    ...(options.sendNonAsciiNames ? { sendNonAsciiInitials: true } : {}),
   });
   for (const row of report.rows) {
     const pulled = unchanged.get(row.row);

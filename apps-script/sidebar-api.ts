@@ -69,11 +69,14 @@ function runArg(run: unknown): PushRun {
   return r;
 }
 
-/** What a push of the sheet would do (nothing is sent): counts, the deletes to confirm. `resume`: the token of this sidebar's last push. */
-export function pushPrepare(sheetId: unknown, resume?: unknown) {
+/**
+ * What a push of the sheet would do (nothing is sent): counts, the deletes to confirm. `resume`: the token of this
+ * sidebar's last push; `sendNonAsciiNames`: send contact names Pivor cannot handle anyway (the user's choice).
+ */
+export function pushPrepare(sheetId: unknown, resume?: unknown, sendNonAsciiNames?: unknown) {
   return rpc(() => {
     if (typeof sheetId !== 'number') throw new UserError('Choose a sheet to push.');
-    return runPushPrepare(sheetId, typeof resume === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(resume) ? resume : null);
+    return runPushPrepare(sheetId, typeof resume === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(resume) ? resume : null, sendNonAsciiNames === true);
   });
 }
 

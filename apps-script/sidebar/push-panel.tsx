@@ -39,12 +39,12 @@ export function PushPanel(props: {
     setError(messageOf(err));
   };
 
-  const review = async (id = sheetId) => {
+  const review = async (id = sheetId, sendNonAsciiNames = false) => {
     if (id === null) return;
     setError('');
     setPhase({ kind: 'reviewing' });
     try {
-      const summary = await call<PushSummary>('pushPrepare', id, lastToken.current);
+      const summary = await call<PushSummary>('pushPrepare', id, lastToken.current, sendNonAsciiNames);
       setDeleteChosen(new Set());
       setPhase({ kind: 'reviewed', summary });
     } catch (err) {
@@ -119,7 +119,7 @@ export function PushPanel(props: {
           {phase.kind === 'reviewing' ? 'Checking the sheet…' : 'Review changes'}
         </button>
       )}
-      {phase.kind === 'reviewed' && <Review summary={phase.summary} chosen={deleteChosen} setChosen={setDeleteChosen} onPush={() => push(phase.summary)} onBack={() => setPhase({ kind: 'idle' })} />}
+      {phase.kind === 'reviewed' && <Review summary={phase.summary} chosen={deleteChosen} setChosen={setDeleteChosen} onPush={() => push(phase.summary)} onBack={() => setPhase({ kind: 'idle' })} onSendNonAsciiNames={(send) => review(sheetId, send)} />}
       {phase.kind === 'running' && (
         <>
           <ProgressBar label="Pushing" done={phase.done} total={phase.total} />
@@ -132,7 +132,10 @@ export function PushPanel(props: {
   );
 }
 
-function Review(props: { summary: PushSummary; chosen: Set<number>; setChosen: (s: Set<number>) => void; onPush: () => void; onBack: () => void }) {
+function Review(props: {
+  summary: PushSummary; chosen: Set<number>; setChosen: (s: Set<number>) => void; onPush: () => void; onBack: () => void;
+  onSendNonAsciiNames: (send: boolean) => void;
+}) {
   const s = props.summary;
   const nothing = s.create + s.update === 0 && s.deletes.length === 0;
   const toggle = (id: number) => {
@@ -151,6 +154,7 @@ function Review(props: { summary: PushSummary; chosen: Set<number>; setChosen: (
       </ul>
       {s.warnings.map((w) => <p class="warn">{w}</p>)}
       {s.changes.length > 0 && <Changes summary={s} />}
+      {(s.nonAsciiNames > 0 || s.run.sendNonAsciiNames) && <NonAsciiNames count={s.nonAsciiNames} send={!!s.run.sendNonAsciiNames} onChange={props.onSendNonAsciiNames} />}
       {s.deletes.length > 0 && (
         <fieldset class="deletes">
           <legend>{count(s.deletes.length)} removed from the sheet: delete in Pivor?</legend>
@@ -221,5 +225,20 @@ function Finished(props: { run: PushRun; stopped: string | null; onRepull: () =>
       )}
       <button type="button" onClick={props.onAgain}>Review again</button>
     </div>
+  );
+}
+
+/** The explained choice to send contact names Pivor cannot handle; changing it reviews the sheet again. */
+function NonAsciiNames(props: { count: number; send: boolean; onChange: (send: boolean) => void }) {
+  return (
+    <fieldset class="non-ascii-names">
+      <legend>{count(props.count)} {props.count === 1 ? 'name' : 'names'} Pivor cannot handle</legend>
+      <p class="hint">
+        These first or last names start with a character outside plain ASCII (É, Ø, 李…). Pivor saves such a contact but then
+        shows a server error on every page holding it, the contacts list included, for everyone, until the name is changed in
+        Pivor’s web screens. Unticked, those rows are held back: change their first letter instead.
+      </p>
+      <label><input type="checkbox" name="send-non-ascii-names" checked={props.send} onChange={(e) => props.onChange(e.currentTarget.checked)} /> Send them anyway</label>
+    </fieldset>
   );
 }

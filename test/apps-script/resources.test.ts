@@ -67,7 +67,7 @@ describe('clients and communications', () => {
     const { sheet, col } = sheetOf('Communications');
     const priorities = sheet.getRange(2, col('priority'), sheet.getLastRow() - 1, 1).getValues().flat();
     expect(priorities).toContain('normal');
-    expect(sheet.getRange(2, col('priority')).getDataValidation()!.getCriteriaValues()[0]).toEqual(['low', 'high', 'urgent']);
+    expect(sheet.getRange(2, col('priority')).getDataValidation()!.getCriteriaValues()[0]).toEqual(['low', 'medium', 'high', 'urgent']);
   });
 
   it('sends a typed date as the instant it means in the spreadsheet time zone, names as ids', async () => {

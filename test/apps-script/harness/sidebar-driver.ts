@@ -37,9 +37,11 @@ export interface PushOutcome {
 /** The token of the last push each environment's "sidebar" ran, handed back at review as the sidebar does. */
 const lastToken = new WeakMap<GasEnvironment, string>();
 
-/** Review, then push with the given deletes confirmed ('all', none by default), slice after slice. */
-export async function pushAll(gas: GasEnvironment, sheetName: string, options: { deletes?: 'all' | number[]; maxSlices?: number } = {}): Promise<PushOutcome> {
-  const summary = await rpc<PushSummary>(gas, 'pushPrepare', sheetIdOf(gas, sheetName), lastToken.get(gas) ?? null);
+/** Review (with names Pivor cannot handle sent anyway when asked), then push with the given deletes confirmed ('all', none by default), slice after slice. */
+export async function pushAll(
+  gas: GasEnvironment, sheetName: string, options: { deletes?: 'all' | number[]; maxSlices?: number; sendNonAsciiNames?: boolean } = {},
+): Promise<PushOutcome> {
+  const summary = await rpc<PushSummary>(gas, 'pushPrepare', sheetIdOf(gas, sheetName), lastToken.get(gas) ?? null, options.sendNonAsciiNames === true);
   lastToken.set(gas, summary.run.token);
   const ids = options.deletes === 'all' ? summary.deletes.map((d) => d.id) : options.deletes ?? [];
   const slices = [await rpc<PushProgress>(gas, 'pushStart', summary.run, ids)];
