@@ -1,5 +1,5 @@
 // The choices the Review step offers, with their defaults: how rows find existing records, whether unknown
-// clients are created, and how dates are read.
+// clients are created, how dates are read, and whether names Pivor cannot handle are sent anyway.
 import type { MatchBy } from '../../shared/push/types.ts';
 
 export interface ImportOptions {
@@ -8,11 +8,13 @@ export interface ImportOptions {
   /** Unset: dates such as 02/04/2025 are reported, not guessed. */
   dateOrder: 'day-first' | 'month-first' | '';
   timeZone: string;
+  /** Send contact names starting outside ASCII, which Pivor saves but then fails on (the user's explicit choice). */
+  sendNonAsciiNames: boolean;
 }
 
 export function defaultOptions(): ImportOptions {
   // Pivor's own export writes UTC; a file from elsewhere is more likely in the user's zone, which they can pick.
-  return { matchBy: 'email', createMissingClients: false, dateOrder: '', timeZone: 'UTC' };
+  return { matchBy: 'email', createMissingClients: false, dateOrder: '', timeZone: 'UTC', sendNonAsciiNames: false };
 }
 
 export function browserTimeZone(): string {

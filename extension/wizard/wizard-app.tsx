@@ -31,7 +31,7 @@ import { MappingStep } from './steps/mapping-step.tsx';
 import { PlanStep } from './steps/plan-step.tsx';
 import { PushStep } from './steps/push-step.tsx';
 import { ResultsStep } from './steps/results-step.tsx';
-import { ReviewOptions, defaultMatch } from './steps/review-options.tsx';
+import { ReviewOptions, defaultMatch, nonAsciiNameRows } from './steps/review-options.tsx';
 import { ReviewStep } from './steps/review-step.tsx';
 import { ResumeBanner } from './resume-banner.tsx';
 import { handoffIdFromHash, useHandoff } from './use-handoff.ts';
@@ -158,6 +158,7 @@ export function WizardApp() {
         userMapping: withMapping,
         timeZone: withOptions.timeZone,
         ...(withOptions.dateOrder ? { dateOrder: withOptions.dateOrder } : {}),
+        ...(withOptions.sendNonAsciiNames ? { sendNonAsciiInitials: true } : {}),
       },
     });
   }
@@ -189,7 +190,7 @@ export function WizardApp() {
   }
 
   function changeOptions(next: ImportOptions) {
-    const revalidate = next.dateOrder !== options.dateOrder || next.timeZone !== options.timeZone;
+    const revalidate = next.dateOrder !== options.dateOrder || next.timeZone !== options.timeZone || next.sendNonAsciiNames !== options.sendNonAsciiNames;
     setOptions(next);
     setPlan(null);
     if (revalidate) void check(next);
@@ -356,7 +357,7 @@ export function WizardApp() {
           {step === 'Review' && resource && mapping && (
             <>
               <StepHead title="Review the rows" text="Every row checked against Pivor’s rules and its existing records. Nothing has been sent." />
-              <ReviewOptions resource={resource} mapping={mapping} options={options} onChange={changeOptions} hasDates={hasDates} />
+              <ReviewOptions resource={resource} mapping={mapping} options={options} onChange={changeOptions} hasDates={hasDates} nonAsciiNames={nonAsciiNameRows(report)} />
               {busy && <ProgressBar label={busy.what} done={busy.loaded} total={busy.total} detail={busy.what} />}
               {stepError && <StepError problem={stepError} onRetry={() => void check()} />}
               {report && <ReviewStep report={report} checking={!!busy} clientsToCreate={clientsToCreate} />}

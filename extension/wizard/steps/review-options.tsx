@@ -1,8 +1,15 @@
-// The Review step's options: how rows find existing records, creating unknown clients, and how dates are read.
+// The Review step's options: how rows find existing records, creating unknown clients, how dates are read, and
+// sending names Pivor cannot handle.
 import { getResource, type ResourceName } from '../../../shared/resources/index.ts';
 import type { MatchBy } from '../../../shared/push/types.ts';
 import type { HeaderMapping } from '../../../shared/map/index.ts';
+import { NON_ASCII_INITIAL, type ValidationReport } from '../../../shared/validate/index.ts';
 import { timeZones, type ImportOptions } from '../import-options.ts';
+
+/** Rows whose contact name Pivor cannot handle (its initials bug): held back, or sent anyway when chosen. */
+export function nonAsciiNameRows(report: ValidationReport | null): number {
+  return report ? report.rows.filter((r) => r.issues.some((i) => i.code === NON_ASCII_INITIAL)).length : 0;
+}
 
 export function matchChoices(resource: ResourceName, mapping: HeaderMapping): { value: MatchBy; label: string; disabled: boolean }[] {
   const spec = getResource(resource);
@@ -27,6 +34,8 @@ export function ReviewOptions(props: {
   options: ImportOptions;
   onChange: (options: ImportOptions) => void;
   hasDates: boolean;
+  /** Rows with a name Pivor cannot handle: the choice to send them shows only when there are some. */
+  nonAsciiNames: number;
 }) {
   const { options } = props;
   const set = (patch: Partial<ImportOptions>) => props.onChange({ ...options, ...patch });
@@ -50,6 +59,20 @@ export function ReviewOptions(props: {
             Create clients that are not in Pivor yet
           </label>
           <span class="hint">Otherwise rows naming an unknown client are reported.</span>
+        </div>
+      )}
+      {(props.nonAsciiNames > 0 || options.sendNonAsciiNames) && (
+        <div class="field">
+          <span class="label-like">Names Pivor cannot handle</span>
+          <label class="choice">
+            <input type="checkbox" id="send-non-ascii-names" checked={options.sendNonAsciiNames} onChange={(e) => set({ sendNonAsciiNames: e.currentTarget.checked })} />
+            Send them anyway ({props.nonAsciiNames} {props.nonAsciiNames === 1 ? 'row' : 'rows'})
+          </label>
+          <span class="hint">
+            These first or last names start with a character outside plain ASCII (É, Ø, 李…). Pivor saves such a contact but then
+            shows a server error on every page holding it, the contacts list included, for everyone, until the name is changed
+            in Pivor’s web screens. Unticked, those rows are held back: change their first letter in the file instead.
+          </span>
         </div>
       )}
       <div class="field">
