@@ -1,12 +1,14 @@
 // Pivor's own server errors the push explains: priority medium on a server whose database refuses it (a MySQL or
-// PostgreSQL install, as a proxy in front of the sandbox), and the null columns of a create's answer.
+// PostgreSQL install, as a proxy in front of the sandbox), a contact name sent anyway that Pivor saves and then
+// fails on (its initials bug, as a proxy), and the null columns of a create's answer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCsv } from '../../shared/csv/index.ts';
 import { withCreateDefaults } from '../../shared/api/create-defaults.ts';
 import { executePlan, memoryJournalStore, preparePush } from '../../shared/push/index.ts';
 import { RefusedValues } from '../../shared/push/server-refusals.ts';
+import { initialsBugProxy } from '../helpers/initials-bug-proxy.ts';
 import { strictDatabaseProxy, type StrictProxy } from '../helpers/strict-database-proxy.ts';
-import { openSession, signIn, type Session } from './sandbox-session.ts';
+import { openSession, routeCount, signIn, type Session } from './sandbox-session.ts';
 
 let s: Session;
 let strict: StrictProxy;
@@ -75,6 +77,33 @@ describe('priority medium', () => {
     const result = await executePlan(client, plan, { concurrency: 1 });
     expect(result.results[0]).toMatchObject({ outcome: 'failed', id });
     expect(result.results[0]!.message).toContain('a Pivor installed on MySQL or PostgreSQL cannot store it');
+  });
+});
+
+describe('a contact name sent anyway', () => {
+  it('ends created with what Pivor did, stays pending in the journal, and a re-run sends nothing', async () => {
+    const proxy = await initialsBugProxy(s.sandbox.url);
+    try {
+      const client = await signIn(proxy.url, 1);
+      const csv = writeCsv(['first_name', 'last_name', 'email'], [['Émile', 'Zola', 'emile@anyway.example']]);
+      const check = { sendNonAsciiInitials: true };
+      const { plan } = await preparePush(client, { resource: 'contacts', input: csv }, { matchBy: 'none', check });
+      const journal = memoryJournalStore();
+      const posts = () => routeCount(s.sandbox, 'POST /api/contacts');
+      const before = posts();
+      const result = await executePlan(client, plan, { journal, journalKey: 'anyway' });
+      expect(result.results[0]).toMatchObject({ outcome: 'created' });
+      expect(result.results[0]!.id).toBeUndefined();
+      expect(result.results[0]!.message).toContain('"Émile" starts with a character outside ASCII');
+      expect(posts() - before).toBe(1);
+      expect(s.sandbox.query("SELECT first_name FROM contacts WHERE email = 'emile@anyway.example'")).toEqual([{ first_name: 'Émile' }]);
+
+      const again = await executePlan(client, plan, { journal, journalKey: 'anyway', maxRecoveryRounds: 0 });
+      expect(again.results[0]).toMatchObject({ outcome: 'failed' });
+      expect(posts() - before).toBe(1);
+    } finally {
+      await proxy.close();
+    }
   });
 });
 
