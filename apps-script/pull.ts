@@ -4,8 +4,7 @@
 // snapshot sheet receives the same records for the diff at push time, and the last slice protects the
 // read-only columns. A slice that fails writes nothing: the sidebar can run it again.
 import type { PivorRecord } from '../shared/api/index.ts';
-import { PivorError } from '../shared/api/index.ts';
-import { listQueryString } from '../shared/api/list-query.ts';
+import { PivorError, readPages } from '../shared/api/index.ts';
 import type { ResourceName } from '../shared/resources/index.ts';
 import { recordToCells, type Cell } from './cell-values.ts';
 import { signedInClient } from './pivor-session.ts';
@@ -31,6 +30,8 @@ export interface PullJob {
   /** Cells Google Sheets changed as they were written, and the first of them (for the message). */
   held: number;
   heldExample?: HeldChange;
+  /** Records left out because Pivor answers them only with a 500, one line each with how to fix them. */
+  unreadable?: string[];
 }
 
 export interface PullProgress {
@@ -45,19 +46,10 @@ function spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   return SpreadsheetApp.getActiveSpreadsheet();
 }
 
-async function fetchPages(resource: ResourceName, pages: number[]): Promise<{ data: PivorRecord[]; lastPage: number; total: number }[]> {
-  const client = signedInClient();
-  const outcomes = await client.sendBatch(
-    pages.map((page) => ({ method: 'GET' as const, path: `/${resource}?${listQueryString(resource, { page, perPage: PER_PAGE })}` })),
-  );
-  return outcomes.map((outcome) => {
-    if (!outcome.ok) throw outcome.error;
-    const body = outcome.body as { data?: unknown; meta?: { last_page?: unknown; total?: unknown } } | null;
-    if (!body || !Array.isArray(body.data) || typeof body.meta?.last_page !== 'number') {
-      throw new PivorError('bad-response', `The ${resource} list from Pivor is not a paginated list.`);
-    }
-    return { data: body.data as PivorRecord[], lastPage: body.meta.last_page, total: Number(body.meta.total ?? body.data.length) };
-  });
+async function fetchPages(resource: ResourceName, pages: number[]): Promise<{ results: { data: PivorRecord[]; lastPage: number; total: number }[]; notices: string[] }> {
+  // A page Pivor answers with a 500 is narrowed down: only the records it cannot answer are left out, named.
+  const read = await readPages(signedInClient(), resource, pages, PER_PAGE);
+  return { results: read.pages, notices: read.notices };
 }
 
 /** Writes the records, reads them back, and notes in each record what the sheet changed. */
@@ -81,12 +73,12 @@ async function newestUpdate(resource: ResourceName): Promise<string | null> {
 export async function pullStart(resource: ResourceName): Promise<PullProgress> {
   const layout = sheetLayout(resource);
   const watermark = await newestUpdate(resource);
-  const [first] = await fetchPages(resource, [1]);
+  const { results: [first], notices } = await fetchPages(resource, [1]);
   const ss = spreadsheet();
   const sheet = resetResourceSheet(ss, layout);
   ensureRows(sheet, layout, first!.total, true);
   const snapshot = openSnapshot(ss, layout.snapshotName, true);
-  const job = writeRecords(sheet, layout, { resource, nextPage: 2, lastPage: first!.lastPage, total: first!.total, written: 0, watermark, held: 0 }, first!.data);
+  const job = writeRecords(sheet, layout, { resource, nextPage: 2, lastPage: first!.lastPage, total: first!.total, written: 0, watermark, held: 0, unreadable: notices }, first!.data);
   appendSnapshot(snapshot, first!.data.map((record) => ({ id: record.id, record })));
   return job.nextPage > job.lastPage ? finish(job) : progress(job, false, []);
 }
@@ -95,7 +87,7 @@ export async function pullSlice(job: PullJob): Promise<PullProgress> {
   const layout = sheetLayout(job.resource);
   const pages: number[] = [];
   for (let p = job.nextPage; p <= job.lastPage && pages.length < PAGES_PER_SLICE; p += 1) pages.push(p);
-  const results = await fetchPages(job.resource, pages);
+  const { results, notices } = await fetchPages(job.resource, pages);
   const records = results.flatMap((r) => r.data);
   const ss = spreadsheet();
   const sheet = ss.getSheetByName(layout.sheetName);
@@ -109,6 +101,7 @@ export async function pullSlice(job: PullJob): Promise<PullProgress> {
     nextPage: job.nextPage + pages.length,
     lastPage: last ? Math.max(last.lastPage, job.nextPage + pages.length - 1) : job.lastPage,
     total: last?.total ?? job.total,
+    unreadable: [...(job.unreadable ?? []), ...notices],
   };
   return next.nextPage > next.lastPage ? finish(next) : progress(next, false, []);
 }
@@ -128,12 +121,13 @@ function finish(job: PullJob): PullProgress {
     // Bottom up, so the row numbers still to delete do not move.
     for (const row of duplicates.reverse()) sheet.deleteRow(row);
     written -= duplicates.length;
-    if (written < job.total) {
+    if (written + (job.unreadable?.length ?? 0) < job.total) {
       warnings.push(`Pivor listed ${job.total} ${job.resource} but ${written} arrived: records may have been deleted during the pull. Pull again to be sure.`);
     }
   }
   const held = heldMessage(job.held ?? 0, job.heldExample);
   if (held) warnings.push(held);
+  warnings.push(...(job.unreadable ?? []).map((notice) => notice.replace('export or pull again', 'pull again')));
   protectReadOnlyColumns(sheet, layout);
   sheet.activate();
   recordPull(job.resource, sheet.getSheetId(), written, job.watermark ?? null);

@@ -16,3 +16,4 @@ export { MAX_PER_PAGE, type ListQuery } from './list-query.ts';
 export { fieldErrorsToColumns } from './field-errors.ts';
 export { WholeListing, type ListingOptions, type ListingResult } from './listing/whole-listing.ts';
 export { unreadableMessage, type UnreadableRecord } from './listing/unreadable.ts';
+export { readPages, type PagesRead } from './listing/read-pages.ts';
