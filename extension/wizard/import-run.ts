@@ -59,7 +59,7 @@ async function load(client: PivorClient, book: ReferenceBook, resource: Resource
  * Creates an unfinished earlier push of this same file made, whose records are still in Pivor (the plan checked):
  * executePlan will not send them again, so the plan shows them as done, with their ids, instead of as creates.
  */
-export async function alreadyCreated(plan: Plan, _key?: string): Promise<Map<number, number>> {
+export async function alreadyCreated(plan: Plan): Promise<Map<number, number>> {
   const done = new Map<number, number>();
   for (const action of plan.actions) if (action.kind === 'create' && action.earlier) done.set(action.row, action.earlier.id);
   return done;

@@ -3,7 +3,8 @@
 // has finished, it is planned anew from Pivor's records and creates nothing. Every row ends in Pivor once.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startSandbox, type Sandbox } from '../../sandbox/index.ts';
+import type { Sandbox } from '../../sandbox/index.ts';
+import { startTestServer } from '../helpers/test-server.ts';
 import { buildExtension, launchExtension, signInThroughPopup, type LoadedExtension } from './harness.ts';
 
 const ROWS = 60;
@@ -11,7 +12,7 @@ let sandbox: Sandbox;
 let ext: LoadedExtension;
 
 beforeAll(async () => {
-  const [dist, started] = await Promise.all([buildExtension(), startSandbox({ port: 0, seed: 'users' })]);
+  const [dist, started] = await Promise.all([buildExtension(), startTestServer({ seed: 'users' })]);
   sandbox = started;
   ext = await launchExtension(dist);
   (await signInThroughPopup(ext, sandbox.url)).close();
