@@ -1,10 +1,10 @@
 // Files that are not plain UTF-8: Mac Roman from Excel for Mac, Windows-1252 from Excel for Windows, and UTF-8 with
 // a few stray Latin-1 bytes; each read as a careful person would, and the report says how.
 import { describe, expect, it } from 'vitest';
-import { createCsvStreamReader, readCsv, type CsvRecord, type ReadProblem } from '../../shared/csv/index.ts';
+import { readCsv } from '../../shared/csv/index.ts';
 import { chooseSingleByte, macRomanCodeUnit } from '../../shared/csv/single-byte.ts';
 import { codes, utf8, windows1252 } from './helpers.ts';
-import { realWorld } from './real-world.ts';
+import { readInSlices, realWorld } from './real-world.ts';
 
 /** Mac Roman bytes for text made only of characters Mac Roman has. */
 function macRoman(text: string): Uint8Array {
@@ -100,11 +100,8 @@ describe('UTF-8 with a few stray bytes', () => {
     const bytes = realWorld('utf8-stray-byte-contacts.csv');
     const whole = readCsv(bytes);
     for (const size of [1, 5, 64]) {
-      const records: CsvRecord[] = [];
-      const problems: ReadProblem[] = [];
-      const reader = createCsvStreamReader({ sampleBytes: 8, sampleChars: 16, batchChars: 32 }, () => {}, (r) => records.push(r), (p) => problems.push(p));
-      for (let at = 0; at < bytes.length; at += size) reader.pushBytes(bytes.subarray(at, at + size));
-      expect(reader.end().encoding).toBe('utf-8');
+      const { records, problems, encoding } = readInSlices(bytes, size, { sampleBytes: 8, sampleChars: 16, batchChars: 32 });
+      expect(encoding).toBe('utf-8');
       expect({ records, problems }).toEqual({ records: whole.records, problems: whole.problems });
     }
   });

@@ -1,9 +1,9 @@
 // Finding the header below a preamble (LinkedIn's notes, a spreadsheet's title row), with row numbers kept as a
 // spreadsheet shows them, and the files where no header ever comes.
 import { describe, expect, it } from 'vitest';
-import { createCsvStreamReader, readCsv, type CsvRecord, type ReadProblem } from '../../shared/csv/index.ts';
+import { readCsv } from '../../shared/csv/index.ts';
 import { codes, utf8 } from './helpers.ts';
-import { realWorld } from './real-world.ts';
+import { readInSlices, realWorld } from './real-world.ts';
 
 describe('a header below a preamble', () => {
   it("LinkedIn's Connections.csv: notes, a quoted paragraph and a blank line, then the header on row 4", () => {
@@ -57,12 +57,7 @@ describe('a header below a preamble', () => {
     const bytes = realWorld('linkedin-connections.csv');
     const whole = readCsv(bytes);
     for (const size of [7, 64, 333]) {
-      let headers: string[] = [];
-      const records: CsvRecord[] = [];
-      const problems: ReadProblem[] = [];
-      const reader = createCsvStreamReader({ sampleBytes: 16, sampleChars: 32, batchChars: 40 }, (h) => (headers = h), (r) => records.push(r), (p) => problems.push(p));
-      for (let at = 0; at < bytes.length; at += size) reader.pushBytes(bytes.subarray(at, at + size));
-      reader.end();
+      const { headers, records, problems } = readInSlices(bytes, size, { sampleBytes: 16, sampleChars: 32, batchChars: 40 });
       expect({ headers, records, problems }).toEqual({ headers: whole.headers, records: whole.records, problems: whole.problems });
     }
   });
