@@ -87,7 +87,9 @@ describe('names Pivor cannot handle', () => {
     await page.click('[data-testid=send]');
     await page.waitForSelector('[data-testid=push-complete]');
     expect(await count(page, 'result-created')).toBe(2);
-    expect((await allRecords(sandbox.url, token, 'contacts')).map((c) => c.first_name).sort()).toEqual(['Ada', 'Émile']);
+    // Pivor's bug, as the sandbox plays it: the contact is saved, and lists holding it fail from now on.
+    expect(sandbox.query('SELECT first_name FROM contacts ORDER BY first_name').map((r) => r.first_name)).toEqual(['Ada', 'Émile']);
+    await expect(allRecords(sandbox.url, token, 'contacts')).rejects.toThrow('HTTP 500');
     await page.close();
   });
 });
