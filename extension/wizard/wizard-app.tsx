@@ -306,6 +306,8 @@ export function WizardApp() {
   const spec = resource ? getResource(resource) : null;
   const hasDates = !!spec && !!mapping && spec.fields.some((f) => f.type === 'datetime' && mapping.byField[f.key] !== undefined);
   const sending = plan ? plan.counts.create - done.size + plan.counts.update + plan.counts.delete : 0;
+  // Counted once per report, not on every render: a report may hold 100,000 rows.
+  const nonAsciiNames = useMemo(() => nonAsciiNameRows(report), [report]);
   const clientsToCreate = useMemo(() => (report && options.createMissingClients ? missingClientNames(report, book.current.references(report.resource)) : []), [report, options.createMissingClients]);
 
   return (
@@ -357,7 +359,7 @@ export function WizardApp() {
           {step === 'Review' && resource && mapping && (
             <>
               <StepHead title="Review the rows" text="Every row checked against Pivor’s rules and its existing records. Nothing has been sent." />
-              <ReviewOptions resource={resource} mapping={mapping} options={options} onChange={changeOptions} hasDates={hasDates} nonAsciiNames={nonAsciiNameRows(report)} />
+              <ReviewOptions resource={resource} mapping={mapping} options={options} onChange={changeOptions} hasDates={hasDates} nonAsciiNames={nonAsciiNames} />
               {busy && <ProgressBar label={busy.what} done={busy.loaded} total={busy.total} detail={busy.what} />}
               {stepError && <StepError problem={stepError} onRetry={() => void check()} />}
               {report && <ReviewStep report={report} checking={!!busy} clientsToCreate={clientsToCreate} />}
