@@ -9,7 +9,7 @@
 // record changed since the pull sorts above it, so a few pages replace a GET per row. A record the listing
 // should have shown but did not (deleted, or no longer visible to this user) is asked for by id; so are all
 // of them when the sheet has no watermark (pulled by an older version) or the listing runs too long.
-import type { PivorClient, PivorRecord } from '../shared/api/index.ts';
+import { PivorError, type PivorClient, type PivorRecord } from '../shared/api/index.ts';
 import type { Outcome } from '../shared/api/interpret-response.ts';
 import type { PlannedAction } from '../shared/push/types.ts';
 import { exportFields, getResource, type ResourceName } from '../shared/resources/index.ts';
@@ -86,7 +86,13 @@ function maxPages(actions: number, snapshot: ReadonlyMap<number, PivorRecord>, s
 async function changedSince(client: PivorClient, resource: ResourceName, since: number, limit: number): Promise<Map<number, PivorRecord> | null> {
   const records = new Map<number, PivorRecord>();
   for (let page = 1; page <= limit; page += 1) {
-    const { data, meta } = await client.listPage(resource, { page, perPage: PER_PAGE, sort: '-updated_at' });
+    const answer = await client.listPage(resource, { page, perPage: PER_PAGE, sort: '-updated_at' }).catch((error: unknown) => {
+      // A page holding a record Pivor cannot serialise answers 500: ask for each record by id instead.
+      if (error instanceof PivorError && error.kind === 'server') return null;
+      throw error;
+    });
+    if (!answer) return null;
+    const { data, meta } = answer;
     for (const record of data) if (!records.has(record.id)) records.set(record.id, record);
     const oldest = instant(data.at(-1)?.updated_at);
     if (data.length === 0 || page >= meta.last_page || (oldest !== null && oldest < since)) return records;
