@@ -6,7 +6,7 @@
 // Run: npm run bench:pivor   (or PIVOR_SERVER_DIR=… node --import tsx bench/pivor.ts [rows] [repeats])
 import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { createKyTransport, PivorClient } from '../shared/api/index.ts';
+import { createFetchTransport, PivorClient } from '../shared/api/index.ts';
 import { writeCsv } from '../shared/csv/index.ts';
 import { exportCsv } from '../shared/export/index.ts';
 import { executePlan, memoryJournalStore, preparePush } from '../shared/push/index.ts';
@@ -29,7 +29,7 @@ function contacts(rows: number): Contact[] {
 }
 
 async function signIn(url: string): Promise<{ client: PivorClient; token: string }> {
-  const client = new PivorClient({ baseUrl: url, transport: createKyTransport({ concurrency, timeoutMs: 60_000 }) });
+  const client = new PivorClient({ baseUrl: url, transport: createFetchTransport({ concurrency, timeoutMs: 60_000 }) });
   const { token } = await client.createToken('admin@pivor.dev', 'password', 'bench');
   return { client, token };
 }

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createKyTransport, PivorClient, type Transport } from '../shared/api/index.ts';
+import { createFetchTransport, PivorClient, type Transport } from '../shared/api/index.ts';
 import { writeCsv } from '../shared/csv/index.ts';
 import { executePlan, memoryJournalStore, preparePush, type JournalStore } from '../shared/push/index.ts';
 import { fileJournalStore } from '../cli/file-journal-store.ts';
@@ -93,7 +93,7 @@ async function runCase(c: PushBenchCase, rows: number, latencyMs: number): Promi
   const sandbox = await startSandboxProcess(['--seed', 'users', '--latency', String(latencyMs), '--quiet']);
   const scratch = mkdtempSync(join(tmpdir(), 'pivor-bench-'));
   try {
-    const transport = counting(createKyTransport({ concurrency: Math.max(6, c.concurrency) }));
+    const transport = counting(createFetchTransport({ concurrency: Math.max(6, c.concurrency) }));
     const client = new PivorClient({ baseUrl: sandbox.url, transport });
     const { token } = await client.createToken('admin@pivor.dev', 'password', 'bench');
     const fetchRowsPerSecond = await plainFetchRate(sandbox.url, token, c.concurrency, Math.min(rows, 100 * c.concurrency));

@@ -1,7 +1,7 @@
 // The PivorClient every command uses: ky with a per-request timeout (PIVOR_TIMEOUT seconds, default 20), and
 // what happens on the wire said on stderr as it happens: "Waiting for Pivor at …: no answer for 5 s (attempt
 // 1 of 5)" while a request hangs, and each retry. A server that never answers is never met with silence.
-import { createKyTransport, PivorClient } from '../shared/api/index.ts';
+import { createFetchTransport, PivorClient } from '../shared/api/index.ts';
 import { UsageError, envOf, type CommandIo } from './command-io.ts';
 
 export const DEFAULT_TIMEOUT_S = 20;
@@ -15,7 +15,7 @@ export interface CliClientOptions {
 
 export function cliClient(io: CommandIo, options: CliClientOptions): PivorClient {
   const timeoutMs = requestTimeoutMs(envOf(io).PIVOR_TIMEOUT);
-  const transport = createKyTransport({ timeoutMs, concurrency: Math.max(6, options.concurrency ?? 0) });
+  const transport = createFetchTransport({ timeoutMs, concurrency: Math.max(6, options.concurrency ?? 0) });
   const say = noticeWriter(io.stderr);
   return new PivorClient({
     baseUrl: options.url,

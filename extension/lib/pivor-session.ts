@@ -4,7 +4,7 @@ import { PivorClient } from '../../shared/api/client.ts';
 import { normalizeBaseUrl, type ApiBase } from '../../shared/api/base-url.ts';
 import { isPivorError, PivorError } from '../../shared/api/errors.ts';
 import type { RetryInfo, RetryOptions, WaitingInfo } from '../../shared/api/index.ts';
-import { createKyTransport } from '../../shared/api/ky-transport.ts';
+import { createFetchTransport } from '../../shared/api/fetch-transport.ts';
 import { clearSession, saveSession, type Session, type SessionUser } from '../storage/session-store.ts';
 import { releaseOriginAccess, requestOriginAccess } from './host-access.ts';
 
@@ -19,7 +19,7 @@ export interface ClientExtras {
 }
 
 export function clientFor(session: Pick<Session, 'baseUrl' | 'token'>, extras: ClientExtras = {}): PivorClient {
-  return new PivorClient({ baseUrl: session.baseUrl, token: session.token, transport: createKyTransport(), ...extras });
+  return new PivorClient({ baseUrl: session.baseUrl, token: session.token, transport: createFetchTransport(), ...extras });
 }
 
 export type Credentials = { kind: 'password'; email: string; password: string } | { kind: 'token'; token: string };
@@ -36,7 +36,7 @@ export async function signIn(address: string, credentials: Credentials): Promise
   }
   const baseUrl = address.trim();
   try {
-    const anonymous = new PivorClient({ baseUrl, transport: createKyTransport() });
+    const anonymous = new PivorClient({ baseUrl, transport: createFetchTransport() });
     if (credentials.kind === 'password') {
       const { token, user } = await anonymous.createToken(credentials.email.trim(), credentials.password, DEVICE_NAME);
       return await remember(baseUrl, token, toUser(user), true);

@@ -1,6 +1,6 @@
 // Pivor's REST API for every runtime: the transport seam, the client, its errors and helpers.
 export type { HttpMethod, HttpRequest, HttpResult, Transport } from './transport.ts';
-export { createKyTransport, type KyTransportOptions } from './ky-transport.ts';
+export { createFetchTransport, type FetchTransportOptions } from './fetch-transport.ts';
 export {
   PivorClient, type PivorClientOptions, type PivorUser, type PivorRecord, type Page, type PageMeta,
   type ListProgress, type ListAllOptions, type BatchOp,

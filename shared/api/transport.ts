@@ -1,5 +1,5 @@
 // The seam between the core and the network: send a batch of HTTP requests, get their results in order.
-// ky implements it for browsers, the extension and Node; UrlFetchApp.fetchAll for Apps Script.
+// fetch implements it for browsers, the extension and Node; UrlFetchApp.fetchAll for Apps Script.
 // Retries, error mapping and pagination live above it, so every implementation stays this small.
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

@@ -1,6 +1,6 @@
 // Listing against the sandbox: every page with progress, page by page, filters, sorting; batches; findExisting.
 import { describe, expect, it } from 'vitest';
-import { createKyTransport, type BatchOp, type ListProgress, type PivorClient, type Transport } from '../../shared/api/index.ts';
+import { createFetchTransport, type BatchOp, type ListProgress, type PivorClient, type Transport } from '../../shared/api/index.ts';
 import { failure, signIn, useSandbox } from './with-sandbox.ts';
 
 const COUNT = 230;
@@ -59,7 +59,7 @@ describe('listing', () => {
 
   it('asks for the pages after the first a few at a time, and yields them in order', async () => {
     // the real transport, watched: how many requests are out at once, and which pages they ask for
-    const real = createKyTransport({ timeoutMs: 5_000 });
+    const real = createFetchTransport({ timeoutMs: 5_000 });
     let inFlight = 0;
     let mostInFlight = 0;
     const asked: number[] = [];
@@ -93,7 +93,7 @@ describe('listing', () => {
   });
 
   it('a page that fails ends the listing there, after the pages before it, with its error', async () => {
-    const real = createKyTransport({ timeoutMs: 5_000 });
+    const real = createFetchTransport({ timeoutMs: 5_000 });
     const failing: Transport = {
       send: (requests) => Promise.all(requests.map(async (r) => new URL(r.url).searchParams.get('page') === '5'
         ? { kind: 'response' as const, status: 403, headers: { 'content-type': 'application/json' }, body: '{"message":"This action is unauthorized."}' }

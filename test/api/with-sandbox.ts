@@ -2,7 +2,7 @@
 import { afterEach, beforeEach } from 'vitest';
 import type { Sandbox as SandboxHandle } from '../../sandbox/index.ts';
 import { onRealPivor, startTestServer } from '../helpers/test-server.ts';
-import { createKyTransport, PivorClient, PivorError, type PivorClientOptions } from '../../shared/api/index.ts';
+import { createFetchTransport, PivorClient, PivorError, type PivorClientOptions } from '../../shared/api/index.ts';
 
 export type Sandbox = SandboxHandle;
 type Seed = 'users' | 'demo' | 'none';
@@ -24,7 +24,7 @@ export function clientFor(sandbox: Sandbox, options: Partial<PivorClientOptions>
   return new PivorClient({
     baseUrl: sandbox.url,
     // Real Pivor hashes passwords with bcrypt (12 rounds): a sign-in may take seconds on a busy machine.
-    transport: createKyTransport({ timeoutMs: onRealPivor ? 30_000 : 5_000 }),
+    transport: createFetchTransport({ timeoutMs: onRealPivor ? 30_000 : 5_000 }),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 5))),
     ...options,
   });

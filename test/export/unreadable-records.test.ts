@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKyTransport, PivorClient, type BatchOp, type UnreadableRecord } from '../../shared/api/index.ts';
+import { createFetchTransport, PivorClient, type BatchOp, type UnreadableRecord } from '../../shared/api/index.ts';
 import { readCsv } from '../../shared/csv/index.ts';
 import { exportCsv } from '../../shared/export/index.ts';
 import { openSession, type Session } from '../push/sandbox-session.ts';
@@ -23,7 +23,7 @@ let total = 0;
 beforeAll(async () => {
   s = await openSession();
   proxy = await initialsBugProxy(s.sandbox.url);
-  client = new PivorClient({ baseUrl: proxy.url, token: s.token, transport: createKyTransport(), retry: { baseDelayMs: 10, maxDelayMs: 50 } });
+  client = new PivorClient({ baseUrl: proxy.url, token: s.token, transport: createFetchTransport(), retry: { baseDelayMs: 10, maxDelayMs: 50 } });
   scratch = mkdtempSync(join(tmpdir(), 'pivor-unreadable-'));
   // 240 contacts; the 60th and the 181st get names Pivor cannot send (each create answers 500, and is saved).
   for (let start = 0; start < 240; start += 60) {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startTestServer } from '../helpers/test-server.ts';
 import type { FaultOptions, Sandbox, SeedName } from '../../sandbox/options.ts';
-import { createKyTransport, PivorClient } from '../../shared/api/index.ts';
+import { createFetchTransport, PivorClient } from '../../shared/api/index.ts';
 
 export interface Session {
   sandbox: Sandbox;
@@ -24,7 +24,7 @@ const tokens = new WeakMap<PivorClient, string>();
 export async function signIn(url: string, concurrency = 8, email = 'admin@pivor.dev'): Promise<PivorClient> {
   // Fast retries: the faults are injected on purpose, waiting out a real backoff only slows the suite.
   const client = new PivorClient({
-    baseUrl: url, transport: createKyTransport({ concurrency: Math.max(6, concurrency) }),
+    baseUrl: url, transport: createFetchTransport({ concurrency: Math.max(6, concurrency) }),
     retry: { baseDelayMs: 20, maxDelayMs: 200 },
   });
   const { token } = await client.createToken(email, 'password', 'vitest');

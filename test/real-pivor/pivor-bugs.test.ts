@@ -2,7 +2,7 @@
 // ASCII held back (and what sending one anyway does to Pivor), priority medium stored by a default install, and
 // the null columns of a create's answer filled with what Pivor really stores.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKyTransport, PivorClient, type PivorError } from '../../shared/api/index.ts';
+import { createFetchTransport, PivorClient, type PivorError } from '../../shared/api/index.ts';
 import { writeCsv } from '../../shared/csv/index.ts';
 import { exportCsv } from '../../shared/export/index.ts';
 import { executePlan, memoryJournalStore, preparePush } from '../../shared/push/index.ts';
@@ -16,7 +16,7 @@ let url: string;
 let client: PivorClient;
 beforeAll(async () => {
   url = await realServerUrl('users');
-  client = new PivorClient({ baseUrl: url, transport: createKyTransport({ concurrency: 4 }), retry: { baseDelayMs: 20, maxDelayMs: 200 } });
+  client = new PivorClient({ baseUrl: url, transport: createFetchTransport({ concurrency: 4 }), retry: { baseDelayMs: 20, maxDelayMs: 200 } });
   await client.createToken(email, password, 'pivor-bugs test');
 }, 240_000);
 

@@ -2,7 +2,7 @@
 // The export leaves out only that contact, names it by id, and everything else arrives once. The contact is
 // deleted at the end (a delete answers 200), so the server is usable again for the suites after this one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKyTransport, PivorClient, type BatchOp } from '../../shared/api/index.ts';
+import { createFetchTransport, PivorClient, type BatchOp } from '../../shared/api/index.ts';
 import { readCsv } from '../../shared/csv/index.ts';
 import { exportCsv } from '../../shared/export/index.ts';
 import type { Sandbox } from '../../sandbox/index.ts';
@@ -15,7 +15,7 @@ const tag = `Unreadable${Date.now()}`;
 
 beforeAll(async () => {
   server = await startTestServer({ seed: 'users' });
-  client = new PivorClient({ baseUrl: server.url, transport: createKyTransport(), retry: { baseDelayMs: 20, maxDelayMs: 200 } });
+  client = new PivorClient({ baseUrl: server.url, transport: createFetchTransport(), retry: { baseDelayMs: 20, maxDelayMs: 200 } });
   await client.createToken(process.env.PIVOR_TEST_EMAIL ?? 'admin@pivor.dev', process.env.PIVOR_TEST_PASSWORD ?? 'password', 'unreadable-records test');
   const ops: BatchOp[] = Array.from({ length: 150 }, (_, n) => ({
     method: 'POST', path: '/contacts', body: { first_name: n === 70 ? 'Élodie' : `${tag}${n}`, last_name: 'Test' },

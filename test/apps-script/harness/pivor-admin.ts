@@ -1,12 +1,12 @@
 // The test's own view of the sandbox, from outside the add-on: seeds records through the API and lists
 // everything, so a test can compare the server before and after a push. Uses the core's client over ky.
-import { createKyTransport, PivorClient, type PivorRecord } from '../../../shared/api/index.ts';
+import { createFetchTransport, PivorClient, type PivorRecord } from '../../../shared/api/index.ts';
 import type { ResourceName } from '../../../shared/resources/index.ts';
 
 export async function adminClient(url: string, email = 'admin@pivor.dev'): Promise<PivorClient> {
   const client = new PivorClient({
     baseUrl: url,
-    transport: createKyTransport({ timeoutMs: 30_000, concurrency: 16 }),
+    transport: createFetchTransport({ timeoutMs: 30_000, concurrency: 16 }),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 50))),
   });
   await client.createToken(email, 'password', 'apps-script tests');

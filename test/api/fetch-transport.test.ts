@@ -1,9 +1,9 @@
-// The ky transport over real sockets: what a broken server looks like to the client.
+// The fetch transport over real sockets: what a broken server looks like to the client.
 // Small node:http/net servers here play the misbehaving parts the Pivor sandbox has no reason to play.
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createKyTransport, PivorClient, PivorError } from '../../shared/api/index.ts';
+import { createFetchTransport, PivorClient, PivorError } from '../../shared/api/index.ts';
 
 const servers: { close(): void }[] = [];
 afterEach(() => {
@@ -32,13 +32,13 @@ async function failure(promise: Promise<unknown>): Promise<PivorError> {
   throw new Error('expected a PivorError');
 }
 
-describe('createKyTransport', () => {
+describe('createFetchTransport', () => {
   it('returns status, lower-case headers and body, without throwing for HTTP errors', async () => {
     const url = await listen(createHttpServer((request, response) => {
       response.writeHead(418, { 'Content-Type': 'application/json', 'X-Echo-Method': request.method ?? '' });
       response.end(JSON.stringify({ accept: request.headers.accept }));
     }));
-    const [result] = await createKyTransport().send([{ method: 'PATCH', url: `${url}/x`, headers: { Accept: 'application/json' }, body: '{}' }]);
+    const [result] = await createFetchTransport().send([{ method: 'PATCH', url: `${url}/x`, headers: { Accept: 'application/json' }, body: '{}' }]);
     expect(result).toEqual({
       kind: 'response', status: 418, body: '{"accept":"application/json"}',
       headers: expect.objectContaining({ 'content-type': 'application/json', 'x-echo-method': 'PATCH' }),
@@ -47,13 +47,13 @@ describe('createKyTransport', () => {
 
   it('reports a refused connection as not processed', async () => {
     const url = await closedPort();
-    const [result] = await createKyTransport().send([{ method: 'POST', url: `${url}/api/clients`, headers: {}, body: '{}' }]);
+    const [result] = await createFetchTransport().send([{ method: 'POST', url: `${url}/api/clients`, headers: {}, body: '{}' }]);
     expect(result).toEqual({ kind: 'network-error', message: 'connection refused', maybeProcessed: false });
   });
 
   it('reports a connection reset after the request was sent as maybe processed', async () => {
     const url = await listen(createNetServer((socket) => socket.once('data', () => socket.destroy())));
-    const [result] = await createKyTransport().send([{ method: 'POST', url: `${url}/api/clients`, headers: {}, body: '{}' }]);
+    const [result] = await createFetchTransport().send([{ method: 'POST', url: `${url}/api/clients`, headers: {}, body: '{}' }]);
     expect(result).toMatchObject({ kind: 'network-error', maybeProcessed: true });
   });
 
@@ -62,7 +62,7 @@ describe('createKyTransport', () => {
       socket.write('HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"data":');
       setTimeout(() => socket.destroy(), 20);
     })));
-    const [result] = await createKyTransport().send([{ method: 'POST', url: `${url}/api/clients`, headers: {}, body: '{}' }]);
+    const [result] = await createFetchTransport().send([{ method: 'POST', url: `${url}/api/clients`, headers: {}, body: '{}' }]);
     expect(result).toMatchObject({ kind: 'network-error', maybeProcessed: true });
   });
 
@@ -70,7 +70,7 @@ describe('createKyTransport', () => {
     const url = await listen(createNetServer((socket) => socket.once('data', (data) => {
       if (data.toString().includes('/stall')) socket.write('HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{');
     })));
-    const results = await createKyTransport({ timeoutMs: 200 }).send([
+    const results = await createFetchTransport({ timeoutMs: 200 }).send([
       { method: 'GET', url: `${url}/silent`, headers: {} },
       { method: 'GET', url: `${url}/stall`, headers: {} },
     ]);
@@ -93,7 +93,7 @@ describe('createKyTransport', () => {
       }, delay);
     }));
     const requests = Array.from({ length: 10 }, (_, index) => ({ method: 'GET' as const, url: `${url}/${index}`, headers: {} }));
-    const results = await createKyTransport({ concurrency: 3 }).send(requests);
+    const results = await createFetchTransport({ concurrency: 3 }).send(requests);
     expect(results.map((result) => (result.kind === 'response' ? result.body : ''))).toEqual(requests.map((_, index) => `/${index}`));
     expect(most).toBeLessThanOrEqual(3);
   });
@@ -110,7 +110,7 @@ describe('PivorClient over a server that is not Pivor', () => {
         response.end();
       }
     }));
-    const client = new PivorClient({ baseUrl: url, token: 'x|y', transport: createKyTransport() });
+    const client = new PivorClient({ baseUrl: url, token: 'x|y', transport: createFetchTransport() });
     const error = await failure(client.currentUser());
     expect(error.kind).toBe('bad-response');
     expect(error.message).toMatch(new RegExp(`^${url} redirected the request to ${url}/login\\. Pivor Bridge follows no redirect, so nothing was sent there`));
@@ -121,7 +121,7 @@ describe('PivorClient over a server that is not Pivor', () => {
       response.writeHead(404, { 'Content-Type': 'text/html' });
       response.end('<html><body>Not Found</body></html>');
     }));
-    const client = new PivorClient({ baseUrl: url, transport: createKyTransport() });
+    const client = new PivorClient({ baseUrl: url, transport: createFetchTransport() });
     const error = await failure(client.listPage('clients'));
     expect(error.kind).toBe('bad-response');
     expect(error.message).toMatch(/did not answer like a Pivor API \(nothing at \/clients\): check the URL\.$/);
@@ -131,7 +131,7 @@ describe('PivorClient over a server that is not Pivor', () => {
     const url = await closedPort();
     const sleeps: number[] = [];
     const client = new PivorClient({
-      baseUrl: url, transport: createKyTransport(), retry: { attempts: 3 },
+      baseUrl: url, transport: createFetchTransport(), retry: { attempts: 3 },
       sleep: async (ms) => void sleeps.push(ms), random: () => 0.5,
     });
     const error = await failure(client.currentUser());
