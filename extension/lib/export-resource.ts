@@ -3,7 +3,7 @@ import { writeCsv } from '../../shared/csv/index.ts';
 import { exportCsv } from '../../shared/export/index.ts';
 import { columnName, getResource, templateFields, type ResourceName } from '../../shared/resources/index.ts';
 import type { Session } from '../storage/session-store.ts';
-import { downloadCsv, exportFileName, templateFileName } from './download-csv.ts';
+import { downloadCsv, exportFileName, savedFileName, templateFileName } from './download-csv.ts';
 import { clientFor } from './pivor-session.ts';
 
 export interface ExportFilters {
@@ -16,7 +16,7 @@ export async function exportResource(
   resource: ResourceName,
   filters: ExportFilters,
   options: { signal: AbortSignal; onProgress: (done: number, total: number) => void; onRetry?: (message: string) => void },
-): Promise<{ fileName: string; rows: number; complete: boolean; notices: string[] }> {
+): Promise<{ fileName: string; rows: number; nameConfirmed: boolean; complete: boolean; notices: string[] }> {
   const query: Record<string, string> = {};
   if (filters.status) query.status = filters.status;
   if (filters.search.trim()) query.search = filters.search.trim();
@@ -31,9 +31,9 @@ export async function exportResource(
       options.onProgress(p.loaded, p.total);
     },
   });
-  const fileName = exportFileName(resource);
-  await downloadCsv(fileName, result.csv);
-  return { fileName, rows: result.rows, complete: result.complete, notices: result.notices };
+  const asked = exportFileName(resource, new Date(), query);
+  const saved = await savedFileName(await downloadCsv(asked, result.csv));
+  return { fileName: saved ?? asked, rows: result.rows, nameConfirmed: saved !== null, complete: result.complete, notices: result.notices };
 }
 
 /** Pivor's own template columns (so a filled template also imports through Pivor's screen) with one example row. */

@@ -1,7 +1,7 @@
 // Signing in and out of Pivor from the extension: the core's PivorClient over ky, with the token kept in
 // chrome.storage.local (storage/session-store.ts) and host access limited to the Pivor origin.
 import { PivorClient } from '../../shared/api/client.ts';
-import { normalizeBaseUrl, type ApiBase } from '../../shared/api/base-url.ts';
+import { normalizeBaseUrl, withAssumedScheme, type ApiBase } from '../../shared/api/base-url.ts';
 import { isPivorError, PivorError } from '../../shared/api/errors.ts';
 import type { RetryInfo, RetryOptions, WaitingInfo } from '../../shared/api/index.ts';
 import { createFetchTransport } from '../../shared/api/fetch-transport.ts';
@@ -34,7 +34,8 @@ export async function signIn(address: string, credentials: Credentials): Promise
   if (!granted) {
     throw new PivorError('forbidden', `Pivor Bridge needs your permission to talk to ${base.origin}. Sign in again and choose Allow.`);
   }
-  const baseUrl = address.trim();
+  // Kept with its scheme: "localhost:8787" is stored (and shown) as the http://localhost:8787 it was tried as.
+  const baseUrl = withAssumedScheme(address);
   try {
     const anonymous = new PivorClient({ baseUrl, transport: createFetchTransport() });
     if (credentials.kind === 'password') {
@@ -49,7 +50,7 @@ export async function signIn(address: string, credentials: Credentials): Promise
     // Not a Pivor we could use: give the origin back, so access stays limited to the signed-in Pivor.
     // A wrong password or token keeps it: this is a real Pivor and the user will try again.
     if (!(isPivorError(error) && (error.kind === 'validation' || error.kind === 'unauthenticated'))) await releaseOriginAccess(base.origin);
-    throw friendlier(error);
+    throw withSchemeNote(friendlier(error), base);
   }
 }
 
@@ -85,6 +86,17 @@ function friendlier(error: unknown): unknown {
     return new PivorError('unauthenticated', 'Pivor did not accept this token: it may have been revoked or mistyped.');
   }
   return error;
+}
+
+/** An address typed without a scheme: failures say which one was tried, so https-only or http-only servers make sense. */
+function withSchemeNote(error: unknown, base: ApiBase): unknown {
+  if (!base.assumedScheme || !isPivorError(error) || error.kind === 'validation' || error.kind === 'unauthenticated') return error;
+  return new PivorError(error.kind, `${error.message} (The address had no http:// or https://, so ${schemeChoice(base)} was tried.)`);
+}
+
+/** "http://localhost:8787 (http, as for a local address)": what an address without a scheme becomes, for people. */
+export function schemeChoice(base: ApiBase): string {
+  return base.assumedScheme === 'http' ? `${base.origin} (http, as for a local address)` : `${base.origin} (https)`;
 }
 
 export function errorMessage(error: unknown): string {

@@ -11,7 +11,7 @@ import type { Session } from '../storage/session-store.ts';
 type ExportState =
   | { kind: 'idle' }
   | { kind: 'running'; done: number; total: number | null; retrying?: string }
-  | { kind: 'done'; fileName: string; rows: number; complete: boolean; notices: string[] }
+  | { kind: 'done'; fileName: string; rows: number; nameConfirmed: boolean; complete: boolean; notices: string[] }
   | { kind: 'failed'; message: string };
 
 export function ResourceCard(props: { resource: ResourceName; session: Session; onUnauthenticated: () => void }) {
@@ -91,7 +91,8 @@ export function ResourceCard(props: { resource: ResourceName; session: Session; 
       {state.kind === 'done' && (
         <Notice kind={state.complete ? 'success' : 'warning'} testId={`export-done-${props.resource}`}
           {...(state.complete ? {} : { title: 'Export incomplete: ' })}>
-          Saved {state.fileName} ({formatCount(state.rows)} {state.rows === 1 ? spec.singular : spec.name}).
+          {state.nameConfirmed ? 'Saved' : 'Saving'} <span data-testid={`export-file-${props.resource}`}>{state.fileName}</span>{' '}
+          ({formatCount(state.rows)} {state.rows === 1 ? spec.singular : spec.name}){state.nameConfirmed ? '' : '; Chrome has not confirmed its name yet'}.
           {state.notices.length > 0 && <ul>{state.notices.map((notice) => <li key={notice}>{notice}</li>)}</ul>}
         </Notice>
       )}

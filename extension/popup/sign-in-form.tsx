@@ -2,7 +2,8 @@
 // or an existing API token. Errors say what to fix; the password is never kept.
 import { useState } from 'preact/hooks';
 import { Notice } from '../ui/notice.tsx';
-import { errorMessage, signIn, type Credentials } from '../lib/pivor-session.ts';
+import { normalizeBaseUrl } from '../../shared/api/base-url.ts';
+import { errorMessage, schemeChoice, signIn, type Credentials } from '../lib/pivor-session.ts';
 import type { Session } from '../storage/session-store.ts';
 
 export function SignInForm(props: { onSignedIn: (session: Session) => void; initialUrl?: string }) {
@@ -43,7 +44,9 @@ export function SignInForm(props: { onSignedIn: (session: Session) => void; init
       <div class="field">
         <label for="pivor-url">Pivor URL</label>
         <input id="pivor-url" name="url" type="text" inputMode="url" autoComplete="url" spellcheck={false}
-          placeholder="https://crm.example.com" value={address} onInput={(e) => setAddress(e.currentTarget.value)} required />
+          placeholder="https://crm.example.com" value={address} onInput={(e) => setAddress(e.currentTarget.value)} required
+          aria-describedby="pivor-url-scheme" />
+        <span class="hint" id="pivor-url-scheme" data-testid="url-scheme">{schemeHint(address)}</span>
       </div>
       <fieldset>
         <legend class="visually-hidden">How to sign in</legend>
@@ -88,4 +91,14 @@ export function SignInForm(props: { onSignedIn: (session: Session) => void; init
       </p>
     </form>
   );
+}
+
+/** Under the address, once it has no scheme: which one will be used. */
+function schemeHint(address: string): string {
+  try {
+    const base = normalizeBaseUrl(address);
+    return base.assumedScheme ? `Will use ${schemeChoice(base)}.` : '';
+  } catch {
+    return '';
+  }
 }

@@ -11,6 +11,8 @@ describe('normalizeBaseUrl', () => {
     ['  https://crm.example.com:8443/crm/  ', 'https://crm.example.com:8443/crm/api'],
     ['crm.example.com', 'https://crm.example.com/api'],
     ['http://localhost:8000', 'http://localhost:8000/api'],
+    ['localhost:8787', 'http://localhost:8787/api'],
+    ['127.0.0.1:8000/crm', 'http://127.0.0.1:8000/crm/api'],
     ['http://127.0.0.1:8000/api', 'http://127.0.0.1:8000/api'],
     ['http://[::1]:8000/', 'http://[::1]:8000/api'],
   ])('%s → %s', (input, apiBase) => {

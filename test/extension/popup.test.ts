@@ -82,7 +82,34 @@ describe('sign-in errors', () => {
     await popup.fill('#pivor-url', deadUrl);
     await popup.click('button[type=submit]');
     await expect.poll(() => popup.textContent('[data-testid=sign-in-error]'), { timeout: 20_000 }).toMatch(/Can't reach Pivor/);
+
+    // The same dead address without its scheme: http is tried, as for a local address, and the message says so.
+    const bare = deadUrl.replace(/^http:\/\//, '');
+    await popup.fill('#pivor-url', bare);
+    expect(await popup.textContent('[data-testid=url-scheme]')).toBe(`Will use ${deadUrl} (http, as for a local address).`);
+    await popup.click('button[type=submit]');
+    await expect.poll(() => popup.textContent('[data-testid=sign-in-error]'), { timeout: 20_000 })
+      .toContain(`so ${deadUrl} (http, as for a local address) was tried`);
+    await screenshot(popup, 'popup-error-no-scheme');
     await popup.close();
+  });
+
+  test('an address without a scheme: localhost and 127.0.0.1 are tried over http and signing in works', async () => {
+    await signOutIfSignedIn(ext);
+    await ext.allowOrigin(new URL(sandbox.url).origin);
+    const popup = await openPopup(ext);
+    await popup.fill('#pivor-url', 'crm.example.com');
+    expect(await popup.textContent('[data-testid=url-scheme]')).toBe('Will use https://crm.example.com (https).');
+    await popup.fill('#pivor-url', sandbox.url.replace(/^http:\/\//, ''));
+    expect(await popup.textContent('[data-testid=url-scheme]')).toContain('(http, as for a local address)');
+    await popup.fill('#email', 'admin@pivor.dev');
+    await popup.fill('#password', 'password');
+    await popup.click('button[type=submit]');
+    await popup.waitForSelector('[data-testid=user-name]');
+    const { local } = await storageOf(popup);
+    expect((local.session as { baseUrl: string }).baseUrl).toBe(sandbox.url);
+    await popup.close();
+    await signOutIfSignedIn(ext);
   });
 
   test('a pasted token that Pivor refuses says so', async () => {
@@ -171,6 +198,7 @@ describe('signed in', () => {
     await contacts.locator('text=Export CSV').click();
     await popup.waitForSelector('[data-testid=export-done-contacts]');
     await screenshot(popup, 'popup-exported');
+    expect(await popup.textContent('[data-testid=export-done-contacts]')).toContain(`Saved pivor-contacts-${today()}.csv (`);
     const file = await ext.download(`pivor-contacts-${today()}.csv`);
     const table = readCsv(readText(file));
     const server = await allRecords(sandbox.url, token, 'contacts');
@@ -188,11 +216,19 @@ describe('signed in', () => {
     await screenshot(popup, 'popup-export-filters');
     await clients.locator('text=Export CSV').click();
     await popup.waitForSelector('[data-testid=export-done-clients]');
-    const clientFile = readCsv(readText(await ext.download(`pivor-clients-${today()}.csv`)));
+    // The file's name says its filter.
+    expect(await popup.textContent('[data-testid=export-file-clients]')).toBe(`pivor-clients-status-active-${today()}.csv`);
+    const clientFile = readCsv(readText(await ext.download(`pivor-clients-status-active-${today()}.csv`)));
     const active = await allRecords(sandbox.url, token, 'clients', { status: 'active' });
     const clientIdAt = clientFile.headers.indexOf('id');
     expect(clientFile.records.map((r) => Number(r.cells[clientIdAt])).sort((a, b) => a - b)).toEqual(active.map((r) => r.id).sort((a, b) => a - b));
     expect(active.length).toBeGreaterThan(0);
+
+    // A second export of the same list the same day: Chrome saves it as "… (1).csv", and the popup says that name.
+    await contacts.locator('text=Export CSV').click();
+    await expect.poll(() => popup.textContent('[data-testid=export-file-contacts]')).toBe(`pivor-contacts-${today()} (1).csv`);
+    expect(readCsv(readText(await ext.download(`pivor-contacts-${today()} (1).csv`))).records.length).toBe(server.length);
+    await screenshot(popup, 'popup-exported-again');
     await popup.close();
   });
 
