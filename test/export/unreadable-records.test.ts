@@ -45,10 +45,16 @@ afterAll(async () => {
 });
 
 describe('a list holding records Pivor answers only with a 500', () => {
-  it('the proxy plays the bug: the default list page fails', async () => {
+  it('the proxy plays the bug: a list page holding one of them fails', async () => {
     expect(bad).toHaveLength(2);
-    const response = await fetch(`${proxy.url}/api/contacts?per_page=100`, { headers: { Accept: 'application/json', Authorization: `Bearer ${s.token}` } });
-    expect(response.status).toBe(500);
+    // Records created in one second may list in either order, so which page holds them is not fixed.
+    const statuses: number[] = [];
+    for (const page of [1, 2, 3]) {
+      const response = await fetch(`${proxy.url}/api/contacts?per_page=100&page=${page}`, { headers: { Accept: 'application/json', Authorization: `Bearer ${s.token}` } });
+      statuses.push(response.status);
+    }
+    expect(statuses).toContain(500);
+    expect(statuses.every((status) => status === 200 || status === 500)).toBe(true);
   });
 
   it('the export leaves out exactly those two, names them by id and says how to fix them; the rest arrives once', async () => {
