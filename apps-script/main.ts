@@ -6,5 +6,7 @@ import { installUrlPolyfill } from './url-polyfill.ts';
 installUrlPolyfill();
 
 export { onOpen, onInstall, showSidebar, menuPull, menuPush, menuImport } from './menu.ts';
-export { getSidebarState, signIn, signOut, pullCheck, pullStart, pullSlice, pushPrepare, pushStart, pushSlice, pushCancel, goToRow, importCsv, repullRows } from './sidebar-api.ts';
+export { getSidebarState, signIn, signOut, pullCheck, pullStart, pullSlice, pushPrepare, pushStart, pushSlice, pushCancel, goToRow, importCsv, repullRows, setRefresh } from './sidebar-api.ts';
 export { callServer, takeServerResult } from './rpc-dispatch.ts';
+// The time-driven trigger of scheduled refresh.
+export { scheduledRefresh } from './scheduled-refresh.ts';

@@ -12,6 +12,7 @@ import { sheetLayout, type SheetLayout } from './sheet-columns.ts';
 import { ensureRows, protectReadOnlyColumns, resetResourceSheet } from './sheet-format.ts';
 import { appendSnapshot, openSnapshot } from './snapshot-sheet.ts';
 import { recordPull } from './sheet-registry.ts';
+import { stampPulled } from './pull-stamp.ts';
 import { heldMessage, readBack, type HeldChange } from './sheet-held-values.ts';
 
 export const PER_PAGE = 100;
@@ -134,7 +135,7 @@ function finish(job: PullJob): PullProgress {
   warnings.push(...(job.unreadable ?? []).map((notice) => notice.replace('export or pull again', 'pull again')));
   protectReadOnlyColumns(sheet, layout);
   sheet.activate();
-  recordPull(job.resource, sheet.getSheetId(), written, job.watermark ?? null);
+  stampPulled(sheet, recordPull(job.resource, sheet.getSheetId(), written, job.watermark ?? null));
   return progress({ ...job, written }, true, warnings);
 }
 

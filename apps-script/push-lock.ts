@@ -72,6 +72,12 @@ export function holdSheetForPush(sheetId: number, token: string, claim: boolean)
   });
 }
 
+/** Whether someone's push of the sheet holds it now (a scheduled refresh must not pull under it). */
+export function pushUnderWay(sheetId: number): boolean {
+  const mark = readMark(PropertiesService.getDocumentProperties(), sheetId);
+  return !!mark && Date.now() - mark.at < PUSH_MARK_FRESH_MS;
+}
+
 /** This push ended: the sheet is free for others (another push's mark is left alone). */
 export function releaseSheetAfterPush(sheetId: number, token: string): void {
   withDocumentLock((props) => {

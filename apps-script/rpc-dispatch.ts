@@ -22,6 +22,7 @@ const HANDLERS: Record<string, (...args: never[]) => Promise<unknown>> = {
   goToRow: api.goToRow,
   importCsv: api.importCsv,
   repullRows: api.repullRows,
+  setRefresh: api.setRefresh,
 };
 
 const PREFIX = 'pivor.rpc.';

@@ -14,7 +14,14 @@ export interface SheetInfo {
   watermark?: string | null;
   /** Sheets made by Import a CSV file: every row is new. */
   imported?: boolean;
+  /** Scheduled refresh (scheduled-refresh.ts): how often, and whose trigger runs it (Apps Script's per-user key). */
+  refresh?: RefreshChoice;
+  refreshBy?: string;
+  /** Why the last scheduled refresh did not pull (changes not pushed, a push under way…), and when. */
+  refreshSkipped?: { at: string; reason: string };
 }
+
+export type RefreshChoice = 'off' | 'hourly' | 'daily';
 
 function props(): GoogleAppsScript.Properties.Properties {
   return PropertiesService.getDocumentProperties();
@@ -24,8 +31,13 @@ export function registerSheet(sheetId: number, info: SheetInfo): void {
   props().setProperty(PREFIX + sheetId, JSON.stringify(info));
 }
 
-export function recordPull(resource: ResourceName, sheetId: number, rows: number, watermark: string | null): void {
-  registerSheet(sheetId, { resource, pulledAt: new Date().toISOString(), rows, watermark });
+/** A pull ended: when, how many rows, the watermark; the sheet's refresh schedule stays, a skipped refresh is over. */
+export function recordPull(resource: ResourceName, sheetId: number, rows: number, watermark: string | null): SheetInfo {
+  const before = sheetInfo(sheetId);
+  const schedule = before?.refresh && before.refresh !== 'off' && before.resource === resource ? { refresh: before.refresh, refreshBy: before.refreshBy } : {};
+  const info: SheetInfo = { resource, pulledAt: new Date().toISOString(), rows, watermark, ...schedule };
+  registerSheet(sheetId, info);
+  return info;
 }
 
 export function sheetInfo(sheetId: number): SheetInfo | null {

@@ -10,6 +10,7 @@ import { repullRows as runRepull } from './repull-rows.ts';
 import { rpc, UserError } from './rpc-result.ts';
 import { goToRow as showRow } from './push-review.ts';
 import { registeredSheets } from './sheet-registry.ts';
+import { isRefreshChoice, setRefresh as chooseRefresh } from './scheduled-refresh.ts';
 
 function resourceArg(value: unknown): ResourceName {
   if (typeof value !== 'string' || !isResourceName(value)) throw new UserError(`Unknown resource: ${String(value)}`);
@@ -29,7 +30,10 @@ export function getSidebarState() {
       user: currentUser(),
       lastBaseUrl: lastBaseUrl(),
       timeZone: ss.getSpreadsheetTimeZone(),
-      sheets: registeredSheets(ss).map(({ sheetId, name, resource, pulledAt, rows, imported }) => ({ sheetId, name, resource, pulledAt: pulledAt ?? null, rows: rows ?? null, imported: !!imported })),
+      sheets: registeredSheets(ss).map(({ sheetId, name, resource, pulledAt, rows, imported, refresh, refreshBy, refreshSkipped }) => ({
+        sheetId, name, resource, pulledAt: pulledAt ?? null, rows: rows ?? null, imported: !!imported,
+        refresh: refresh ?? 'off', refreshMine: refreshBy === Session.getTemporaryActiveUserKey(), refreshSkipped: refreshSkipped ?? null,
+      })),
     };
   });
 }
@@ -120,6 +124,15 @@ export function importCsv(request: { resource?: unknown; fileName?: unknown; hea
       records: request.records,
       userMapping: mapping,
     });
+  });
+}
+
+/** Scheduled refresh of a pulled sheet: 'off', 'hourly' or 'daily'; the person choosing runs it. */
+export function setRefresh(sheetId: unknown, choice: unknown) {
+  return rpc(() => {
+    if (typeof sheetId !== 'number' || !isRefreshChoice(choice)) throw new UserError('Choose a sheet and how often to refresh it.');
+    const info = chooseRefresh(sheetId, choice);
+    return { refresh: info.refresh ?? 'off' };
   });
 }
 

@@ -69,7 +69,7 @@ export function App() {
           </button>
         ))}
       </nav>
-      {(tab === 'pull' || tab === 'home') && <PullPanel onDone={() => void refresh()} onSignedOut={signedOut} />}
+      {(tab === 'pull' || tab === 'home') && <PullPanel sheets={state.sheets} timeZone={state.timeZone} onDone={() => void refresh()} onSignedOut={signedOut} />}
       {tab === 'push' && <PushPanel sheets={state.sheets} selected={pushTarget.sheetId} autoReview={pushTarget.auto} onSignedOut={signedOut} />}
       {tab === 'import' && <ImportPanel onImported={imported} />}
     </main>

@@ -4,8 +4,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ResourceName } from '../../shared/resources/index.ts';
 import { ProgressBar, count } from './progress-bar.tsx';
+import { PulledSheets } from './pulled-sheets.tsx';
 import { call, messageOf, ServerError } from './server.ts';
-import type { PullProgress, UnpushedChanges } from './types.ts';
+import type { PullProgress, SheetEntry, UnpushedChanges } from './types.ts';
 
 const RESOURCES: { name: ResourceName; title: string }[] = [
   { name: 'clients', title: 'Clients' },
@@ -13,7 +14,7 @@ const RESOURCES: { name: ResourceName; title: string }[] = [
   { name: 'communications', title: 'Communications' },
 ];
 
-export function PullPanel(props: { onDone: () => void; onSignedOut: (error: ServerError) => void }) {
+export function PullPanel(props: { sheets: SheetEntry[]; timeZone: string; onDone: () => void; onSignedOut: (error: ServerError) => void }) {
   const [running, setRunning] = useState<{ title: string; done: number; total: number } | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error' | 'warn'; text: string } | null>(null);
   const [checking, setChecking] = useState(false);
@@ -97,6 +98,7 @@ export function PullPanel(props: { onDone: () => void; onSignedOut: (error: Serv
         </>
       )}
       {message && <p class={message.kind} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>}
+      <PulledSheets sheets={props.sheets} timeZone={props.timeZone} onChanged={props.onDone} />
     </section>
   );
 }

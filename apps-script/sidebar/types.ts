@@ -15,6 +15,10 @@ export interface SheetEntry {
   pulledAt: string | null;
   rows: number | null;
   imported: boolean;
+  /** Scheduled refresh, whether it runs as this person, and why the last one skipped the sheet. */
+  refresh: 'off' | 'hourly' | 'daily';
+  refreshMine: boolean;
+  refreshSkipped: { at: string; reason: string } | null;
 }
 
 export interface SidebarState {

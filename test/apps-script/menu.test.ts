@@ -23,12 +23,13 @@ describe('the built add-on', () => {
     expect(code).not.toMatch(/^\s*(import|export)\s/m);
   });
 
-  it('asks for the narrowest scopes: this spreadsheet only, external requests, its own UI', () => {
+  it('asks for the narrowest scopes: this spreadsheet only, external requests, its own UI, its own triggers', () => {
     const manifest = JSON.parse(readFileSync(builtFile('appsscript.json'), 'utf8')) as { runtimeVersion: string; oauthScopes: string[] };
     expect(manifest.runtimeVersion).toBe('V8');
     expect(manifest.oauthScopes.sort()).toEqual([
       'https://www.googleapis.com/auth/script.container.ui',
       'https://www.googleapis.com/auth/script.external_request',
+      'https://www.googleapis.com/auth/script.scriptapp',
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
     ]);
   });

@@ -253,6 +253,7 @@ export class FakeSheet {
   _hidden = false;
   _protections: FakeProtection[] = [];
   _columnWidths = new Map<number, number>();
+  _tabColor: string | null = null;
 
   constructor(readonly _spreadsheet: FakeSpreadsheet, public _name: string, readonly _id: number) {}
 
@@ -412,6 +413,9 @@ export class FakeSheet {
   }
   autoResizeColumns(start: number, count: number): this { for (let c = start; c < start + count; c++) this._columnWidths.set(c, 120); return this; }
   activate(): this { this._spreadsheet._active = this; return this; }
+  /** A colour for the sheet's tab (null: none). */
+  setTabColor(color: string | null): this { this._tabColor = color === null ? null : String(color).toLowerCase(); return this; }
+  getTabColor(): string | null { return this._tabColor; }
   showColumns(): this { return this; }
 }
 

@@ -14,6 +14,7 @@ import { LITERAL_CELLS, LOSSY_CELLS, type CellBehaviour } from '../fakes/sheet-v
 import { FakeUrlFetchApp } from '../fakes/url-fetch-app.ts';
 import { FakeLogger, FakeSession, FakeUtilities } from '../fakes/utilities-session-logger.ts';
 import { FakeLockService } from '../fakes/lock-service.ts';
+import { FakeScriptApp, type FakeTrigger } from '../fakes/script-app.ts';
 import { builtFile } from './build-once.ts';
 
 export interface GasEnvironmentOptions {
@@ -48,6 +49,7 @@ export class GasEnvironment {
   readonly session: FakeSession;
   readonly logger = new FakeLogger(this.counter);
   readonly urlFetch = new FakeUrlFetchApp(this.counter);
+  readonly scriptApp = new FakeScriptApp(this.counter, () => this.properties._activeUser);
   readonly html: FakeHtmlService;
   private readonly code: vm.Script;
   private readonly globals: Record<string, unknown>;
@@ -76,6 +78,7 @@ export class GasEnvironment {
       Utilities: this.utilities,
       Session: this.session,
       LockService: this.locks,
+      ScriptApp: this.scriptApp,
       Logger: this.logger,
       console: this.logger._console(),
     };
@@ -145,6 +148,20 @@ export class GasEnvironment {
     if (this.loseAnswerOf(name)) throw new Error('NetworkError: Connection failure due to HTTP 0');
     assertTransferable(result, name);
     return result === undefined ? null : JSON.parse(JSON.stringify(result));
+  }
+
+  /**
+   * Runs a time-driven trigger as Apps Script does: a new execution as the trigger's owner (whoever is at
+   * the keyboard), handed the clock event; a promise it returns settles like any other execution's.
+   */
+  async fire(trigger: FakeTrigger): Promise<unknown> {
+    const before = this.properties._activeUser;
+    this.properties._activeUser = trigger._owner;
+    try {
+      return await this.run(trigger._handler, this.scriptApp._clockEvent(trigger));
+    } finally {
+      this.properties._activeUser = before;
+    }
   }
 
   /**
