@@ -3,6 +3,7 @@
 // can read. Never in document properties, never in a cell, never in a log. Builds the PivorClient.
 import { PivorClient, PivorError, type PivorUser } from '../shared/api/index.ts';
 import { checkPivorAddress } from './pivor-address.ts';
+import { msLeftInStep } from './step-clock.ts';
 import { createUrlFetchTransport, type UrlFetchTransportOptions } from './url-fetch-transport.ts';
 
 const KEY_BASE_URL = 'pivor.baseUrl';
@@ -24,7 +25,8 @@ const sleep = (ms: number): Promise<void> => {
 };
 
 export function newClient(baseUrl: string, token?: string, transport: UrlFetchTransportOptions = {}): PivorClient {
-  return new PivorClient({ baseUrl, ...(token ? { token } : {}), transport: createUrlFetchTransport(transport), sleep });
+  // A Retry-After longer than the step has left is not waited out: the step ends saying when to go on.
+  return new PivorClient({ baseUrl, ...(token ? { token } : {}), transport: createUrlFetchTransport(transport), sleep, waitBudgetMs: () => msLeftInStep() });
 }
 
 function store(): GoogleAppsScript.Properties.Properties {

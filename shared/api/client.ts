@@ -84,6 +84,11 @@ export interface PivorClientOptions {
   /** For Retry-After dates; Date.now by default. */
   now?: () => number;
   retry?: Partial<RetryOptions>;
+  /**
+   * The longest wait before a retry still worth making, asked before each wait (Apps Script: the time left
+   * in the step). A longer Retry-After or backoff is not waited out: the failure goes back to the caller.
+   */
+  waitBudgetMs?: () => number;
   onRetry?: (info: RetryInfo) => void;
   /** Told every few seconds while Pivor has not answered (where timers exist): "Waiting for Pivor at …". */
   onWaiting?: (info: WaitingInfo) => void;
@@ -103,6 +108,7 @@ export class PivorClient {
   readonly #now: () => number;
   readonly #retry: RetryOptions;
   readonly #onRetry: ((info: RetryInfo) => void) | undefined;
+  readonly #waitBudgetMs: (() => number) | undefined;
   readonly #onWaiting: ((info: WaitingInfo) => void) | undefined;
   readonly #waitingNoticeMs: number | undefined;
 
@@ -117,6 +123,7 @@ export class PivorClient {
     this.#now = options.now ?? Date.now;
     this.#retry = { ...defaultRetryOptions, ...options.retry };
     this.#onRetry = options.onRetry;
+    this.#waitBudgetMs = options.waitBudgetMs;
     this.#onWaiting = options.onWaiting;
     this.#waitingNoticeMs = options.waitingNoticeMs;
   }
@@ -293,6 +300,7 @@ export class PivorClient {
       transport: this.#transport, sleep: this.#sleep, random: this.#random, now: this.#now, retry,
       origin: this.origin,
       ...(this.#onRetry ? { onRetry: this.#onRetry } : {}),
+      ...(this.#waitBudgetMs ? { waitBudgetMs: this.#waitBudgetMs } : {}),
       ...(this.#onWaiting ? { onWaiting: this.#onWaiting } : {}),
       ...(this.#waitingNoticeMs !== undefined ? { waitingNoticeMs: this.#waitingNoticeMs } : {}),
       ...(signal ? { signal } : {}),

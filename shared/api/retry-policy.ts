@@ -12,7 +12,7 @@ export interface RetryOptions {
   attempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
-  /** A Retry-After longer than this is not waited out: the error goes back to the caller. Default 2 minutes. */
+  /** A wait (Retry-After, or backoff) longer than this is not waited out: the error goes back to the caller. Default 2 minutes. */
   maxRetryAfterMs: number;
 }
 
@@ -39,10 +39,9 @@ export function decideRetry(
   const reason = retryReason(method, error);
   if (reason === undefined) return { retry: false, outcome: { ok: false, error: settle(method, error) } };
 
-  const asked = error.retryAfterMs;
-  const tooLong = asked !== undefined && asked > options.maxRetryAfterMs;
-  if (attempt >= options.attempts || tooLong) return { retry: false, outcome: { ok: false, error: settle(method, error) } };
-  const delayMs = asked ?? backoffDelay(attempt, options, random);
+  if (attempt >= options.attempts) return { retry: false, outcome: { ok: false, error: settle(method, error) } };
+  const delayMs = error.retryAfterMs ?? backoffDelay(attempt, options, random);
+  if (delayMs > options.maxRetryAfterMs) return { retry: false, outcome: { ok: false, error: settle(method, error) } };
   return { retry: true, delayMs, reason, error };
 }
 

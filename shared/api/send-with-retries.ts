@@ -31,6 +31,8 @@ export interface SendContext {
   random: () => number;
   now: () => number;
   retry: RetryOptions;
+  /** The longest wait still worth making, asked before each round is judged (the caller's time left). */
+  waitBudgetMs?: () => number;
   origin: string;
   onRetry?: (info: RetryInfo) => void;
   /** Told every `waitingNoticeMs` while a round has no answer yet. */
@@ -54,12 +56,13 @@ export async function sendWithRetries(requests: readonly PreparedRequest[], cont
     const next: number[] = [];
     let delayMs = 0;
     let first: { reason: RetryReason; error: PivorError } | undefined;
+    const retry = withinBudget(context);
     pending.forEach((index, position) => {
       const request = requests[index]!;
       attempts[index]! += 1;
       const result = results[position] ?? lostResult;
       const outcome = interpretResult(result, { method: request.method, path: request.path, origin: context.origin, url: request.http.url, now: context.now() });
-      const decision = decideRetry(request.method, outcome, attempts[index]!, context.retry, context.random);
+      const decision = decideRetry(request.method, outcome, attempts[index]!, retry, context.random);
       if (!decision.retry) {
         outcomes[index] = decision.outcome;
         return;
@@ -85,6 +88,13 @@ export async function sendWithRetries(requests: readonly PreparedRequest[], cont
     pending = next;
   }
   return outcomes.map((outcome) => outcome ?? { ok: false, error: new PivorError('cancelled', messages.cancelled) });
+}
+
+/** The retry options with no wait longer than the caller has time for. */
+function withinBudget(context: SendContext): RetryOptions {
+  if (!context.waitBudgetMs) return context.retry;
+  const budget = Math.max(0, context.waitBudgetMs());
+  return budget < context.retry.maxRetryAfterMs ? { ...context.retry, maxRetryAfterMs: budget } : context.retry;
 }
 
 function waitForRound(context: SendContext, batch: HttpRequest[], attempt: number): Promise<HttpResult[]> {

@@ -49,6 +49,20 @@ describe('retries', () => {
     expect(sandbox.current.query('select count(*) as n from clients')[0]).toEqual({ n: 20 });
   });
 
+  it('waits only as long as the caller has left (waitBudgetMs): a longer Retry-After goes back at once', async () => {
+    const { sleeps, sleep } = recordingSleep();
+    let budgetMs = 5_000;
+    const client = await signIn(sandbox.current, 'admin@pivor.dev', { sleep, retry: { attempts: 3 }, waitBudgetMs: () => budgetMs });
+    sandbox.current.setFaults({ rateLimitRate: 1, retryAfterSeconds: 10 });
+    const [refused] = await client.sendBatch([{ method: 'GET', path: '/clients' }]);
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'rate-limited', retryAfterMs: 10_000, message: 'Pivor is rate limiting requests; try again in 10 s.' } });
+    expect(sleeps).toEqual([]);
+
+    budgetMs = 15_000;
+    await client.sendBatch([{ method: 'GET', path: '/clients' }]);
+    expect(sleeps).toEqual([10_000, 10_000]);
+  });
+
   it('gives up on a long rate limit and says when to come back', async () => {
     const { sleeps, sleep } = recordingSleep();
     const client = await signIn(sandbox.current, 'admin@pivor.dev', { sleep, retry: { attempts: 3, maxRetryAfterMs: 60_000 } });

@@ -71,6 +71,8 @@ export class FakeUrlFetchApp {
     return this._faults;
   }
   timeoutMs = 60_000;
+  /** Called before each fetch or fetchAll (a test moving the script's clock, say). */
+  _onCall: (() => void) | null = null;
 
   constructor(readonly _counter: CallCounter) {}
 
@@ -105,6 +107,7 @@ export class FakeUrlFetchApp {
   }
 
   private _exchange(requests: ReturnType<FakeUrlFetchApp['_normalize']>[]): FakeHttpResponse[] {
+    this._onCall?.();
     this.callsSinceFault += 1;
     if (this.faults.killAfterCalls !== undefined && this.callsSinceFault > this.faults.killAfterCalls) {
       this._counter.killed = 'Exceeded maximum execution time';

@@ -34,6 +34,22 @@ export interface GasEnvironmentOptions {
   buildDir?: string;
   /** How cells keep what is written where Google does not say (default: exactly, or lossy when GAS_FAKE_CELLS=lossy). */
   cells?: CellBehaviour;
+  /**
+   * Time the script sees pass beyond the real time (its Date is shifted by `ms`, which the test may raise
+   * during an execution): a step that has used up most of its 6 minutes, without waiting for them.
+   */
+  extraTime?: { ms: number };
+}
+
+/** A Date class whose clock runs `extra.ms` ahead of the real one. */
+function shiftedDate(extra: { ms: number }): DateConstructor {
+  return class ShiftedDate extends Date {
+    constructor(...args: unknown[]) {
+      if (args.length === 0) super(Date.now() + extra.ms);
+      else super(...(args as [string]));
+    }
+    static override now(): number { return Date.now() + extra.ms; }
+  } as DateConstructor;
 }
 
 const PENDING = Symbol('pending');
@@ -60,10 +76,12 @@ export class GasEnvironment {
   /** The number of the latest execution (each holds locks under its own number). */
   private execution = 0;
   private readonly loseAnswerOf: (name: string) => boolean;
+  private readonly extraTime: { ms: number } | undefined;
 
   constructor(options: GasEnvironmentOptions = {}) {
     this.unwrapPromises = options.unwrapPromises ?? true;
     this.loseAnswerOf = options.loseAnswerOf ?? (() => false);
+    this.extraTime = options.extraTime;
     const timeZone = options.timeZone ?? 'Europe/Paris';
     this.spreadsheetApp = new FakeSpreadsheetApp(this.counter, { name: options.spreadsheetName, timeZone, ui: this.ui, cells: options.cells ?? (process.env.GAS_FAKE_CELLS === 'lossy' ? LOSSY_CELLS : LITERAL_CELLS) });
     this.session = new FakeSession(this.counter, 'America/New_York', () => `temp-key-${this.properties._activeUser}`);
@@ -94,7 +112,9 @@ export class GasEnvironment {
   private newExecution(): vm.Context {
     this.counter.killed = null;
     this.execution += 1;
-    const context = vm.createContext({ ...this.globals, LockService: this.locks._forExecution(this.execution) });
+    const context = vm.createContext({
+      ...this.globals, LockService: this.locks._forExecution(this.execution), ...(this.extraTime ? { Date: shiftedDate(this.extraTime) } : {}),
+    });
     this.code.runInContext(context);
     return context;
   }
