@@ -1,4 +1,5 @@
 // The stable --json shape of `pivor-csv check`. Scripts depend on it: add keys, never rename or remove.
+import { fieldColumns } from '../shared/map/index.ts';
 import type { Issue, ValidationReport } from '../shared/validate/index.ts';
 
 export interface CheckJson {
@@ -12,6 +13,9 @@ export interface CheckJson {
   /** Each header → the field it fills, or null. */
   mapping: Record<string, string | null>;
   issues: Pick<Issue, 'row' | 'column' | 'field' | 'severity' | 'code' | 'message'>[];
+  /** Each field filled → the headers it reads, in file order: more than one when its value can come from several
+   *  columns (a Home address for a row without a Business one, a phone by its label, a due time). */
+  fields: Record<string, string[]>;
 }
 
 export function reportJson(report: ValidationReport): CheckJson {
@@ -28,5 +32,6 @@ export function reportJson(report: ValidationReport): CheckJson {
     valid: report.counts.records - report.counts.errors,
     mapping,
     issues: report.issues.map(({ row, column, field, severity, code, message }) => ({ row, column, field, severity, code, message })),
+    fields: Object.fromEntries(Object.entries(fieldColumns(report.mapping)).map(([field, columns]) => [field, columns.map((c) => report.mapping.columns[c]!.header)])),
   };
 }

@@ -3,10 +3,12 @@
 import type { FieldSpec, ResourceSpec } from '../resources/index.ts';
 import { compactHeader } from './header-key.ts';
 import { BLOCK_ORDER, type Entity, type HeaderShape } from './header-family.ts';
+import { notAPhone, phoneSlots } from './phone-columns.ts';
+import { phoneKind } from './phone-kind.ts';
 import type { AddressBlock, CellReading, ColumnMapping, PhoneSlot, UnmappedReason } from './types.ts';
 
 export interface FamilyHit { field: FieldSpec; score: number; detail?: string; reading?: CellReading }
-export interface FamilyMiss { miss: UnmappedReason; detail: string }
+export interface FamilyMiss { miss: UnmappedReason; detail: string; candidate?: string }
 
 /** The entity whose "X - " prefix means the resource itself. */
 const OWN: Record<ResourceSpec['name'], Entity> = { clients: 'organization', contacts: 'person', communications: 'activity' };
@@ -72,7 +74,7 @@ function slotCandidate(resource: ResourceSpec, shape: HeaderShape, lookup: Looku
   const kind = base === 'e-mail' || base === 'email' ? 'email' : base;
   if (part === 'label' || part === 'type') {
     return kind === 'phone'
-      ? { miss: 'combined', detail: `says whether Phone ${n} is a mobile or a phone` }
+      ? { miss: 'combined', candidate: 'phone', detail: `says whether Phone ${n} is a mobile or a phone` }
       : { miss: 'unknown', detail: `the label of slot ${n}: Pivor keeps no labels` };
   }
   const target = kind === 'address' ? addressPart(part) : SLOT_FIELDS[kind]?.[part];
@@ -99,6 +101,10 @@ function addressPart(part: string): string | undefined {
 export function attachSources(resource: ResourceSpec, columns: ColumnMapping[], shapes: readonly HeaderShape[]): ColumnMapping[] {
   attachBlocks(columns, shapes);
   attachTime(columns, shapes);
+  for (const column of columns) {
+    const why = column.field === null && column.reason === 'unknown' ? notAPhone(column.header) : undefined;
+    if (why) column.detail = why;
+  }
   return attachPhones(resource, columns, shapes);
 }
 
@@ -157,24 +163,21 @@ function attachTime(columns: ColumnMapping[], shapes: readonly HeaderShape[]): v
   Object.assign(time, { reason: 'combined', candidate: 'due_at', detail: `the time of "${date.header}"` });
 }
 
-/** Numbered phones (Phone 1 - Value…): phone and mobile each take, per row, the first slot whose label fits. */
+/** Phone slots (see phone-columns.ts): phone and mobile each take, per row, the first slot whose label fits. */
 function attachPhones(resource: ResourceSpec, columns: ColumnMapping[], shapes: readonly HeaderShape[]): ColumnMapping[] {
-  const slots: PhoneSlot[] = [];
-  shapes.forEach((s, i) => {
-    if (s.slot?.base !== 'phone' || s.slot.part !== 'value') return;
-    const label = shapes.findIndex((t) => t.slot?.base === 'phone' && t.slot.n === s.slot!.n && (t.slot.part === 'label' || t.slot.part === 'type'));
-    slots.push({ value: i, label: label < 0 ? null : label, header: columns[i]!.header });
-  });
+  const slots = phoneSlots(columns, shapes);
   if (slots.length === 0 || !resource.fields.some((f) => f.key === 'mobile')) return [];
   const taken = (key: string) => columns.some((c) => c.field === key && !slots.some((s) => s.value === c.index));
   const extra: ColumnMapping[] = [];
   const wanted = (['phone', 'mobile'] as const).filter((key) => !taken(key));
   wanted.forEach((want, w) => {
+    const home = slotFor(slots, want, w);
+    if (home === null) return;
     const mapped = {
       field: want, reason: 'alias' as const, score: 0.95, source: { kind: 'labelled' as const, want, slots }, reading: 'multi-value' as const,
-      detail: `${want} from the first numbered phone labelled ${want === 'mobile' ? 'Mobile' : 'Work or Main (else Home, Other or none)'}`,
+      detail: phoneDetail(slots, want),
     };
-    const own = slots[w] === undefined ? undefined : columns[slots[w]!.value]!;
+    const own = home === undefined ? undefined : columns[home.value]!;
     if (own && own.source === undefined) {
       delete own.candidate;
       Object.assign(own, mapped);
@@ -183,7 +186,37 @@ function attachPhones(resource: ResourceSpec, columns: ColumnMapping[], shapes: 
   for (const s of slots) {
     const column = columns[s.value]!;
     if (column.source?.kind === 'labelled') continue;
-    Object.assign(column, { field: null, reason: 'combined', candidate: 'phone', detail: 'read as the phone or the mobile, by its label' });
+    Object.assign(column, { field: null, reason: 'combined', ...laterSlot(s) });
   }
   return extra;
+}
+
+/**
+ * The column shown as filling `want`: for numbered slots, the w-th (labels are per row); for named ones, the first
+ * of a fitting kind, or null when none fits (a file without a mobile column maps no mobile).
+ */
+function slotFor(slots: readonly PhoneSlot[], want: 'phone' | 'mobile', w: number): PhoneSlot | undefined | null {
+  if (slots[0]!.named === undefined) return slots[w];
+  const kinds = want === 'mobile' ? ['mobile'] : ['work', 'other'];
+  for (const kind of kinds) {
+    const slot = slots.find((s) => phoneKind(s.named) === kind);
+    if (slot) return slot;
+  }
+  return null;
+}
+
+/** What a slot that does not show as its field's column is read as. */
+function laterSlot(slot: PhoneSlot): Pick<ColumnMapping, 'candidate' | 'detail'> {
+  if (slot.named === undefined) return { candidate: 'phone', detail: 'read as the phone or the mobile, by its label' };
+  const want = phoneKind(slot.named) === 'mobile' ? 'mobile' : 'phone';
+  return { candidate: want, detail: `read as the ${want} for a row without a number in the columns ahead of it (see the ${want} column)` };
+}
+
+function phoneDetail(slots: readonly PhoneSlot[], want: 'phone' | 'mobile'): string {
+  if (slots[0]!.named === undefined) {
+    return `${want} from the first numbered phone labelled ${want === 'mobile' ? 'Mobile' : 'Work or Main (else Home, Other or none)'}`;
+  }
+  const order = want === 'mobile' ? ['mobile'] : ['work', 'other'];
+  const headers = order.flatMap((kind) => slots.filter((s) => phoneKind(s.named) === kind).map((s) => s.header));
+  return headers.length > 1 ? `${want} from the first of ${headers.join(', ')} that the row fills` : `${want} from ${headers[0]}`;
 }

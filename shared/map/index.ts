@@ -8,3 +8,5 @@ export { splitFullName, partsFromFullName, fullNameField, NAME_PARTS } from './f
 export { headerIndex } from './header-index.ts';
 export { headerRowScore, type HeaderRowScore } from './header-row-score.ts';
 export { columnSamples, tableSamples, SAMPLE_ROWS } from './column-values.ts';
+export { phoneKind, type PhoneKind } from './phone-kind.ts';
+export { fieldColumns } from './field-columns.ts';

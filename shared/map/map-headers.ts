@@ -52,7 +52,7 @@ export function mapHeaders(resource: ResourceSpec, headers: readonly string[], u
     if (!c) {
       const miss = misses[i];
       const detail = [miss?.detail ?? (header.trim() ? 'no matching field' : 'empty header'), note].filter(Boolean).join('; ');
-      return { index: i, header, field: null, reason: miss?.miss ?? 'unknown', detail };
+      return { index: i, header, field: null, reason: miss?.miss ?? 'unknown', detail, ...(miss?.candidate ? { candidate: miss.candidate } : {}) };
     }
     const held = winner.get(c.field.key)!;
     if (held !== i) {

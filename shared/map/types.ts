@@ -31,7 +31,11 @@ export interface AddressBlock {
   field: number[];
 }
 
-export interface PhoneSlot { value: number; label: number | null; header: string }
+/**
+ * A phone column read by its label: the label's column (Google's "Phone 1 - Label"), or, for a column whose header
+ * names its kind (Outlook's "Home Phone"), that name.
+ */
+export interface PhoneSlot { value: number; label: number | null; header: string; named?: string }
 
 /** How a column's cells are read before normalizing: several values in one cell (" ::: "), or a done flag as a status. */
 export type CellReading = 'multi-value' | 'done-flag';

@@ -1,6 +1,6 @@
 // Fields whose value spans several columns (see CellSource in the map's types): the cell a row gives the field,
 // and the notices a row earns when part of its data has no field (a second address, a third phone).
-import type { AddressBlock, CellSource, PhoneSlot } from '../map/index.ts';
+import { phoneKind, type AddressBlock, type CellSource, type PhoneSlot } from '../map/index.ts';
 import type { Issue } from './types.ts';
 import { rowIssue } from './messages.ts';
 
@@ -24,6 +24,15 @@ export function cellPick(source: CellSource | undefined): CellPick | null {
   }
 }
 
+/** The column a row's value comes from (the first it reads), so a message can name it; undefined: none filled. */
+export function cellColumn(source: CellSource): (cells: readonly string[]) => number | undefined {
+  switch (source.kind) {
+    case 'join': return (cells) => source.columns.find((c) => filled(cells[c]));
+    case 'block': return (cells) => rowBlock(cells, source.blocks)?.field.find((c) => filled(cells[c]));
+    case 'labelled': return (cells) => pickSlot(cells, source.slots, source.want)?.value;
+  }
+}
+
 function joined(cells: readonly string[], columns: readonly number[], separator: string): string | undefined {
   const parts = columns.map((c) => cells[c]).filter(filled).map((c) => c.trim());
   return parts.length ? parts.join(separator) : undefined;
@@ -34,18 +43,8 @@ function rowBlock(cells: readonly string[], blocks: readonly AddressBlock[]): Ad
   return blocks.find((b) => b.columns.some((c) => filled(cells[c])));
 }
 
-type PhoneKind = 'mobile' | 'work' | 'other' | 'never';
-
-function phoneKind(label: string | undefined): PhoneKind {
-  const text = (label ?? '').replace(/^\*\s*/, '').toLowerCase();
-  if (/fax|pager/.test(text)) return 'never';
-  if (/mobile|cell|handy|iphone/.test(text)) return 'mobile';
-  if (/work|main|business|office|company/.test(text)) return 'work';
-  return 'other';
-}
-
 function pickSlot(cells: readonly string[], slots: readonly PhoneSlot[], want: 'phone' | 'mobile'): PhoneSlot | undefined {
-  const kindOf = (s: PhoneSlot) => phoneKind(s.label === null ? undefined : cells[s.label]);
+  const kindOf = (s: PhoneSlot) => phoneKind(s.label === null ? s.named : cells[s.label]);
   const withValue = slots.filter((s) => filled(cells[s.value]));
   if (want === 'mobile') return withValue.find((s) => kindOf(s) === 'mobile');
   return withValue.find((s) => kindOf(s) === 'work') ?? withValue.find((s) => kindOf(s) === 'other');

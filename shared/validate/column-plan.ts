@@ -3,7 +3,7 @@ import type { ColumnMapping, HeaderMapping } from '../map/index.ts';
 import { cellNormalizer, isLongText, keptAsWritten, type CellNormalizer, type NormalizeOptions } from '../normalize/index.ts';
 import { firstOfMany, MULTI_SEPARATOR, normalizeDoneFlag } from '../normalize/cell-readings.ts';
 import { decimalHint, NumberColumn } from '../normalize/number-column.ts';
-import { cellPick, rowNote, type CellPick, type RowNote } from './cell-sources.ts';
+import { cellColumn, cellPick, rowNote, type CellPick, type RowNote } from './cell-sources.ts';
 import { getField, writableValues, type FieldSpec, type ResourceSpec } from '../resources/index.ts';
 
 export interface ColumnPlan {
@@ -15,6 +15,9 @@ export interface ColumnPlan {
   pick: CellPick | null;
   /** The notices a row earns when part of its data has no field (a second address block, a third phone). */
   note: RowNote | null;
+  /** For a field whose value spans columns: this plan as the row's own column names it, so a message about the
+   *  value names the column it came from ("Home Country/Region" for a row without a Business address). */
+  origin: ((cells: readonly string[]) => ColumnPlan) | null;
   /** For number fields: the column's reading of its separators, decided from all its values. */
   numbers: NumberColumn | null;
   normalize: CellNormalizer;
@@ -52,7 +55,7 @@ export function planColumns(resource: ResourceSpec, mapping: HeaderMapping, opti
     const allWritable = field.enum ? new Set(writableValues(field)) : null;
     const writable = allWritable && field.enum!.csv.every((v) => allWritable.has(v) || field.enum!.synonyms?.[v]) ? null : allWritable;
     const omit = field.enum?.omitOnCreate?.length ? new Set(field.enum.omitOnCreate) : null;
-    plans.push({
+    const plan: ColumnPlan = {
       index: column.index,
       header: column.header,
       field,
@@ -70,9 +73,28 @@ export function planColumns(resource: ResourceSpec, mapping: HeaderMapping, opti
       omitOnCreate: omit,
       where: ` (column ${column.header}).`,
       crossRow: -1,
-    });
+      origin: null,
+    };
+    if (column.source) plan.origin = originOf(plan, cellColumn(column.source), mapping);
+    plans.push(plan);
   }
   return plans;
+}
+
+/** The plan, or a copy naming the column a row's value comes from; copies made once per column, not per row. */
+function originOf(plan: ColumnPlan, from: (cells: readonly string[]) => number | undefined, mapping: HeaderMapping): ColumnPlan['origin'] {
+  const copies = new Map<number, ColumnPlan>();
+  return (cells) => {
+    const index = from(cells);
+    if (index === undefined || index === plan.index) return plan;
+    let copy = copies.get(index);
+    if (copy === undefined) {
+      const header = mapping.columns[index]!.header;
+      copy = { ...plan, index, header, where: ` (column ${header}).`, crossRow: plan.crossRow };
+      copies.set(index, copy);
+    }
+    return copy;
+  };
 }
 
 /** How the column's cells are normalized: by the field's type, unless the mapping reads them another way. */

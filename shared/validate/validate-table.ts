@@ -131,10 +131,12 @@ export class TableCheck {
       let value: CellValue | undefined;
       let failed = false;
       if (raw !== undefined && raw !== '') {
+        // messages name the column the value came from
+        const at = plan.origin === null ? plan : plan.origin(cells);
         let text = raw;
         if (needsTrim(raw)) {
           text = raw.trim();
-          if (text !== '') issues = append(issues, columnIssue(row, 'warning', 'trimmed', trimNotice(raw).message, plan));
+          if (text !== '') issues = append(issues, columnIssue(row, 'warning', 'trimmed', trimNotice(raw).message, at));
         }
         if (text === '') {
           // spaces only: no value
@@ -144,10 +146,10 @@ export class TableCheck {
           const result = plan.normalize(text);
           const before = issues === null ? 0 : issues.length;
           if (result.ok) {
-            if (result.notices) for (const n of result.notices) issues = append(issues, columnIssue(row, 'warning', n.code, n.message, plan));
+            if (result.notices) for (const n of result.notices) issues = append(issues, columnIssue(row, 'warning', n.code, n.message, at));
             value = result.value;
           } else {
-            issues = append(issues, columnIssue(row, 'error', result.code, result.message, plan));
+            issues = append(issues, columnIssue(row, 'error', result.code, result.message, at));
             invalid = failed = true;
           }
           // a number read with what its column had shown so far: read again once every value is in
@@ -156,7 +158,7 @@ export class TableCheck {
         // checkValue finds nothing within the column's length and minimum, unless some enum values are not writable
         if (value !== undefined && plan.limited &&
           (typeof value === 'string' ? value.length > plan.max || plan.writable !== null : typeof value === 'number' && value < plan.min)) {
-          const problem = checkValue(plan, value, row);
+          const problem = checkValue(at, value, row);
           if (problem) issues = append(issues, problem);
         }
       }

@@ -26,7 +26,7 @@ describe('pivor-csv check --json', () => {
     const { code, stdout } = await run(['check', 'auto', fixture('messy-contacts'), '--json']);
     expect(code).toBe(1);
     const json = JSON.parse(stdout);
-    expect(Object.keys(json)).toEqual(['resource', 'encoding', 'delimiter', 'records', 'valid', 'mapping', 'issues']);
+    expect(Object.keys(json)).toEqual(['resource', 'encoding', 'delimiter', 'records', 'valid', 'mapping', 'issues', 'fields']);
     expect(json).toMatchObject({ resource: 'contacts', encoding: 'utf-8', delimiter: ',', records: 8, valid: 4 });
     expect(json.mapping).toEqual({
       first_name: 'first_name', last_name: 'last_name', email: 'email', phone: 'phone', job_title: 'job_title',

@@ -23,6 +23,17 @@ describe('pivor-csv check --json: header families and values', () => {
     });
     const codes = json.issues.map((i: JsonIssue) => `${i.row} ${i.code}`);
     expect(codes).toEqual(expect.arrayContaining(['1 duplicate-column', '1 unmapped-emails', '3 multi-value', '3 phone-not-imported', '4 phone-not-imported']));
+    // per field, every column it reads: phone and mobile each from all three numbered slots and their labels
+    const phones = ['Phone 1 - Label', 'Phone 1 - Value', 'Phone 2 - Label', 'Phone 2 - Value', 'Phone 3 - Label', 'Phone 3 - Value'];
+    expect(json.fields).toMatchObject({ email: ['E-mail 1 - Value'], phone: phones, mobile: phones });
+  });
+
+  it('a Google Contacts file with a single phone slot: its one column gives phone or mobile by the label, and --json says so', async () => {
+    const csv = 'Name,Given Name,Family Name,Phone 1 - Label,Phone 1 - Value\nAda Byron,Ada,Byron,Mobile,+44 7700 900123\nAlan Turing,Alan,Turing,Work,+44 20 7946 0000\n';
+    const run = await runCli(['check', 'contacts', '-', '--json'], {}, csv);
+    const json = JSON.parse(run.stdout);
+    expect(json.mapping).toMatchObject({ 'Phone 1 - Label': null, 'Phone 1 - Value': 'phone' });
+    expect(json.fields).toMatchObject({ phone: ['Phone 1 - Label', 'Phone 1 - Value'], mobile: ['Phone 1 - Label', 'Phone 1 - Value'] });
   });
 
   it('Pipedrive activities: communications; Activity - ID and the assigned user never map; the due time joins the date', async () => {

@@ -71,6 +71,46 @@ describe('Outlook: Business / Home / Other address blocks', () => {
   it('does not take the salutation column for a job title', () => {
     expect(values(report, 2).job_title).toBe('Head of Purchasing');
   });
+
+  it('names the column a value came from: the Home country for a row without a Business address', () => {
+    expect(report.rows.find((r) => r.row === 3)!.issues[0]).toMatchObject({ column: 'Home Country/Region', message: 'Row 3: read "United Kingdom" as country code GB (column Home Country/Region).' });
+    expect(report.rows.find((r) => r.row === 2)!.issues[0]).toMatchObject({ column: 'Business Country/Region' });
+  });
+
+  it('phone from the first phone column a row fills (Business, Company Main, Primary, then the others); mobile from Mobile Phone', () => {
+    expect(values(report, 2)).toMatchObject({ phone: '+33 1 23 45 67 89', mobile: '+33 6 12 34 56 78' });
+    // Sara Novak has only a Home Phone: it is her phone, not lost
+    expect(values(report, 3).phone).toBe('+44 113 555 0100');
+    expect(columnOf(report, 'Home Phone')).toMatchObject({ field: null, reason: 'combined', candidate: 'phone' });
+    // fax, pager and the assistant's number are said to be left out, and why
+    expect(fileMessages(report)).toEqual(expect.arrayContaining([
+      'Column "Business Fax" is not imported: Pivor keeps no fax, pager or telex numbers.',
+      'Column "Assistant\'s Phone" is not imported: it is the assistant\'s number, not the contact\'s.',
+    ]));
+    expect(fileMessages(report).some((m) => m.includes('"Home Phone"') || m.includes('"Primary Phone"'))).toBe(false);
+  });
+
+  it('a row with several phone columns filled: the first that fits is sent, the others are named as left out', () => {
+    const csv = 'First Name,Last Name,Business Phone,Home Phone,Mobile Phone,Primary Phone\n' +
+      'Ana,García,,+34 91 555 0100,+34 600 000 001,+34 91 555 0199\n' +
+      'Tom,Lee,+1 212 555 0101,+1 212 555 0102,,\n';
+    const outlook = checkCsv(csv, 'contacts');
+    // Primary ranks with the work numbers, ahead of Home
+    expect(outlook.rows[0]!.values).toMatchObject({ phone: '+34 91 555 0199', mobile: '+34 600 000 001' });
+    expect(outlook.rows[0]!.issues.map((i) => i.message)).toEqual(['Row 2: "+34 91 555 0100" is not imported: the phone and mobile are already taken (column Home Phone).']);
+    expect(outlook.rows[1]!.values).toMatchObject({ phone: '+1 212 555 0101' });
+    expect(outlook.rows[1]!.values.mobile).toBeUndefined();
+    expect(outlook.rows[1]!.issues.map((i) => i.code)).toEqual(['phone-not-imported']);
+  });
+
+  it('a file with one phone and one mobile column maps each alone (HubSpot, Salesforce)', () => {
+    const plain = checkCsv('First Name,Last Name,Phone Number,Mobile Phone Number\nAna,García,+34 91 555 0100,+34 600 000 001\n', 'contacts');
+    expect(plain.mapping.columns.map((c) => [c.field, c.source])).toEqual([['first_name', undefined], ['last_name', undefined], ['phone', undefined], ['mobile', undefined]]);
+    // Salesforce's Home Phone and Other Phone beside Phone: a row without a Phone keeps its Other Phone
+    const salesforce = checkCsv('First Name,Last Name,Phone,Mobile,Home Phone,Other Phone,Fax\nAna,García,,,,+34 91 555 0177,+34 91 555 0178\n', 'contacts');
+    expect(salesforce.rows[0]!.values).toMatchObject({ phone: '+34 91 555 0177' });
+    expect(salesforce.rows[0]!.values.mobile).toBeUndefined();
+  });
 });
 
 describe('Zoho and Salesforce: Billing / Shipping / Mailing blocks; other systems\' ids and owners', () => {
