@@ -11,9 +11,7 @@ export default defineConfig({
   test: {
     include: [
       'test/api/{auth,crud,list}.test.ts',
-      // fixtures-round-trip and results-files fail on real Pivor (a primary contact's outcome, the order of
-      // re-pushed results): left out until understood, see the open real-Pivor issue.
-      'test/push/{journal-resume,plan,references}.test.ts',
+      'test/push/{journal-resume,plan,references,fixtures-round-trip,results-files}.test.ts',
       'test/export/export.test.ts',
       'test/cli-push/{push-cli,kill-resume,nothing-twice}.test.ts',
       'test/extension/{wizard,resume,popup,context-menu,two-tabs}.test.ts',

@@ -15,6 +15,7 @@ import { earlierRun, journaledIds, type PushJournal } from './journal.ts';
 import { LookAlikes, recordLabel } from './look-alikes.ts';
 import { indexBy, keyColumn, keyFields, keyOf } from './match-keys.ts';
 import { nameKey } from './name-match.ts';
+import { settlePrimaryContacts } from './primary-contacts.ts';
 import { referenceReason, settleReferences } from './reference-choices.ts';
 import type { ApiRecord, Candidate, FieldChange, MatchBy, Plan, PlanCounts, PlannedAction, Question, RowChoice } from './types.ts';
 
@@ -63,6 +64,7 @@ interface Context {
   idIndex: number | undefined;
   resume: PushJournal | null;
   cleared: readonly string[];
+  matched: Map<number, { row: ValidatedRow; record: ApiRecord }>; // row → what an update or unchanged was planned from
 }
 
 export function planChanges(report: ValidationReport, baseline: readonly ApiRecord[], options: PlanOptions): Plan {
@@ -82,8 +84,12 @@ export function planChanges(report: ValidationReport, baseline: readonly ApiReco
     createdKeys: new Map(),
     idIndex: report.mapping.columns.find((c) => c.field === 'id')?.index,
     cleared: options.emptyCells === 'clear' ? mappedKeys(spec, report) : [],
+    matched: new Map(),
   };
   const actions = report.rows.map((row) => planRow(ctx, row));
+  if (spec.name === 'contacts') {
+    warnings.push(...settlePrimaryContacts(actions, { matched: ctx.matched, baseline, rows: report.rows, replan: (row, record) => planMatched(ctx, row, record) }));
+  }
 
   const held = actions.filter((a) => a.kind === 'duplicate').map((a) => a.row!);
   if (held.length > 0) {
@@ -133,9 +139,8 @@ function planRow(ctx: Context, input: ValidatedRow): PlannedAction {
     return { kind: 'skip', row: row.row, reason: `row ${earlier} already stands for the ${spec.singular} with id ${record.id}: merge the two rows` };
   }
   if (record) {
-    const action = updateOrUnchanged(spec, settled, record, ctx.cleared);
-    const conflict = action.kind === 'update' && options.onConflict !== 'overwrite' ? conflictOf(spec, row, record) : undefined;
-    return conflict ? { kind: 'skip', row: row.row, reason: conflict, ...columnPart(columns, 'updated_at') } : action;
+    ctx.matched.set(row.row, { row: settled, record });
+    return planMatched(ctx, settled, record);
   }
   if (key !== undefined) {
     const first = ctx.createdKeys.get(key);
@@ -145,6 +150,13 @@ function planRow(ctx: Context, input: ValidatedRow): PlannedAction {
     ctx.createdKeys.set(key, row.row);
   }
   return planCreate(ctx, settled, choice);
+}
+
+// A row standing for a record: the fields that differ are sent, unless the record changed since the row was exported.
+function planMatched(ctx: Context, row: ValidatedRow, record: ApiRecord): PlannedAction {
+  const action = updateOrUnchanged(ctx.spec, row, record, ctx.cleared);
+  const conflict = action.kind === 'update' && ctx.options.onConflict !== 'overwrite' ? conflictOf(ctx.spec, row, record) : undefined;
+  return conflict ? { kind: 'skip', row: row.row, reason: conflict, ...columnPart(ctx.columns, 'updated_at') } : action;
 }
 
 interface Found {

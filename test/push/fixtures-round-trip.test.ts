@@ -112,8 +112,11 @@ describe('Excel semicolons and the messy file', () => {
     const result = await executePlan(s.client, prepared.plan);
     expect(result.results.map((r) => `${r.row}:${r.outcome}`)).toEqual(['2:created', '3:skipped', '4:skipped', '5:skipped', '6:skipped', '7:created', '8:skipped', '9:created']);
     expect(result.results[3]).toMatchObject({ column: 'client_name', message: expect.stringMatching(/Nonexistent Holdings/) });
-    // Rows 2 and 9 are both primary for Acme Corp: Pivor keeps the last one written.
+    // Rows 2 and 9 are both primary for Acme Corp, and Pivor keeps one: the push sends row 2 as not primary, so
+    // row 9 (the last) keeps the flag whichever of the two Pivor saves first.
     expect(await expectExported(s.client, 'contacts', [{ ...prepared, result }], { 2: ['is_primary_contact'] })).toBeGreaterThan(15);
+    expect(prepared.plan.actions[0]).toMatchObject({ kind: 'create', body: { is_primary_contact: false } });
     expect((await s.client.get('contacts', result.results[0]!.id!)).is_primary_contact).toBe(false);
+    expect((await s.client.get('contacts', result.results[7]!.id!)).is_primary_contact).toBe(true);
   });
 });

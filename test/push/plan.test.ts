@@ -133,6 +133,33 @@ describe('planChanges against the server', () => {
     expect(plan.actions[1]).toMatchObject({ kind: 'skip', column: 'status', reason: expect.stringMatching(/archived/) });
   });
 
+  it('of several rows marking primary contacts of one client, the last one keeps the flag, whatever order Pivor saves them in', async () => {
+    const client = (await s.client.create('clients', { name: 'Primary Co' })).id;
+    const zed = (await s.client.create('contacts', { first_name: 'Zed', last_name: 'Old', email: 'zed@primary.example', client_id: client, is_primary_contact: true })).id;
+    await s.client.create('contacts', { first_name: 'Yul', last_name: 'Kept', email: 'yul@primary.example', client_id: client });
+    const csv = writeCsv(['first_name', 'last_name', 'email', 'client_name', 'is_primary'], [
+      ['Yul', 'Kept', 'yul@primary.example', 'Primary Co', 'yes'],
+      ['Xi', 'New', 'xi@primary.example', 'Primary Co', 'yes'],
+      ['Wu', 'Last', 'wu@primary.example', 'Primary Co', 'yes'],
+    ]);
+    const { plan } = await preparePush(s.client, { resource: 'contacts', input: csv }, { matchBy: 'email' });
+    expect(kinds(plan.actions)).toEqual(['2:unchanged', '3:create', '4:create']);
+    expect(plan.actions.map((a) => (a.kind === 'create' ? a.body.is_primary_contact : null))).toEqual([null, false, true]);
+    expect(plan.warnings).toEqual(expect.arrayContaining([
+      `Rows 2, 3, 4 each mark a primary contact of "Primary Co"; Pivor keeps one per client, so row 4's is sent as primary and the others as not primary.`,
+      `Row 4 makes its contact the primary contact of "Primary Co": Pivor will then no longer count contact ${zed} (Zed Old) as primary.`,
+    ]));
+    // Sent side by side (real Pivor saves them in any order): only row 4's contact ends primary.
+    const result = await executePlan(s.client, plan, { concurrency: 8 });
+    expect(result.counts).toMatchObject({ created: 2, failed: 0 });
+    const primaries = (await s.client.listAll('contacts')).filter((c) => c.client_id === client && c.is_primary_contact === true);
+    expect(primaries.map((c) => c.id)).toEqual([result.results[2]!.id]);
+    // Pushed again, the file agrees with Pivor: nothing to send, no contact to unset.
+    const again = await preparePush(s.client, { resource: 'contacts', input: csv }, { matchBy: 'email' });
+    expect(kinds(again.plan.actions)).toEqual(['2:unchanged', '3:unchanged', '4:unchanged']);
+    expect(again.plan.warnings.filter((w) => /no longer count/.test(w))).toEqual([]);
+  });
+
   it('a dry run (plan only) sends no write', async () => {
     const before = s.sandbox.stats().byRoute;
     const csv = writeCsv(['first_name', 'last_name', 'email'], [['Dry', 'Run', 'dry@run.example']]);
