@@ -2,8 +2,8 @@
 // primary, so the contact saved last keeps the flag. A push sends rows side by side, and which of two rows is
 // saved last is then chance (seen on real Pivor: either row of a file could end primary). So the plan says it
 // itself: of the rows marking contacts of one client primary, the last row that will be sent (or whose contact
-// holds the flag already) keeps it, as the checker's warning promises; the earlier rows are planned as not
-// primary. A contact Pivor will unset because of a row of the file is named in the plan's warnings.
+// holds the flag already) keeps it, as the checker's warning promises; the earlier rows do not ask for it. A
+// contact Pivor will unset because of a row of the file is named in the plan's warnings.
 import type { ValidatedRow } from '../validate/types.ts';
 import { recordLabel } from './look-alikes.ts';
 import type { ApiRecord, PlannedAction } from './types.ts';
@@ -32,7 +32,7 @@ interface Claim {
   record?: ApiRecord;
 }
 
-/** Plans the earlier of several primary claims on one client as not primary (in place); returns the plan's warnings. */
+/** Takes the flag from the earlier of several primary claims on one client (in place); returns the plan's warnings. */
 export function settlePrimaryContacts(actions: PlannedAction[], ctx: PrimaryContext): string[] {
   const byClient = new Map<number, Claim[]>();
   actions.forEach((action, index) => {
@@ -50,9 +50,9 @@ export function settlePrimaryContacts(actions: PlannedAction[], ctx: PrimaryCont
     const losers = claims.filter((c) => c !== winner);
     for (const loser of losers) actions[loser.index] = notPrimary(actions[loser.index]!, loser, ctx);
     if (losers.length > 0) {
-      warnings.push(`Rows ${[...losers.map((c) => c.row), winner.row].join(', ')} each mark a primary contact of ${name}; Pivor keeps one per client, so row ${winner.row}'s is sent as primary and the others as not primary.`);
+      warnings.push(`Rows ${[...losers.map((c) => c.row), winner.row].join(', ')} each mark a primary contact of ${name}; Pivor keeps one per client, so only row ${winner.row}'s is sent as primary.`);
     }
-    const unset = replaced(actions[winner.index]!, client, winner, losers, ctx.baseline);
+    const unset = replaced(actions[winner.index]!, client, winner, ctx.baseline);
     for (const record of unset) {
       warnings.push(`Row ${winner.row} makes its contact the primary contact of ${name}: Pivor will then no longer count ${recordLabel('contacts', record)} as primary.`);
     }
@@ -80,16 +80,17 @@ function clientLabel(row: ValidatedRow | undefined, client: number): string {
   return typeof name === 'string' && name !== '' ? `"${name}"` : `client ${client}`;
 }
 
+// A new contact is created as not primary; a matched one keeps the flag as Pivor has it (the winning row's save
+// unsets it there if need be, and the warnings name it): sending false would only repeat what Pivor does.
 function notPrimary(action: PlannedAction, claim: Claim, ctx: PrimaryContext): PlannedAction {
   if (action.kind === 'create' || action.kind === 'duplicate') return { ...action, body: { ...action.body, [FLAG]: false } };
   const matched = ctx.matched.get(claim.row)!;
-  return ctx.replan({ ...matched.row, values: { ...matched.row.values, [FLAG]: false } }, matched.record);
+  return ctx.replan({ ...matched.row, values: { ...matched.row.values, [FLAG]: matched.record[FLAG] === true } }, matched.record);
 }
 
-// Contacts Pivor holds as primary for the client that the winning row's save will unset, unless a row says so.
-function replaced(action: PlannedAction, client: number, winner: Claim, losers: readonly Claim[], baseline: readonly ApiRecord[]): ApiRecord[] {
+// Contacts Pivor holds as primary for the client that the winning row's save will unset.
+function replaced(action: PlannedAction, client: number, winner: Claim, baseline: readonly ApiRecord[]): ApiRecord[] {
   const setsFlag = action.kind === 'create' || (action.kind === 'update' && action.body[FLAG] === true);
   if (!setsFlag) return [];
-  const planned = new Set(losers.map((c) => c.record?.id));
-  return baseline.filter((r) => r.client_id === client && r[FLAG] === true && r.id !== winner.record?.id && !planned.has(r.id));
+  return baseline.filter((r) => r.client_id === client && r[FLAG] === true && r.id !== winner.record?.id);
 }

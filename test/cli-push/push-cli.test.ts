@@ -93,7 +93,7 @@ describe('pivor-csv push', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/missing client "Nonexistent Holdings": would be created/);
     // Rows 2 and 9 both say primary for Acme Corp: row 9 keeps it, and row 2 (in Pivor, not primary) stays as it is.
-    expect(run.stdout).toMatch(/Rows 2, 9 each mark a primary contact of "Acme Corp"; Pivor keeps one per client, so row 9's is sent as primary/);
+    expect(run.stdout).toMatch(/Rows 2, 9 each mark a primary contact of "Acme Corp"; Pivor keeps one per client, so only row 9's is sent as primary/);
     expect(run.stdout).toMatch(/row 2: unchanged/);
     expect(run.stdout).toMatch(/row 3: skip: Row 3: last name is required/);
     expect(run.stdout).toMatch(/row 5: create/);

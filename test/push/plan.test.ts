@@ -146,7 +146,7 @@ describe('planChanges against the server', () => {
     expect(kinds(plan.actions)).toEqual(['2:unchanged', '3:create', '4:create']);
     expect(plan.actions.map((a) => (a.kind === 'create' ? a.body.is_primary_contact : null))).toEqual([null, false, true]);
     expect(plan.warnings).toEqual(expect.arrayContaining([
-      `Rows 2, 3, 4 each mark a primary contact of "Primary Co"; Pivor keeps one per client, so row 4's is sent as primary and the others as not primary.`,
+      `Rows 2, 3, 4 each mark a primary contact of "Primary Co"; Pivor keeps one per client, so only row 4's is sent as primary.`,
       `Row 4 makes its contact the primary contact of "Primary Co": Pivor will then no longer count contact ${zed} (Zed Old) as primary.`,
     ]));
     // Sent side by side (real Pivor saves them in any order): only row 4's contact ends primary.
