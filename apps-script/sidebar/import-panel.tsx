@@ -89,6 +89,7 @@ export function ImportPanel(props: { onImported: (result: ImportResult) => void 
                       {fields.map((f) => <option value={f.key}>{f.label}</option>)}
                       {column.field && !fields.some((f) => f.key === column.field) && <option value={column.field}>{column.field}</option>}
                     </select>
+                    {column.holdsEmails && <p class="warn">Holds email addresses, and they are not imported.</p>}
                   </td>
                 </tr>
               ))}

@@ -123,6 +123,13 @@ describe('the sidebar', () => {
     await page.getByRole('table', { name: 'Columns' }).waitFor();
     expect(await page.getByLabel('Field for Company Name').inputValue()).toBe('client_name');
     expect(await page.getByLabel('Field for Lifecycle Stage').inputValue()).toBe('');
+    // a column of email addresses left out is said at the mapping, not only in the review
+    const emailsLeft = page.getByText('Holds email addresses, and they are not imported.');
+    expect(await emailsLeft.count()).toBe(0);
+    await page.getByLabel('Field for Email').selectOption('');
+    await emailsLeft.waitFor();
+    await page.getByLabel('Field for Email').selectOption('email');
+    await emailsLeft.waitFor({ state: 'detached' });
     await ui.shot('06-import-mapping');
     await page.getByRole('button', { name: 'Put 3 rows in a new sheet' }).click();
     // The new sheet is reviewed at once.
