@@ -1,9 +1,13 @@
 // Imports whose push has started and not finished: enough to pick the push up again after the tab or the browser
 // was closed (the file, the choices). The push journal itself lives in journal-store.ts under the same key.
+// The file's bytes are kept in IndexedDB (idb-keyval), where a 10 MB file is one quick copy; in chrome.storage it
+// had to become base64 and be converted on the page's thread, which held the page for a second as a push started.
 import type { UserMapping } from '../../shared/map/index.ts';
 import type { ResourceName } from '../../shared/resources/index.ts';
 import type { FileOrigin } from '../wizard/chosen-file.ts';
 import type { ImportOptions } from '../wizard/import-options.ts';
+import { del, get, set } from 'idb-keyval';
+import { base64ToBytes } from '../lib/base64.ts';
 import { keysWithPrefix, readLocal, removeLocal, writeLocal } from './local-store.ts';
 
 export interface InterruptedImport {
@@ -12,8 +16,6 @@ export interface InterruptedImport {
   origin: FileOrigin;
   source?: string;
   page?: string;
-  /** The file's bytes as base64: the user should not have to find the file again. */
-  base64: string;
   resource: ResourceName;
   userMapping: UserMapping;
   options: ImportOptions;
@@ -22,21 +24,39 @@ export interface InterruptedImport {
   startedAt: string;
 }
 
-const prefix = 'import:';
+/** As stored: earlier versions kept the file in the record, as base64. */
+type StoredImport = InterruptedImport & { base64?: string };
 
-export function saveInterrupted(record: InterruptedImport): Promise<void> {
-  return writeLocal(prefix + record.journalKey, record);
+const prefix = 'import:';
+const fileKey = (journalKey: string) => `import-file:${journalKey}`;
+
+/** The file first, then the record: a record is listed only once its file is kept. */
+export async function saveInterrupted(record: InterruptedImport, bytes: Uint8Array): Promise<void> {
+  await set(fileKey(record.journalKey), bytes);
+  await writeLocal(prefix + record.journalKey, record);
 }
 
-export function clearInterrupted(journalKey: string): Promise<void> {
-  return removeLocal(prefix + journalKey);
+/** The bytes of an interrupted import's file. */
+export async function interruptedFile(journalKey: string): Promise<Uint8Array> {
+  const record = await readLocal<StoredImport>(prefix + journalKey);
+  if (record?.base64 !== undefined) return base64ToBytes(record.base64);
+  const bytes = await get<Uint8Array>(fileKey(journalKey));
+  if (!bytes) throw new Error('The file of this interrupted import is no longer kept; choose it again.');
+  return bytes;
+}
+
+export async function clearInterrupted(journalKey: string): Promise<void> {
+  await removeLocal(prefix + journalKey);
+  await del(fileKey(journalKey));
 }
 
 export async function listInterrupted(): Promise<InterruptedImport[]> {
   const found: InterruptedImport[] = [];
   for (const key of await keysWithPrefix(prefix)) {
-    const record = await readLocal<InterruptedImport>(key);
-    if (record) found.push(record);
+    const record = await readLocal<StoredImport>(key);
+    if (!record) continue;
+    const { base64: _file, ...rest } = record;
+    found.push(rest);
   }
   return found.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
 }

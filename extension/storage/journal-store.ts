@@ -1,17 +1,30 @@
 // The push journal (see shared/push/journal.ts) kept in chrome.storage.local, so a push cut short by a closed tab
-// or browser resumes without creating anything twice. Keyed by file hash + resource.
+// or browser resumes without creating anything twice. Keyed by file hash + resource. Kept as JSON text: the push
+// worker serializes it off the page's thread, and a string reaches chrome.storage without a per-entry conversion
+// (journals written as objects by earlier versions still read).
 import type { JournalStore, PushJournal } from '../../shared/push/journal.ts';
 import type { ResourceName } from '../../shared/resources/index.ts';
 import { keysWithPrefix, readLocal, removeLocal, writeLocal } from './local-store.ts';
 
 const prefix = 'journal:';
 
+async function readJournal(storageKey: string): Promise<PushJournal | null> {
+  const stored = await readLocal<PushJournal | string>(storageKey);
+  if (stored === undefined) return null;
+  return typeof stored === 'string' ? (JSON.parse(stored) as PushJournal) : stored;
+}
+
+/** Writes a journal the push worker has serialized. */
+export function saveJournalJson(key: string, json: string): Promise<void> {
+  return writeLocal(prefix + key, json);
+}
+
 export const chromeJournalStore: JournalStore = {
-  async load(key) {
-    return (await readLocal<PushJournal>(prefix + key)) ?? null;
+  load(key) {
+    return readJournal(prefix + key);
   },
   save(key, journal) {
-    return writeLocal(prefix + key, journal);
+    return saveJournalJson(key, JSON.stringify(journal));
   },
   clear(key) {
     return removeLocal(prefix + key);
@@ -36,7 +49,7 @@ export async function hashFile(bytes: ArrayBuffer | Uint8Array): Promise<string>
 export async function pruneJournals(now = Date.now()): Promise<void> {
   const maxAgeMs = 90 * 24 * 3600 * 1000;
   for (const storageKey of await keysWithPrefix(prefix)) {
-    const journal = await readLocal<PushJournal>(storageKey);
+    const journal = await readJournal(storageKey);
     if (!journal || now - Date.parse(journal.startedAt) > maxAgeMs) await removeLocal(storageKey);
   }
 }

@@ -14,6 +14,8 @@ export async function removeLocal(key: string | string[]): Promise<void> {
 
 /** Keys that start with a prefix (journals, handed-over files). */
 export async function keysWithPrefix(prefix: string): Promise<string[]> {
-  const all = await chrome.storage.local.get(null);
-  return Object.keys(all).filter((key) => key.startsWith(prefix));
+  // getKeys (Chrome 130+) does not read the values: journals and kept files can be megabytes.
+  const area = chrome.storage.local as chrome.storage.LocalStorageArea & { getKeys?: () => Promise<string[]> };
+  const keys = area.getKeys ? await area.getKeys() : Object.keys(await area.get(null));
+  return keys.filter((key) => key.startsWith(prefix));
 }

@@ -10,11 +10,16 @@ export interface ImportOptions {
   timeZone: string;
   /** Send contact names starting outside ASCII, which Pivor saves but then fails on (the user's explicit choice). */
   sendNonAsciiNames: boolean;
+  /** Requests in flight at once while pushing. */
+  concurrency: number;
 }
+
+/** The choices of requests at once offered on the Plan step; 4 is the CLI's default too. */
+export const CONCURRENCY_CHOICES = [1, 2, 4, 8, 12] as const;
 
 export function defaultOptions(): ImportOptions {
   // Pivor's own export writes UTC; a file from elsewhere is more likely in the user's zone, which they can pick.
-  return { matchBy: 'email', createMissingClients: false, dateOrder: '', timeZone: 'UTC', sendNonAsciiNames: false };
+  return { matchBy: 'email', createMissingClients: false, dateOrder: '', timeZone: 'UTC', sendNonAsciiNames: false, concurrency: 4 };
 }
 
 export function browserTimeZone(): string {

@@ -1,10 +1,10 @@
 // The wizard's calls into Pivor, through the core: the records a file's names resolve against (one ReferenceBook
-// per check, also the plan's baseline), the plan, clients the file names but Pivor lacks, and the push with its
-// journal in chrome.storage.local.
+// per check, also the plan's baseline), the plan, and clients the file names but Pivor lacks. The push itself runs
+// in a worker (push-in-worker.ts), its journal in chrome.storage.local.
 import type { PivorClient } from '../../shared/api/index.ts';
 import {
-  ReferenceBook, createMissingClients, executePlan, planPush, referencedResources,
-  type MissingClientResult, type Plan, type PlanOptions, type PushProgress, type PushResult,
+  ReferenceBook, createMissingClients, planPush, referencedResources,
+  type MissingClientResult, type Plan, type PlanOptions,
 } from '../../shared/push/index.ts';
 import type { ResourceName } from '../../shared/resources/index.ts';
 import type { References, ValidationReport } from '../../shared/validate/index.ts';
@@ -43,10 +43,6 @@ export async function makePlan(
 
 export function createClients(client: PivorClient, book: ReferenceBook, names: readonly string[], signal: AbortSignal): Promise<MissingClientResult[]> {
   return createMissingClients(client, names, book, { concurrency: 4, signal });
-}
-
-export function push(client: PivorClient, plan: Plan, journalKey: string, onProgress: (progress: PushProgress) => void, signal: AbortSignal): Promise<PushResult> {
-  return executePlan(client, plan, { concurrency: 4, journal: chromeJournalStore, journalKey, signal, onProgress });
 }
 
 async function load(client: PivorClient, book: ReferenceBook, resource: ResourceName, onLoading: Loading, signal?: AbortSignal): Promise<void> {

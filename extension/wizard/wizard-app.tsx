@@ -11,20 +11,21 @@ import { AppHeader } from '../ui/app-header.tsx';
 import { Notice } from '../ui/notice.tsx';
 import { ProgressBar } from '../ui/progress-bar.tsx';
 import { useSession } from '../ui/use-session.ts';
-import { bytesToBase64, base64ToBytes } from '../lib/base64.ts';
 import { derivedFileName, downloadCsv } from '../lib/download-csv.ts';
 import { signInUrl } from '../lib/open-wizard.ts';
 import { clientFor, errorMessage } from '../lib/pivor-session.ts';
 import { PushBusyError, whileNoOtherPush } from '../lib/push-lock.ts';
 import { removeHandoff } from '../storage/handoff-store.ts';
 import { clearSession } from '../storage/session-store.ts';
-import { clearInterrupted, listInterrupted, saveInterrupted, type InterruptedImport } from '../storage/interrupted-imports.ts';
+import { clearInterrupted, interruptedFile, listInterrupted, saveInterrupted, type InterruptedImport } from '../storage/interrupted-imports.ts';
 import { journalKey } from '../storage/journal-store.ts';
 import { recallMapping, rememberMapping } from '../storage/mapping-memory.ts';
 import { chosenFile, type ChosenFile } from './chosen-file.ts';
 import { CsvWorkerClient } from './csv-worker-client.ts';
 import { defaultOptions, type ImportOptions } from './import-options.ts';
-import { alreadyCreated, createClients, loadReferences, makePlan, push, withPlannedClients } from './import-run.ts';
+import { ConcurrencyChoice } from './concurrency-choice.tsx';
+import { alreadyCreated, createClients, loadReferences, makePlan, withPlannedClients } from './import-run.ts';
+import { pushInWorker } from './push-in-worker.ts';
 import { Stepper, type StepName } from './stepper.tsx';
 import { FileStep } from './steps/file-step.tsx';
 import { MappingStep } from './steps/mapping-step.tsx';
@@ -230,9 +231,9 @@ export function WizardApp() {
       const client = clientFor(session);
       const pushed = await whileNoOtherPush(session.baseUrl, resource, async () => {
         await saveInterrupted({
-          journalKey: key, name: file.name, origin: file.origin, base64: bytesToBase64(file.bytes), resource, userMapping, options, sending,
+          journalKey: key, name: file.name, origin: file.origin, resource, userMapping, options, sending,
           startedAt: new Date().toISOString(), ...(file.source ? { source: file.source } : {}), ...(file.page ? { page: file.page } : {}),
-        });
+        }, file.bytes);
         let sentReport = report;
         if (missingClients.length > 0) {
           // The clients first; then the rows are checked again against them (the real ids).
@@ -246,7 +247,7 @@ export function WizardApp() {
         book.current.forget(resource);
         const toSend = await makePlan(client, book.current, sentReport, options, () => {}, undefined, key);
         setPushStage(null);
-        return push(client, toSend, key, setProgress, controller.signal);
+        return pushInWorker(session, toSend, { journalKey: key, concurrency: options.concurrency, onProgress: setProgress, signal: controller.signal });
       });
       // A push stopped by the server or the network stays resumable; a finished or cancelled one does not.
       if (!pushed.stopped || pushed.stopped === 'cancelled') await clearInterrupted(key);
@@ -265,7 +266,14 @@ export function WizardApp() {
   async function resume(record: InterruptedImport) {
     setResumed(true);
     setStepError(null);
-    const restored = await chosenFile(record.name, base64ToBytes(record.base64), 'resumed', {
+    let kept: Uint8Array;
+    try {
+      kept = await interruptedFile(record.journalKey);
+    } catch (error) {
+      setFileError(errorMessage(error));
+      return;
+    }
+    const restored = await chosenFile(record.name, kept, 'resumed', {
       ...(record.source ? { source: record.source } : {}),
       ...(record.page ? { page: record.page } : {}),
     });
@@ -275,10 +283,12 @@ export function WizardApp() {
     setResource(record.resource);
     setUserMapping(record.userMapping);
     await rememberMapping(record.resource, summary.headers, record.userMapping);
-    setOptions(record.options);
+    // Imports interrupted before an option existed get its default.
+    const recordOptions = { ...defaultOptions(), ...record.options };
+    setOptions(recordOptions);
     setStep('Review');
-    const checked = await check(record.options, record.resource, record.userMapping);
-    if (checked) await goPlan(checked, record.options, record.resource, restored, record.userMapping);
+    const checked = await check(recordOptions, record.resource, record.userMapping);
+    if (checked) await goPlan(checked, recordOptions, record.resource, restored, record.userMapping);
   }
 
   async function discard(record: InterruptedImport) {
@@ -378,6 +388,7 @@ export function WizardApp() {
               {stepError && <StepError problem={stepError} onRetry={() => void goPlan()} />}
               {plan && <PlanStep plan={plan} done={done} resumed={resumed} missingClients={missingClients} />}
               <Footer onBack={() => setStep('Review')}>
+                <ConcurrencyChoice value={options.concurrency} onChange={(concurrency) => setOptions({ ...options, concurrency })} />
                 <button type="button" class="primary" disabled={!plan || sending === 0 || !!busy} onClick={() => void runPush()} data-testid="send">
                   {!plan ? 'Send to Pivor' : sending === 0 ? 'Nothing to send' : `Send ${sending} ${sending === 1 ? 'change' : 'changes'} to Pivor`}
                 </button>

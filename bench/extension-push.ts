@@ -1,0 +1,201 @@
+// Benchmark: the extension's push against the CLI's, side by side on one sandbox (its own process, a fixed latency
+// per request), at the same concurrency. The extension is the real build in headless Chromium, driven through the
+// wizard as a user would (file → mapping → review → plan → Send); the CLI side is the core's executePlan over ky
+// with the file journal, as `pivor-csv push` runs it. Both create the same number of new contacts; runs alternate
+// so the machine's load falls on both. Also printed: the requests the sandbox saw per row during the extension's
+// push (a CORS preflight would show as OPTIONS) and the longest main-thread task while it pushed.
+// Run: node --import tsx bench/extension-push.ts [rows] [latencyMs] [repeats] [concurrency]
+//      node --import tsx bench/extension-push.ts responsiveness [rows] [seconds]   (100,000 rows, 30 s, then cancel)
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'playwright-core';
+import { createFetchTransport, PivorClient } from '../shared/api/index.ts';
+import { writeCsv } from '../shared/csv/index.ts';
+import { executePlan, preparePush } from '../shared/push/index.ts';
+import { fileJournalStore } from '../cli/file-journal-store.ts';
+import { startSandboxProcess, type SandboxProcess } from '../test/helpers/sandbox-process.ts';
+import { buildExtension, launchExtension, signInThroughPopup, type LoadedExtension } from '../test/extension/browser.ts';
+
+export interface ExtensionPushFigures {
+  side: 'cli' | 'extension';
+  rows: number;
+  seconds: number;
+  rowsPerSecond: number;
+  /** Requests the sandbox saw while pushing, per row, by method (extension side only). */
+  requestsPerRow?: Record<string, number>;
+  /** The longest main-thread task of the wizard page while it pushed, ms (extension side only). */
+  longestTaskMs?: number;
+}
+
+function contactsCsv(rows: number, tag: string): string {
+  return writeCsv(
+    ['first_name', 'last_name', 'email', 'phone', 'job_title'],
+    Array.from({ length: rows }, (_, i) => [`First${i}`, `Last${i}`, `${tag}-${i}@bench.example`, `+1 555 ${String(i).padStart(5, '0')}`, 'Buyer']),
+  );
+}
+
+async function cliPush(sandbox: SandboxProcess, token: string, csv: string, rows: number, concurrency: number, scratch: string): Promise<ExtensionPushFigures> {
+  const client = new PivorClient({ baseUrl: sandbox.url, token, transport: createFetchTransport({ concurrency: Math.max(6, concurrency) }) });
+  const { plan } = await preparePush(client, { resource: 'contacts', input: csv }, { matchBy: 'email' });
+  const journal = fileJournalStore({ XDG_CONFIG_HOME: scratch });
+  const started = performance.now();
+  const result = await executePlan(client, plan, { concurrency, journal, journalKey: `bench-${Date.now()}` });
+  const seconds = (performance.now() - started) / 1000;
+  if (result.counts.created !== rows) throw new Error(`the CLI side created ${result.counts.created} of ${rows}`);
+  return { side: 'cli', rows, seconds, rowsPerSecond: rows / seconds };
+}
+
+/** Opens the wizard on a file and takes it to the Plan step, watching the page from there on. */
+async function toPlan(ext: LoadedExtension, path: string, concurrency: number): Promise<Page> {
+  const page = await ext.open('wizard/index.html#resource=contacts');
+  await page.setInputFiles('#file-input', path);
+  await page.waitForSelector('[data-testid=detection]', { timeout: 120_000 });
+  await page.getByRole('button', { name: 'Continue to mapping', exact: true }).click();
+  await page.getByRole('button', { name: 'Check the rows', exact: true }).click();
+  await page.waitForSelector('[data-testid=count-records]', { timeout: 120_000 });
+  await page.getByRole('button', { name: 'See what will change', exact: true }).click();
+  await page.waitForSelector('[data-testid=plan-create]', { timeout: 300_000 });
+  await page.getByLabel('Requests at once').selectOption(String(concurrency));
+  await watchPage(page);
+  return page;
+}
+
+/** Times from the click on Send to the results. */
+async function extensionPush(ext: LoadedExtension, sandbox: SandboxProcess, path: string, rows: number, concurrency: number): Promise<ExtensionPushFigures> {
+  const page = await toPlan(ext, path, concurrency);
+  try {
+    const logBefore = sandbox.stderr().length;
+    await page.click('[data-testid=send]');
+    await page.waitForSelector('[data-testid=push-complete]', { timeout: 0 });
+    const { seconds, longestTaskMs } = await watched(page);
+    const created = Number((await page.textContent('[data-testid=result-created] .value'))!.replace(/,/g, ''));
+    if (created !== rows) throw new Error(`the extension created ${created} of ${rows}`);
+    return { side: 'extension', rows, seconds, rowsPerSecond: rows / seconds, requestsPerRow: requestsByMethod(sandbox.stderr().slice(logBefore), rows), longestTaskMs };
+  } finally {
+    await page.close();
+  }
+}
+
+/** In the page: when Send is clicked, when the results appear, and the longest task in between. */
+async function watchPage(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const watch = { started: 0, ended: 0, longest: 0 };
+    (window as unknown as { pushWatch: typeof watch }).pushWatch = watch;
+    document.querySelector('[data-testid=send]')!.addEventListener('click', () => (watch.started = performance.now()), { capture: true });
+    new PerformanceObserver((list) => {
+      if (watch.started === 0 || watch.ended !== 0) return;
+      for (const entry of list.getEntries()) watch.longest = Math.max(watch.longest, entry.duration);
+    }).observe({ entryTypes: ['longtask'] });
+    new MutationObserver((_, observer) => {
+      if (watch.started === 0 || !document.querySelector('[data-testid=push-complete]')) return;
+      watch.ended = performance.now();
+      observer.disconnect();
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+}
+
+async function watched(page: Page): Promise<{ seconds: number; longestTaskMs: number }> {
+  return page.evaluate(() => {
+    const w = window as unknown as { pushWatch: { started: number; ended: number; longest: number } };
+    return { seconds: ((w.pushWatch.ended || performance.now()) - w.pushWatch.started) / 1000, longestTaskMs: w.pushWatch.longest };
+  });
+}
+
+/**
+ * A push of `rows` new contacts watched for `seconds` (its start, when the plan crosses to the worker, and its
+ * steady state), then cancelled: the longest task the page ran meanwhile, and how far it got.
+ */
+export async function runResponsivenessBench(options: { rows?: number; seconds?: number; latencyMs?: number; concurrency?: number; log?: (line: string) => void } = {}): Promise<number> {
+  const rows = options.rows ?? 100_000;
+  const seconds = options.seconds ?? 30;
+  const concurrency = options.concurrency ?? 8;
+  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const scratch = mkdtempSync(join(tmpdir(), 'pivor-ext-bench-'));
+  const [dist, sandbox] = await Promise.all([buildExtension(), startSandboxProcess(['--seed', 'users', '--quiet', '--latency', String(options.latencyMs ?? 0)])]);
+  let ext: LoadedExtension | undefined;
+  try {
+    ext = await launchExtension(dist);
+    (await signInThroughPopup(ext, sandbox.url)).close();
+    const path = join(scratch, 'large.csv');
+    writeFileSync(path, contactsCsv(rows, `large-${Date.now()}`));
+    const page = await toPlan(ext, path, concurrency);
+    await page.click('[data-testid=send]');
+    await page.waitForTimeout(seconds * 1000);
+    const sent = await page.textContent('.push-step .caption').catch(() => '');
+    const { longestTaskMs } = await watched(page);
+    await page.click('[data-testid=cancel-push]');
+    await page.waitForSelector('[data-testid=push-stopped]', { timeout: 120_000 });
+    const created = Number((await page.textContent('[data-testid=result-created] .value'))!.replace(/,/g, ''));
+    log(`responsiveness: ${rows.toLocaleString('en')} rows planned, concurrency ${concurrency}, ${options.latencyMs ?? 0} ms latency; ` +
+      `in the first ${seconds} s of pushing ${created.toLocaleString('en')} were created (then cancelled)${sent ? ` [${sent.trim()}]` : ''}; ` +
+      `longest main-thread task ${Math.round(longestTaskMs)} ms (target < 200 ms); ${loadAverage()}`);
+    return longestTaskMs;
+  } finally {
+    await ext?.close();
+    await sandbox.close();
+    rmSync(dist, { recursive: true, force: true });
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+function requestsByMethod(log: string, rows: number): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const match of log.matchAll(/^(GET|POST|PATCH|PUT|DELETE|OPTIONS) \/api\//gm)) counts[match[1]!] = (counts[match[1]!] ?? 0) + 1;
+  return Object.fromEntries(Object.entries(counts).map(([method, n]) => [method, n / rows]));
+}
+
+export async function runExtensionPushBench(
+  options: { rows?: number; latencyMs?: number; repeats?: number; concurrency?: number; log?: (line: string) => void } = {},
+): Promise<ExtensionPushFigures[]> {
+  const rows = options.rows ?? 2000;
+  const latencyMs = options.latencyMs ?? 20;
+  const repeats = Math.max(1, options.repeats ?? 2);
+  const concurrency = options.concurrency ?? 4;
+  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const scratch = mkdtempSync(join(tmpdir(), 'pivor-ext-bench-'));
+  const [dist, sandbox] = await Promise.all([buildExtension(), startSandboxProcess(['--seed', 'users', '--latency', String(latencyMs)])]);
+  let ext: LoadedExtension | undefined;
+  const figures: ExtensionPushFigures[] = [];
+  try {
+    ext = await launchExtension(dist);
+    (await signInThroughPopup(ext, sandbox.url)).close();
+    const token = (await new PivorClient({ baseUrl: sandbox.url, transport: createFetchTransport() }).createToken('admin@pivor.dev', 'password', 'bench')).token;
+    log(`extension push bench: ${rows} new contacts, sandbox in its own process, ${latencyMs} ms per request, concurrency ${concurrency}, ${repeats} runs each, alternating; ${loadAverage()}`);
+    log('run  side       rows/s  seconds  requests/row (extension)        longest task');
+    for (let run = 1; run <= repeats; run++) {
+      const cli = await cliPush(sandbox, token, contactsCsv(rows, `cli${run}-${Date.now()}`), rows, concurrency, scratch);
+      const path = join(scratch, `ext${run}.csv`);
+      writeFileSync(path, contactsCsv(rows, `ext${run}-${Date.now()}`));
+      const extension = await extensionPush(ext, sandbox, path, rows, concurrency);
+      for (const f of [cli, extension]) {
+        figures.push(f);
+        const requests = f.requestsPerRow ? Object.entries(f.requestsPerRow).map(([m, n]) => `${m} ${n.toFixed(3)}`).join(', ') : '';
+        log(`${String(run).padStart(3)}  ${f.side.padEnd(9)}  ${f.rowsPerSecond.toFixed(1).padStart(6)}  ${f.seconds.toFixed(1).padStart(7)}  ${requests.padEnd(30)}  ${f.longestTaskMs !== undefined ? `${Math.round(f.longestTaskMs)} ms` : ''}`);
+      }
+    }
+    const ratios = figures.filter((f) => f.side === 'extension').map((f, i) => f.rowsPerSecond / figures.filter((c) => c.side === 'cli')[i]!.rowsPerSecond);
+    log(`extension ÷ CLI, run by run: ${ratios.map((r) => `${(r * 100).toFixed(0)}%`).join(', ')} (target ≥ 80%); ${loadAverage()}`);
+    return figures;
+  } finally {
+    await ext?.close();
+    await sandbox.close();
+    rmSync(dist, { recursive: true, force: true });
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+function loadAverage(): string {
+  return `load average ${loadavg().map((n) => n.toFixed(2)).join(' ')} on ${cpus().length} CPUs`;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href && process.argv[2] === 'responsiveness') {
+  const [rows, seconds] = process.argv.slice(3).map(Number);
+  await runResponsivenessBench({ ...(rows ? { rows } : {}), ...(seconds ? { seconds } : {}) });
+} else if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const [rows, latency, repeats, concurrency] = process.argv.slice(2).map(Number);
+  await runExtensionPushBench({
+    ...(rows ? { rows } : {}), ...(latency ? { latencyMs: latency } : {}), ...(repeats ? { repeats } : {}), ...(concurrency ? { concurrency } : {}),
+  });
+}

@@ -1,0 +1,76 @@
+// The push, off the page's thread: the core's executePlan over plain fetch, in a dedicated worker. The page's thread
+// stays free for the progress and the Cancel button however many rows go, and the requests never wait for a render.
+// The journal is kept by the page (chrome.storage is not reachable from here): each save is handed over as JSON
+// and counts as saved only when the page says it is written.
+import { PivorClient } from '../../shared/api/client.ts';
+import { createFetchTransport } from '../../shared/api/fetch-transport.ts';
+import { executePlan, type JournalStore, type Plan, type PushJournal, type PushProgress } from '../../shared/push/index.ts';
+import type { FromPushWorker, ToPushWorker } from './push-protocol.ts';
+
+// Progress at most this often: the page re-renders on each one.
+const PROGRESS_EVERY_MS = 100;
+
+const controller = new AbortController();
+const actions: Plan['actions'] = [];
+const waitingSaves = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
+let nextSeq = 1;
+
+const post = (message: FromPushWorker) => postMessage(message);
+
+function pageJournal(earlier: PushJournal | null): JournalStore {
+  return {
+    load: async () => earlier,
+    save(key, journal) {
+      const seq = nextSeq++;
+      // Serialized now: the push keeps changing the journal while the page writes it.
+      const json = JSON.stringify(journal);
+      return new Promise<void>((resolve, reject) => {
+        waitingSaves.set(seq, { resolve, reject });
+        post({ kind: 'save', seq, key, json });
+      });
+    },
+    async clear() {
+      throw new Error('the push worker does not clear journals');
+    },
+  };
+}
+
+function throttled(report: (progress: PushProgress) => void): (progress: PushProgress) => void {
+  let last = 0;
+  return (progress) => {
+    const now = Date.now();
+    if (now - last < PROGRESS_EVERY_MS && progress.done < progress.total) return;
+    last = now;
+    report(progress);
+  };
+}
+
+async function push(request: Extract<ToPushWorker, { kind: 'push' }>): Promise<void> {
+  const transport = createFetchTransport({ concurrency: Math.max(6, request.concurrency) });
+  const client = new PivorClient({ baseUrl: request.baseUrl, token: request.token, transport });
+  try {
+    const result = await executePlan(client, { ...request.plan, actions }, {
+      concurrency: request.concurrency,
+      journal: pageJournal(request.journal),
+      journalKey: request.journalKey,
+      signal: controller.signal,
+      onProgress: throttled((progress) => post({ kind: 'progress', progress })),
+    });
+    post({ kind: 'done', result });
+  } catch (error) {
+    post({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+self.onmessage = (event: MessageEvent<ToPushWorker>) => {
+  const message = event.data;
+  if (message.kind === 'actions') for (const action of message.actions) actions.push(action);
+  else if (message.kind === 'push') void push(message);
+  else if (message.kind === 'cancel') controller.abort();
+  else {
+    const waiting = waitingSaves.get(message.seq);
+    waitingSaves.delete(message.seq);
+    if (message.error === undefined) waiting?.resolve();
+    else waiting?.reject(new Error(message.error));
+  }
+};
