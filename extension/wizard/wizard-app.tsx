@@ -369,7 +369,8 @@ export function WizardApp() {
           {step === 'Review' && resource && mapping && (
             <>
               <StepHead title="Review the rows" text="Every row checked against Pivor’s rules and its existing records. Nothing has been sent." />
-              <ReviewOptions resource={resource} mapping={mapping} options={options} onChange={changeOptions} hasDates={hasDates} nonAsciiNames={nonAsciiNames} />
+              <ReviewOptions resource={resource} mapping={mapping} options={options} onChange={changeOptions} hasDates={hasDates} nonAsciiNames={nonAsciiNames}
+                ambiguousDates={!!report?.issues.some((i) => i.code === 'ambiguous-date')} />
               {busy && <ProgressBar label={busy.what} done={busy.loaded} total={busy.total} detail={busy.what} />}
               {stepError && <StepError problem={stepError} onRetry={() => void check()} />}
               {report && <ReviewStep report={report} checking={!!busy} clientsToCreate={clientsToCreate} />}

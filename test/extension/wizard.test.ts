@@ -255,6 +255,33 @@ describe('choices and failures', () => {
   });
 });
 
+describe('date options only when they matter', () => {
+  test('no date column: neither option; an ambiguous date: the order, and a searchable time zone', async () => {
+    const page = await openWizardWith('hubspot-contacts.csv');
+    await toReview(page);
+    expect(await page.locator('#date-order').count()).toBe(0);
+    expect(await page.locator('#time-zone').count()).toBe(0);
+    await page.close();
+
+    const csv = 'type,subject,client_name,status,due_at\ncall,Renewal,Acme Corp,pending,02/04/2025 16:30\n';
+    const dated = await ext.open('wizard/index.html#resource=communications');
+    await dated.setInputFiles('#file-input', { name: 'dated.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await dated.waitForSelector('[data-testid=detection]');
+    await toReview(dated);
+    expect(await dated.textContent('[data-testid=review-row-2] .issue-list')).toMatch(/day\/month or month\/day/);
+    await dated.locator('#time-zone').fill('Europe/Par');
+    expect(await dated.textContent('[data-testid=time-zone-hint]')).toMatch(/Pick a zone/);
+    await dated.locator('#time-zone').fill('Europe/Paris');
+    await dated.locator('#time-zone').press('Enter');
+    await expect.poll(() => dated.textContent('[data-testid=time-zone-hint]')).toBe('Dates without a zone are read in Europe/Paris.');
+    await dated.locator('#date-order').selectOption('day-first');
+    await expect.poll(async () => (await dated.locator('[data-testid=review-row-2]').count()) === 0
+      || !/day\/month or month\/day/.test((await dated.textContent('[data-testid=review-row-2] .issue-list')) ?? '')).toBe(true);
+    await screenshot(dated, 'wizard-3-review-dates');
+    await dated.close();
+  });
+});
+
 // The page's own work on a large file, whatever the server: it runs in npm test. Under test:pivor two PHP servers
 // share the machine with the browser, which would time the machine, not the page.
 describe.skipIf(onRealPivor)('a large file', () => {

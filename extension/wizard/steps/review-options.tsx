@@ -1,9 +1,11 @@
 // The Review step's options: how rows find existing records, creating unknown clients, how dates are read, and
-// sending names Pivor cannot handle.
+// sending names Pivor cannot handle. Date options appear only when they matter: the order only when some date
+// could be read either way, the time zone only when a date column is imported (a searchable field: some 400 zones).
 import { getResource, type ResourceName } from '../../../shared/resources/index.ts';
 import type { MatchBy } from '../../../shared/push/types.ts';
 import type { HeaderMapping } from '../../../shared/map/index.ts';
 import { NON_ASCII_INITIAL, type ValidationReport } from '../../../shared/validate/index.ts';
+import { useState } from 'preact/hooks';
 import { timeZones, type ImportOptions } from '../import-options.ts';
 
 /** Rows whose contact name Pivor cannot handle (its initials bug): held back, or sent anyway when chosen. */
@@ -34,6 +36,8 @@ export function ReviewOptions(props: {
   options: ImportOptions;
   onChange: (options: ImportOptions) => void;
   hasDates: boolean;
+  /** Some date in the file reads both day-first and month-first (02/04/2025). */
+  ambiguousDates: boolean;
   /** Rows with a name Pivor cannot handle: the choice to send them shows only when there are some. */
   nonAsciiNames: number;
 }) {
@@ -75,21 +79,39 @@ export function ReviewOptions(props: {
           </span>
         </div>
       )}
-      <div class="field">
-        <label for="date-order">Dates like 02/04/2025</label>
-        <select id="date-order" value={options.dateOrder} disabled={!props.hasDates}
-          onChange={(e) => set({ dateOrder: e.currentTarget.value as ImportOptions['dateOrder'] })}>
-          <option value="">Ask: report them</option>
-          <option value="day-first">Day first (2 April 2025)</option>
-          <option value="month-first">Month first (February 4, 2025)</option>
-        </select>
-      </div>
-      <div class="field">
-        <label for="time-zone">Times in the file are in</label>
-        <select id="time-zone" value={options.timeZone} disabled={!props.hasDates} onChange={(e) => set({ timeZone: e.currentTarget.value })}>
-          {timeZones().map((z) => <option key={z} value={z}>{z}</option>)}
-        </select>
-      </div>
+      {(props.ambiguousDates || options.dateOrder !== '') && (
+        <div class="field">
+          <label for="date-order">Dates like 02/04/2025</label>
+          <select id="date-order" value={options.dateOrder} onChange={(e) => set({ dateOrder: e.currentTarget.value as ImportOptions['dateOrder'] })}>
+            <option value="">Ask: report them</option>
+            <option value="day-first">Day first (2 April 2025)</option>
+            <option value="month-first">Month first (February 4, 2025)</option>
+          </select>
+        </div>
+      )}
+      {props.hasDates && <TimeZonePicker value={options.timeZone} onChange={(timeZone) => set({ timeZone })} />}
+    </div>
+  );
+}
+
+/** A text field with the zones as suggestions: typing "par" offers Europe/Paris. Only a known zone is taken. */
+function TimeZonePicker(props: { value: string; onChange: (zone: string) => void }) {
+  const [text, setText] = useState(props.value);
+  const zones = timeZones();
+  const known = zones.includes(text.trim());
+  const commit = () => {
+    if (known && text.trim() !== props.value) props.onChange(text.trim());
+  };
+  return (
+    <div class="field">
+      <label for="time-zone">Times in the file are in</label>
+      <input id="time-zone" list="time-zones" value={text} spellcheck={false} autoComplete="off" aria-invalid={!known}
+        aria-describedby="time-zone-hint" onInput={(e) => setText(e.currentTarget.value)} onChange={commit}
+        onKeyDown={(e) => e.key === 'Enter' && commit()} />
+      <datalist id="time-zones">{zones.map((z) => <option key={z} value={z} />)}</datalist>
+      <span class="hint" id="time-zone-hint" data-testid="time-zone-hint">
+        {known ? `Dates without a zone are read in ${props.value}.` : 'Pick a zone from the list, e.g. Europe/Paris.'}
+      </span>
     </div>
   );
 }
