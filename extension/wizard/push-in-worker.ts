@@ -1,4 +1,4 @@
-// The page's side of a push: starts the push worker, writes the journal saves it hands over to chrome.storage,
+// The page's side of a push: starts the push worker, does the journal writes it hands over in chrome.storage,
 // passes progress on, and cancels it when asked. One worker per push, ended with it.
 import type { Plan, PushProgress, PushResult } from '../../shared/push/index.ts';
 import type { Session } from '../storage/session-store.ts';
@@ -35,10 +35,11 @@ export async function pushInWorker(session: Pick<Session, 'baseUrl' | 'token'>, 
     return await new Promise<PushResult>((resolve, reject) => {
       worker.onmessage = (event: MessageEvent<FromPushWorker>) => {
         const message = event.data;
-        if (message.kind === 'save') {
-          saveJournalJson(message.key, message.json).then(
-            () => send({ kind: 'saved', seq: message.seq }),
-            (error: unknown) => send({ kind: 'saved', seq: message.seq, error: error instanceof Error ? error.message : String(error) }),
+        if (message.kind === 'save' || message.kind === 'clear') {
+          const write = message.kind === 'save' ? saveJournalJson(message.key, message.json) : chromeJournalStore.clear(message.key);
+          write.then(
+            () => send({ kind: 'written', seq: message.seq }),
+            (error: unknown) => send({ kind: 'written', seq: message.seq, error: error instanceof Error ? error.message : String(error) }),
           );
         } else if (message.kind === 'progress') options.onProgress(message.progress);
         else if (message.kind === 'done') resolve(message.result);

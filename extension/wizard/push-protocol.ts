@@ -17,12 +17,14 @@ export type ToPushWorker =
       concurrency: number;
     }
   | { kind: 'cancel' }
-  /** The page has written the journal save `seq` (or could not: `error`). */
-  | { kind: 'saved'; seq: number; error?: string };
+  /** The page has done the journal write `seq` (or could not: `error`). */
+  | { kind: 'written'; seq: number; error?: string };
 
 export type FromPushWorker =
   /** Write this journal, already serialized (a string crosses threads and reaches chrome.storage cheaply). */
   | { kind: 'save'; seq: number; key: string; json: string }
+  /** Delete this journal: the push is over and nothing in it is left to resume. */
+  | { kind: 'clear'; seq: number; key: string }
   | { kind: 'progress'; progress: PushProgress }
   | { kind: 'done'; result: PushResult }
   | { kind: 'failed'; message: string };

@@ -1,7 +1,7 @@
 // The push, off the page's thread: the core's executePlan over plain fetch, in a dedicated worker. The page's thread
 // stays free for the progress and the Cancel button however many rows go, and the requests never wait for a render.
-// The journal is kept by the page (chrome.storage is not reachable from here): each save is handed over as JSON
-// and counts as saved only when the page says it is written.
+// The journal is kept by the page (chrome.storage is not reachable from here): each save is handed over as JSON,
+// and each save or clear counts as done only when the page says it is written.
 import { PivorClient } from '../../shared/api/client.ts';
 import { createFetchTransport } from '../../shared/api/fetch-transport.ts';
 import { executePlan, type JournalStore, type Plan, type PushJournal, type PushProgress } from '../../shared/push/index.ts';
@@ -12,26 +12,26 @@ const PROGRESS_EVERY_MS = 100;
 
 const controller = new AbortController();
 const actions: Plan['actions'] = [];
-const waitingSaves = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
+const waitingWrites = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
 let nextSeq = 1;
 
 const post = (message: FromPushWorker) => postMessage(message);
 
+/** Asks the page for a journal write and waits for its answer. */
+function pageWrite(write: { kind: 'save'; key: string; json: string } | { kind: 'clear'; key: string }): Promise<void> {
+  const seq = nextSeq++;
+  return new Promise<void>((resolve, reject) => {
+    waitingWrites.set(seq, { resolve, reject });
+    post({ ...write, seq });
+  });
+}
+
 function pageJournal(earlier: PushJournal | null): JournalStore {
   return {
     load: async () => earlier,
-    save(key, journal) {
-      const seq = nextSeq++;
-      // Serialized now: the push keeps changing the journal while the page writes it.
-      const json = JSON.stringify(journal);
-      return new Promise<void>((resolve, reject) => {
-        waitingSaves.set(seq, { resolve, reject });
-        post({ kind: 'save', seq, key, json });
-      });
-    },
-    async clear() {
-      throw new Error('the push worker does not clear journals');
-    },
+    // Serialized now: the push keeps changing the journal while the page writes it.
+    save: (key, journal) => pageWrite({ kind: 'save', key, json: JSON.stringify(journal) }),
+    clear: (key) => pageWrite({ kind: 'clear', key }),
   };
 }
 
@@ -68,8 +68,8 @@ self.onmessage = (event: MessageEvent<ToPushWorker>) => {
   else if (message.kind === 'push') void push(message);
   else if (message.kind === 'cancel') controller.abort();
   else {
-    const waiting = waitingSaves.get(message.seq);
-    waitingSaves.delete(message.seq);
+    const waiting = waitingWrites.get(message.seq);
+    waitingWrites.delete(message.seq);
     if (message.error === undefined) waiting?.resolve();
     else waiting?.reject(new Error(message.error));
   }
