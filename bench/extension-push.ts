@@ -123,6 +123,30 @@ async function watched(page: Page): Promise<{ seconds: number; longest: Record<s
   });
 }
 
+interface Rig {
+  ext: LoadedExtension;
+  sandbox: SandboxProcess;
+  /** A folder for this run's files, removed with the rig. */
+  scratch: string;
+}
+
+/** The built extension in Chromium, signed in to a sandbox in its own process; all of it closed after `use`. */
+async function withRig<T>(sandboxArgs: string[], use: (rig: Rig) => Promise<T>): Promise<T> {
+  const scratch = mkdtempSync(join(tmpdir(), 'pivor-ext-bench-'));
+  const [dist, sandbox] = await Promise.all([buildExtension(), startSandboxProcess(['--seed', 'users', ...sandboxArgs])]);
+  let ext: LoadedExtension | undefined;
+  try {
+    ext = await launchExtension(dist);
+    (await signInThroughPopup(ext, sandbox.url)).close();
+    return await use({ ext, sandbox, scratch });
+  } finally {
+    await ext?.close();
+    await sandbox.close();
+    rmSync(dist, { recursive: true, force: true });
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
 const PHASES: Record<string, string> = { read: 'reading the file', check: 'checking the rows', plan: 'planning', push: 'pushing' };
 
 /**
@@ -134,12 +158,7 @@ export async function runResponsivenessBench(options: { rows?: number; seconds?:
   const seconds = options.seconds ?? 30;
   const concurrency = options.concurrency ?? 8;
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const scratch = mkdtempSync(join(tmpdir(), 'pivor-ext-bench-'));
-  const [dist, sandbox] = await Promise.all([buildExtension(), startSandboxProcess(['--seed', 'users', '--quiet', '--latency', String(options.latencyMs ?? 0)])]);
-  let ext: LoadedExtension | undefined;
-  try {
-    ext = await launchExtension(dist);
-    (await signInThroughPopup(ext, sandbox.url)).close();
+  return withRig(['--quiet', '--latency', String(options.latencyMs ?? 0)], async ({ ext, scratch }) => {
     const path = join(scratch, 'large.csv');
     writeFileSync(path, contactsCsv(rows, `large-${Date.now()}`));
     log(`responsiveness: ${rows.toLocaleString('en')} new contacts through the wizard, concurrency ${concurrency}, ${options.latencyMs ?? 0} ms latency; ${loadAverage()}`);
@@ -154,12 +173,7 @@ export async function runResponsivenessBench(options: { rows?: number; seconds?:
     for (const [name, label] of Object.entries(PHASES)) log(`  longest main-thread task ${label.padEnd(18)} ${String(Math.round(longest[name] ?? 0)).padStart(5)} ms  (target < 200 ms; 0: none over 50 ms)`);
     log(`  in the first ${seconds} s of pushing ${created.toLocaleString('en')} were created (then cancelled); ${loadAverage()}`);
     return longest;
-  } finally {
-    await ext?.close();
-    await sandbox.close();
-    rmSync(dist, { recursive: true, force: true });
-    rmSync(scratch, { recursive: true, force: true });
-  }
+  });
 }
 
 function requestsByMethod(log: string, rows: number): Record<string, number> {
@@ -176,13 +190,8 @@ export async function runExtensionPushBench(
   const repeats = Math.max(1, options.repeats ?? 2);
   const concurrency = options.concurrency ?? 4;
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const scratch = mkdtempSync(join(tmpdir(), 'pivor-ext-bench-'));
-  const [dist, sandbox] = await Promise.all([buildExtension(), startSandboxProcess(['--seed', 'users', '--latency', String(latencyMs)])]);
-  let ext: LoadedExtension | undefined;
-  const figures: ExtensionPushFigures[] = [];
-  try {
-    ext = await launchExtension(dist);
-    (await signInThroughPopup(ext, sandbox.url)).close();
+  return withRig(['--latency', String(latencyMs)], async ({ ext, sandbox, scratch }) => {
+    const figures: ExtensionPushFigures[] = [];
     const token = (await new PivorClient({ baseUrl: sandbox.url, transport: createFetchTransport() }).createToken('admin@pivor.dev', 'password', 'bench')).token;
     log(`extension push bench: ${rows} new contacts, sandbox in its own process, ${latencyMs} ms per request, concurrency ${concurrency}, ${repeats} runs each, alternating; ${loadAverage()}`);
     log('run  side       rows/s  seconds  requests/row (extension)        longest task');
@@ -200,12 +209,7 @@ export async function runExtensionPushBench(
     const ratios = figures.filter((f) => f.side === 'extension').map((f, i) => f.rowsPerSecond / figures.filter((c) => c.side === 'cli')[i]!.rowsPerSecond);
     log(`extension ÷ CLI, run by run: ${ratios.map((r) => `${(r * 100).toFixed(0)}%`).join(', ')} (target ≥ 80%); ${loadAverage()}`);
     return figures;
-  } finally {
-    await ext?.close();
-    await sandbox.close();
-    rmSync(dist, { recursive: true, force: true });
-    rmSync(scratch, { recursive: true, force: true });
-  }
+  });
 }
 
 function loadAverage(): string {

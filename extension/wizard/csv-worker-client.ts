@@ -1,18 +1,35 @@
 // The page's side of the CSV worker: one request at a time, each answered by a promise.
+import type { Plan } from '../../shared/push/index.ts';
+import type { ValidationReport } from '../../shared/validate/index.ts';
 import CsvWorker from './csv-worker.ts?worker';
+import type { PlanArgs } from './plan-in-worker.ts';
 import type { ParseSummary, WorkerRequest, WorkerResponse } from './worker-protocol.ts';
 import type { ValidateArgs, ValidateResult } from './validate-in-worker.ts';
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+  /** The lists of an answer sent in parts, as received so far. */
+  parts: Record<string, unknown[]>;
+}
 
 export class CsvWorkerClient {
   #worker = new CsvWorker();
   #next = 1;
-  #pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  #pending = new Map<number, Pending>();
+  /** The id under which the worker holds each report (it keeps the last two). */
+  #reportIds = new WeakMap<ValidationReport, number>();
 
   constructor() {
     this.#worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
       const answer = event.data;
       const waiting = this.#pending.get(answer.id);
       if (!waiting) return;
+      if (answer.ok === 'part') {
+        const list = (waiting.parts[answer.list] ??= []);
+        for (const item of answer.items) list.push(item);
+        return;
+      }
       this.#pending.delete(answer.id);
       if (answer.ok) waiting.resolve(answer.result);
       else waiting.reject(new Error(answer.message));
@@ -29,18 +46,29 @@ export class CsvWorkerClient {
     return this.#call({ id: 0, kind: 'parse', bytes: copy }, [copy]) as Promise<ParseSummary>;
   }
 
-  validate(args: ValidateArgs): Promise<ValidateResult> {
-    return this.#call({ id: 0, kind: 'validate', args }) as Promise<ValidateResult>;
+  async validate(args: ValidateArgs): Promise<ValidateResult> {
+    const id = this.#next; // the id #call gives this request
+    const report = (await this.#call({ id: 0, kind: 'validate', args }, [], { rows: [], issues: [] })) as ValidateResult;
+    this.#reportIds.set(report, id);
+    return report;
+  }
+
+  /** Plans a report this worker made (it says so if it no longer holds it). */
+  async plan(report: ValidationReport, args: PlanArgs): Promise<Plan> {
+    const held = this.#reportIds.get(report) ?? 0;
+    return (await this.#call({ id: 0, kind: 'plan', report: held, args }, [], { actions: [] })) as Plan;
   }
 
   terminate(): void {
     this.#worker.terminate();
   }
 
-  #call(request: WorkerRequest, transfer: Transferable[] = []): Promise<unknown> {
+  /** `lists`: the lists the answer sends in parts (see worker-protocol.ts), put back into its result. */
+  #call(request: WorkerRequest, transfer: Transferable[] = [], lists: Record<string, unknown[]> = {}): Promise<unknown> {
     const id = this.#next++;
     return new Promise((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject });
+      const pending: Pending = { resolve: (result) => resolve({ ...(result as object), ...pending.parts }), reject, parts: lists };
+      this.#pending.set(id, pending);
       this.#worker.postMessage({ ...request, id }, transfer);
     });
   }

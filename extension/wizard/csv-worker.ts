@@ -1,14 +1,27 @@
-// The wizard's worker: reads the CSV (the core's readCsv) and validates it (the core's validateTable) off the
-// page's thread, so the tab stays responsive on large files. It holds the last table read.
+// The wizard's worker: reads the CSV (the core's readCsv), validates it (the core's validateTable) and plans it
+// (the core's planChanges) off the page's thread, so the tab stays responsive on large files. It holds the last
+// table read and the last two reports made from it (the rows as checked, and as planned with clients to create).
 import { readCsv, type CsvTable } from '../../shared/csv/index.ts';
 import { detectResource, tableSamples } from '../../shared/map/index.ts';
-import type { ParseSummary, WorkerRequest, WorkerResponse } from './worker-protocol.ts';
+import type { ValidationReport } from '../../shared/validate/index.ts';
+import { inParts, type ParseSummary, type WorkerRequest, type WorkerResponse } from './worker-protocol.ts';
+import { planInWorker } from './plan-in-worker.ts';
 import { validateInWorker } from './validate-in-worker.ts';
 
 let table: CsvTable | null = null;
+/** Reports by the id of the request that made them, oldest first. */
+const reports = new Map<number, ValidationReport>();
+const KEPT_REPORTS = 2;
+
+function keep(id: number, report: ValidationReport): ValidationReport {
+  reports.set(id, report);
+  for (const old of reports.keys()) if (reports.size > KEPT_REPORTS) reports.delete(old);
+  return report;
+}
 
 function parse(bytes: ArrayBuffer): ParseSummary {
   table = readCsv(new Uint8Array(bytes));
+  reports.clear();
   return {
     headers: table.headers,
     records: table.records.length,
@@ -37,12 +50,21 @@ function samplesOf(t: CsvTable): string[][] {
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   let response: WorkerResponse;
+  const post = (message: WorkerResponse) => postMessage(message);
+  const sendPart = (list: string, items: unknown[]) => post({ id: request.id, ok: 'part', list, items });
   try {
     if (request.kind === 'parse') response = { id: request.id, ok: true, result: parse(request.bytes) };
     else if (!table) throw new Error('No file has been read yet.');
-    else response = { id: request.id, ok: true, result: validateInWorker(table, request.args) };
+    else if (request.kind === 'validate') {
+      const report = keep(request.id, validateInWorker(table, request.args));
+      response = { id: request.id, ok: true, result: inParts(report, ['rows', 'issues'], sendPart) };
+    } else {
+      const report = reports.get(request.report);
+      if (!report) throw new Error('The rows changed while the plan was being made; check them again.');
+      response = { id: request.id, ok: true, result: inParts(planInWorker(report, request.args), ['actions'], sendPart) };
+    }
   } catch (error) {
     response = { id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) };
   }
-  postMessage(response);
+  post(response);
 };

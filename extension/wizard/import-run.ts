@@ -1,14 +1,16 @@
 // The wizard's calls into Pivor, through the core: the records a file's names resolve against (one ReferenceBook
-// per check, also the plan's baseline), the plan, and clients the file names but Pivor lacks. The push itself runs
-// in a worker (push-in-worker.ts), its journal in chrome.storage.local.
+// per check, also the plan's baseline), the plan, and clients the file names but Pivor lacks. The plan is made in
+// the CSV worker (plan-in-worker.ts), the push in its own worker (push-in-worker.ts), its journal in
+// chrome.storage.local.
 import type { PivorClient } from '../../shared/api/index.ts';
 import {
-  ReferenceBook, createMissingClients, planPush, referencedResources,
+  ReferenceBook, createMissingClients, referencedResources,
   type MissingClientResult, type Plan, type PlanOptions,
 } from '../../shared/push/index.ts';
 import type { ResourceName } from '../../shared/resources/index.ts';
 import type { References, ValidationReport } from '../../shared/validate/index.ts';
 import { chromeJournalStore } from '../storage/journal-store.ts';
+import type { CsvWorkerClient } from './csv-worker-client.ts';
 import type { ImportOptions } from './import-options.ts';
 
 export type Loading = (resource: ResourceName, loaded: number, total: number | null) => void;
@@ -30,14 +32,14 @@ export function withPlannedClients(references: References, names: readonly strin
  * push created: rows whose records are still in Pivor are not sent again, rows whose records are gone are.
  */
 export async function makePlan(
-  client: PivorClient, book: ReferenceBook, report: ValidationReport, options: ImportOptions, onLoading: Loading,
+  client: PivorClient, planner: CsvWorkerClient, book: ReferenceBook, report: ValidationReport, options: ImportOptions, onLoading: Loading,
   signal?: AbortSignal, journalKey?: string, planOptions: Omit<PlanOptions, 'matchBy' | 'resume' | 'references'> = {},
 ): Promise<Plan> {
   await load(client, book, report.resource, onLoading, signal);
   const resume = journalKey === undefined ? null : await chromeJournalStore.load(journalKey);
-  return planPush(client, report, {
-    ...planOptions, matchBy: options.matchBy, createMissingClients: options.createMissingClients, book, resume,
-    references: book.references(report.resource), ...(signal ? { signal } : {}),
+  return planner.plan(report, {
+    baseline: book.list(report.resource),
+    options: { ...planOptions, matchBy: options.matchBy, createMissingClients: options.createMissingClients, resume, references: book.references(report.resource) },
   });
 }
 

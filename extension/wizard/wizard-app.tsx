@@ -209,7 +209,7 @@ export function WizardApp() {
       setMissingClients(missing);
       const planned = missing.length === 0 ? checked
         : await validate(forResource, withPlannedClients(book.current.references(forResource), missing), opts, withMapping);
-      const made = await makePlan(clientFor(session), book.current, planned, opts, onLoading, undefined, forFile ? journalKey(forFile.hash, forResource) : undefined);
+      const made = await makePlan(clientFor(session), worker, book.current, planned, opts, onLoading, undefined, forFile ? journalKey(forFile.hash, forResource) : undefined);
       setDone(await alreadyCreated(made));
       setPlan(made);
     } catch (error) {
@@ -229,7 +229,7 @@ export function WizardApp() {
     setStep('Push');
     try {
       const client = clientFor(session);
-      const pushed = await whileNoOtherPush(session.baseUrl, resource, async () => {
+      const pushed = await whileNoOtherPush(session.baseUrl, resource, { fileName: file.name, rows: sending }, async () => {
         await saveInterrupted({
           journalKey: key, name: file.name, origin: file.origin, resource, userMapping, options, sending,
           startedAt: new Date().toISOString(), ...(file.source ? { source: file.source } : {}), ...(file.page ? { page: file.page } : {}),
@@ -245,7 +245,7 @@ export function WizardApp() {
         }
         // Planned again under the lock, from Pivor's records as they are now: another tab may have pushed since.
         book.current.forget(resource);
-        const toSend = await makePlan(client, book.current, sentReport, options, () => {}, undefined, key);
+        const toSend = await makePlan(client, worker, book.current, sentReport, options, () => {}, undefined, key);
         setPushStage(null);
         return pushInWorker(session, toSend, { journalKey: key, concurrency: options.concurrency, onProgress: setProgress, signal: controller.signal });
       });

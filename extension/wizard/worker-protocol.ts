@@ -1,5 +1,6 @@
-// Messages between the wizard page and its CSV worker. The worker keeps the parsed table, so a 100,000-row file
-// is read and validated off the page's thread and crosses over once, as the validation report.
+// Messages between the wizard page and its CSV worker. The worker keeps the parsed table and its reports, so a
+// 100,000-row file is read, validated and planned off the page's thread. A large answer may come in parts before
+// its result: each part's copy takes the page a few milliseconds, where one message would hold it for a second.
 import type { CsvEncoding, Delimiter, ReadProblem } from '../../shared/csv/index.ts';
 import type { ResourceDetection } from '../../shared/map/index.ts';
 
@@ -20,6 +21,28 @@ export interface ParseSummary {
 
 export type WorkerRequest =
   | { id: number; kind: 'parse'; bytes: ArrayBuffer }
-  | { id: number; kind: 'validate'; args: unknown };
+  | { id: number; kind: 'validate'; args: unknown }
+  /** Plans a report the worker made and still holds: `report` is the id of the validate request (plan-in-worker.ts). */
+  | { id: number; kind: 'plan'; report: number; args: unknown };
 
-export type WorkerResponse = { id: number; ok: true; result: unknown } | { id: number; ok: false; message: string };
+export type WorkerResponse =
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; message: string }
+  /** Items of one of the answer's lists (its property `list`), in order, sent ahead of the rest of it. */
+  | { id: number; ok: 'part'; list: string; items: unknown[] };
+
+/** Items per part: each part's copy then takes a few milliseconds of the page's thread. */
+const PART_SIZE = 2000;
+
+/** Sends the listed properties of `answer` in parts; returns the rest, to be sent as the result. */
+export function inParts<T extends object, K extends keyof T & string>(
+  answer: T, lists: readonly K[], sendPart: (list: string, items: unknown[]) => void,
+): Omit<T, K> {
+  const rest: Partial<T> = { ...answer };
+  for (const list of lists) {
+    const items = answer[list] as unknown[];
+    for (let i = 0; i < items.length; i += PART_SIZE) sendPart(list, items.slice(i, i + PART_SIZE));
+    delete rest[list];
+  }
+  return rest as Omit<T, K>;
+}

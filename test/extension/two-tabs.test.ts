@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Sandbox } from '../../sandbox/index.ts';
 import { startTestServer } from '../helpers/test-server.ts';
-import { buildExtension, launchExtension, signInThroughPopup, type LoadedExtension } from './harness.ts';
+import { buildExtension, launchExtension, screenshot, signInThroughPopup, type LoadedExtension } from './harness.ts';
 
 const ROWS = 60;
 let sandbox: Sandbox;
@@ -56,7 +56,10 @@ test('a second tab cannot push the same resource while the first does; sent afte
   const posts = sandbox.stats().byRoute['POST /api/contacts'] ?? 0;
   await second.click('[data-testid=send]');
   await second.waitForSelector('[data-testid=step-error]');
-  expect(await second.textContent('[data-testid=step-error]')).toMatch(/Another import is running.*Another tab or window is importing contacts into this Pivor/s);
+  // what runs where it can be said: the resource, since when, the file and its size
+  expect(await second.textContent('[data-testid=step-error]'))
+    .toMatch(/Another import is running.*Another tab or window has been importing contacts into this Pivor since \d{1,2}:\d{2}.*: “two-tabs\.csv”, 60 rows\. Wait for that import to finish/s);
+  await screenshot(second, 'wizard-push-busy');
   expect(perRow().length, 'the first push was still under way').toBeLessThan(ROWS);
 
   await first.waitForSelector('[data-testid=push-complete]', { timeout: 60_000 });
