@@ -105,12 +105,14 @@ function TimeZonePicker(props: { value: string; onChange: (zone: string) => void
   return (
     <div class="field">
       <label for="time-zone">Times in the file are in</label>
-      <input id="time-zone" list="time-zones" value={text} spellcheck={false} autoComplete="off" aria-invalid={!known}
+      <input id="time-zone" type="search" list="time-zones" value={text} spellcheck={false} autoComplete="off" aria-invalid={!known}
         aria-describedby="time-zone-hint" onInput={(e) => setText(e.currentTarget.value)} onChange={commit}
         onKeyDown={(e) => e.key === 'Enter' && commit()} />
       <datalist id="time-zones">{zones.map((z) => <option key={z} value={z} />)}</datalist>
       <span class="hint" id="time-zone-hint" data-testid="time-zone-hint">
-        {known ? `Dates without a zone are read in ${props.value}.` : 'Pick a zone from the list, e.g. Europe/Paris.'}
+        {!known ? 'Type to search, then pick a zone from the list, e.g. Europe/Paris.'
+          : text.trim() === props.value ? `Dates without a zone are read in ${props.value}.`
+          : `Press Enter to read dates without a zone in ${text.trim()}.`}
       </span>
     </div>
   );
