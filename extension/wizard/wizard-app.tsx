@@ -73,6 +73,7 @@ export function WizardApp() {
   const abort = useRef<AbortController | null>(null);
   // The records of the current check: the validator's references and the plan's baseline, read once.
   const book = useRef(new ReferenceBook());
+  const checkRun = useRef(0);
 
   useEffect(() => {
     void listInterrupted().then(setInterrupted);
@@ -167,18 +168,22 @@ export function WizardApp() {
   /** Reads references from Pivor (a fresh book) and validates in the worker. */
   async function check(withOptions = options, forResource = resource, withMapping = userMapping): Promise<ValidationReport | null> {
     if (!session || !forResource) return null;
+    // Options changed twice in a row start two checks: only the last one started may show its report.
+    const run = ++checkRun.current;
+    const latest = () => run === checkRun.current;
     setStepError(null);
-    book.current = new ReferenceBook();
+    const runBook = (book.current = new ReferenceBook());
     try {
-      const references = await loadReferences(clientFor(session), book.current, forResource, onLoading);
+      const references = await loadReferences(clientFor(session), runBook, forResource, onLoading);
       const checked = await validate(forResource, references, withOptions, withMapping);
+      if (!latest()) return null;
       setReport(checked);
       return checked;
     } catch (error) {
-      setStepError(describe(error));
+      if (latest()) setStepError(describe(error));
       return null;
     } finally {
-      setBusy(null);
+      if (latest()) setBusy(null);
     }
   }
 
