@@ -11,11 +11,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createFetchTransport, PivorClient, type Transport } from '../shared/api/index.ts';
+import { createFetchTransport, PivorClient } from '../shared/api/index.ts';
 import { writeCsv } from '../shared/csv/index.ts';
 import { executePlan, memoryJournalStore, preparePush, type JournalStore } from '../shared/push/index.ts';
 import { fileJournalStore } from '../cli/file-journal-store.ts';
 import { startSandboxProcess } from '../test/helpers/sandbox-process.ts';
+import { counting } from './counting-transport.ts';
 
 export interface PushBenchCase {
   concurrency: number;
@@ -52,20 +53,6 @@ const DEFAULT_CASES: PushBenchCase[] = [
   { concurrency: 8, batchSize: 1, journal: 'file' },
   { concurrency: 8, batchSize: 8, journal: 'memory' },
 ];
-
-/** Counts what goes through a transport: sends and requests. */
-function counting(inner: Transport): Transport & { sends: number; requests: number } {
-  const counter = {
-    sends: 0,
-    requests: 0,
-    send(requests: Parameters<Transport['send']>[0]) {
-      counter.sends += 1;
-      counter.requests += requests.length;
-      return inner.send(requests);
-    },
-  };
-  return counter;
-}
 
 function contactsCsv(rows: number, tag: string): string {
   return writeCsv(
