@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BatchOp, PivorClient } from '../../shared/api/index.ts';
 import { readCsv } from '../../shared/csv/index.ts';
 import { openSession, type Session } from '../push/sandbox-session.ts';
-import { finished, spawnCli } from '../helpers/pivor-csv.ts';
+import { churningProxy } from '../helpers/churning-proxy.ts';
+import { finished, runCli, spawnCli } from '../helpers/pivor-csv.ts';
 
 let s: Session;
 let scratch: string;
@@ -78,4 +79,25 @@ describe('export while records come and go', () => {
     const missing = initial.filter((id) => !gone.has(id) && !present.has(id));
     expect(missing).toEqual([]); // nothing that existed throughout is missing
   }, 120_000);
+});
+
+describe('export of a list that moves faster than it can be read', () => {
+  it('writes what it read, each record once, says on stderr that the export is incomplete and why, and exits 1', async () => {
+    await createContacts(s.client, 300, 'Moving');
+    // Another user deletes every contact listed so far and creates as many before each page is answered.
+    const proxy = await churningProxy(s.sandbox.url, (sql, params) => s.sandbox.query(sql, params));
+    try {
+      const out = join(scratch, 'moving.csv');
+      const run = await runCli(['export', 'contacts', '--out', out], { XDG_CONFIG_HOME: join(scratch, 'config'), PIVOR_URL: proxy.url, PIVOR_TOKEN: s.token });
+      expect(run.code, run.stderr).toBe(1);
+      expect(run.stderr).toMatch(/Pivor's contacts list kept changing while it was read \(records created or deleted by others\), so some records may be missing\. Run it again when fewer people are editing\./);
+      const ids = idsInCsv(out);
+      expect(run.stderr).toContain(`Export incomplete: ${ids.length} contacts written.`);
+      expect(ids.length).toBeGreaterThan(0);
+      expect(ids.length).toBe(new Set(ids).size); // what was read is there once
+      expect(proxy.deleted()).toBeGreaterThan(300); // the list really moved, past everything there was at the start
+    } finally {
+      await proxy.close();
+    }
+  }, 180_000);
 });
