@@ -80,14 +80,22 @@ export function ensureRows(sheet: Sheet, layout: SheetLayout, dataRows: number, 
   if (first <= last) formatRows(sheet, layout, first, last - first + 1);
 }
 
-/** Number formats, validations and read-only greys for rows first..first+count-1: a fixed number of calls. */
+/**
+ * Number formats, validations and read-only greys for rows first..first+count-1: a fixed number of calls,
+ * each setting a whole column range to one value (adjacent columns of one format share a call), so what
+ * is sent does not grow with the rows.
+ */
 export function formatRows(sheet: Sheet, layout: SheetLayout, first: number, count: number): void {
-  const width = layout.statusIndex;
   const formats = [...layout.columns.map(numberFormat), TEXT_FORMAT];
-  const block = sheet.getRange(first, 1, count, width);
-  block.setNumberFormats(Array.from({ length: count }, () => formats));
-  const rules = [...validationRules(layout), null];
-  block.setDataValidations(Array.from({ length: count }, () => rules));
+  for (let start = 0; start < formats.length;) {
+    let end = start + 1;
+    while (end < formats.length && formats[end] === formats[start]) end += 1;
+    sheet.getRange(first, start + 1, count, end - start).setNumberFormat(formats[start]!);
+    start = end;
+  }
+  validationRules(layout).forEach((rule, i) => {
+    if (rule) sheet.getRange(first, i + 1, count, 1).setDataValidation(rule);
+  });
   for (const column of layout.columns.filter((c) => c.readOnly)) {
     const range = sheet.getRange(first, column.index, count, 1);
     range.setBackground(READ_ONLY_BACKGROUND);

@@ -1,8 +1,10 @@
 // Shows a push's findings on the sheet: each invalid cell gets a red background and a note with the
-// message; cells we marked before and that are fine now get their look back. One read and one write of
-// backgrounds and notes for the whole block, whatever the number of marks. Notes and colours the user
-// set on other cells are left alone (ours are recognised by the note's prefix).
+// message; cells we marked before and that are fine now get their look back. One read of backgrounds and
+// notes for the whole block; writes only over the rows whose marks changed (row-runs.ts), so a push with
+// a few errors in a large sheet writes a few rows. Notes and colours the user set on other cells are left
+// alone (ours are recognised by the note's prefix). Statuses, likewise, are written where they changed.
 import { READ_ONLY_BACKGROUND } from './sheet-format.ts';
+import { rowRuns } from './row-runs.ts';
 import type { SheetLayout } from './sheet-columns.ts';
 import type { SheetGrid } from './sheet-table.ts';
 
@@ -31,7 +33,7 @@ export function markCells(grid: SheetGrid, layout: SheetLayout, marks: readonly 
   const notes = block.getNotes();
   const backgrounds = block.getBackgrounds();
   const readOnly = new Set(layout.columns.filter((c) => c.readOnly).map((c) => grid.headers.indexOf(c.header) + 1));
-  let changed = false;
+  const changed = new Set<number>();
   for (let r = 0; r < rowCount; r += 1) {
     for (let c = 0; c < width; c += 1) {
       const messages = wanted.get(`${r + 2}:${c + 1}`);
@@ -41,33 +43,34 @@ export function markCells(grid: SheetGrid, layout: SheetLayout, marks: readonly 
         if (note !== text || backgrounds[r]![c] !== ERROR_BACKGROUND) {
           notes[r]![c] = text;
           backgrounds[r]![c] = ERROR_BACKGROUND;
-          changed = true;
+          changed.add(r + 2);
         }
       } else if (note.startsWith(NOTE_PREFIX)) {
         notes[r]![c] = '';
         backgrounds[r]![c] = readOnly.has(c + 1) ? READ_ONLY_BACKGROUND : '#ffffff';
-        changed = true;
+        changed.add(r + 2);
       }
     }
   }
-  if (!changed) return;
-  block.setNotes(notes);
-  block.setBackgrounds(backgrounds);
+  for (const { first, count } of rowRuns(changed)) {
+    const range = grid.sheet.getRange(first, 1, count, width);
+    range.setNotes(notes.slice(first - 2, first - 2 + count));
+    range.setBackgrounds(backgrounds.slice(first - 2, first - 2 + count));
+  }
 }
 
-/** Writes the status column for the given rows (sheet row → text), keeping the others, in one write. */
+/** Writes the status column for the given rows (sheet row → text) where the text changes, keeping the others. */
 export function writeStatuses(grid: SheetGrid, statuses: ReadonlyMap<number, string>): void {
-  if (statuses.size === 0 || grid.rows.length === 0) return;
-  const rows = [...statuses.keys()].filter((r) => r >= 2 && r <= grid.rows.length + 1);
-  if (rows.length === 0) return;
-  const first = Math.min(...rows);
-  const last = Math.max(...rows);
-  const values: string[][] = [];
-  for (let r = first; r <= last; r += 1) {
-    const line = grid.rows[r - 2]!;
-    const text = statuses.get(r) ?? String(line[grid.statusColumn - 1] ?? '');
-    line[grid.statusColumn - 1] = text;
-    values.push([text]);
+  const col = grid.statusColumn - 1;
+  const changed: number[] = [];
+  for (const [row, text] of statuses) {
+    const line = grid.rows[row - 2];
+    if (row < 2 || !line || String(line[col] ?? '') === text) continue;
+    line[col] = text;
+    changed.push(row);
   }
-  grid.sheet.getRange(first, grid.statusColumn, values.length, 1).setValues(values);
+  for (const { first, count } of rowRuns(changed)) {
+    const values = grid.rows.slice(first - 2, first - 2 + count).map((line) => [String(line[col] ?? '')]);
+    grid.sheet.getRange(first, grid.statusColumn, count, 1).setValues(values);
+  }
 }

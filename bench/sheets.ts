@@ -1,8 +1,9 @@
 // The Sheets add-on under load: the built script in the vm (fake Google services, real HTTP through the
 // synchronous UrlFetchApp) against the sandbox in its own process with 20 ms of latency per request.
-// Pulls 10,000 contacts, edits 1,000 rows, pushes them, and prints per slice: the wall time against Apps
-// Script's 6-minute limit, and the Spreadsheet and UrlFetch calls made (they must follow pages and
-// batches, not rows). Run: node --import tsx bench/sheets.ts [rows] [edits]
+// Pulls 10,000 contacts, edits 1,000 rows (and puts an invalid email in 10 others), pushes them, and prints
+// per slice: the wall time against Apps Script's 6-minute limit, the Spreadsheet calls made and what they
+// wrote (cells, and values sent: a whole range set to one value sends one), and the UrlFetch calls (they
+// must follow pages and batches, not rows). Run: node --import tsx bench/sheets.ts [rows] [edits]
 import { pathToFileURL } from 'node:url';
 import { withSeededSandbox } from './seeded-sandbox.ts';
 import { buildOnce } from '../test/apps-script/harness/build-once.ts';
@@ -13,6 +14,7 @@ import type { PullProgress, PushProgress, PushSummary } from '../apps-script/sid
 
 const LIMIT_MS = 6 * 60 * 1000;
 const SPREADSHEET = /^(SpreadsheetApp|Spreadsheet|Sheet|Range|Protection|DataValidation|DataValidationBuilder)\./;
+const WRITE = /^(set|clear|insert|delete|protect|remove|hide|append)/;
 
 export interface SliceFigure {
   step: string;
@@ -20,6 +22,11 @@ export interface SliceFigure {
   /** Share of Apps Script's 6-minute limit. */
   ofLimit: number;
   spreadsheetCalls: number;
+  /** Of those calls, the ones that write (set…, clear…, insert…, delete…, protect). */
+  writeCalls: number;
+  /** Cells the step wrote (values, formats, notes, colours, validations), and the values it sent for them. */
+  cellsWritten: number;
+  valuesSent: number;
   urlFetchCalls: number;
   httpRequests: number;
   rows: number;
@@ -48,6 +55,9 @@ function sliceMeter(gas: GasEnvironment) {
       figure: {
         step, ms, ofLimit: ms / LIMIT_MS,
         spreadsheetCalls: sum((k) => SPREADSHEET.test(k)),
+        writeCalls: sum((k) => SPREADSHEET.test(k) && WRITE.test(k.split('.')[1]!)),
+        cellsWritten: gas.counter.cellsWritten,
+        valuesSent: gas.counter.valuesSent,
         urlFetchCalls: sum((k) => k === 'UrlFetchApp.fetch' || k === 'UrlFetchApp.fetchAll'),
         httpRequests: gas.urlFetch.sent.length - sent,
         rows: rows(value),
@@ -85,6 +95,9 @@ export async function runSheetsBench(options: { rows?: number; edits?: number; l
       const jobTitle = headers.indexOf('job_title') + 1;
       const step = Math.max(1, Math.floor(rows / edits));
       for (let i = 0; i < edits; i++) sheet.getRange(2 + i * step, jobTitle).setValue(`Bench title ${i}`);
+      // And a few mistakes the push marks on their cells (one row in a hundred edited), in rows of their own.
+      const email = headers.indexOf('email') + 1;
+      for (let i = 0; i < Math.ceil(edits / 100); i++) sheet.getRange(3 + i * step * 100, email).setValue(`not an email ${i}`);
 
       const push: SliceFigure[] = [];
       const prepared = await measure('pushPrepare', (s: PushSummary) => s.update + s.create, () => rpc<PushSummary>(gas, 'pushPrepare', sheetIdOf(gas, 'Contacts')));
@@ -118,18 +131,21 @@ function pessimistic(f: SliceFigure): number {
 export function formatSheetsBench(result: SheetsBenchResult): string {
   const line = (f: SliceFigure) =>
     `  ${f.step.padEnd(12)} ${String(f.rows).padStart(6)} rows  ${(f.ms / 1000).toFixed(2).padStart(6)} s  ${(f.ofLimit * 100).toFixed(2).padStart(5)} % of 6 min  ` +
-    `${String(f.spreadsheetCalls).padStart(4)} Spreadsheet calls  ${String(f.urlFetchCalls).padStart(3)} UrlFetch calls (${f.httpRequests} requests)`;
-  const total = (list: SliceFigure[]) => list.reduce((a, f) => ({ ms: a.ms + f.ms, ss: a.ss + f.spreadsheetCalls, uf: a.uf + f.urlFetchCalls, req: a.req + f.httpRequests }), { ms: 0, ss: 0, uf: 0, req: 0 });
+    `${String(f.spreadsheetCalls).padStart(4)} Spreadsheet calls (${f.writeCalls} writing ${f.cellsWritten} cells, ${f.valuesSent} values sent)  ` +
+    `${String(f.urlFetchCalls).padStart(3)} UrlFetch calls (${f.httpRequests} requests)`;
+  const total = (list: SliceFigure[]) => list.reduce((a, f) => ({
+    ms: a.ms + f.ms, ss: a.ss + f.spreadsheetCalls, uf: a.uf + f.urlFetchCalls, req: a.req + f.httpRequests, cells: a.cells + f.cellsWritten, sent: a.sent + f.valuesSent,
+  }), { ms: 0, ss: 0, uf: 0, req: 0, cells: 0, sent: 0 });
   const p = total(result.pull);
   const q = total(result.push);
   return [
     `Sheets add-on, ${result.rows} contacts, ${result.edits} edited, sandbox latency ${result.latencyMs} ms per request`,
     'pull (one server call per slice):',
     ...result.pull.map(line),
-    `  total ${(p.ms / 1000).toFixed(2)} s, ${p.ss} Spreadsheet calls, ${p.uf} UrlFetch calls, ${p.req} requests`,
+    `  total ${(p.ms / 1000).toFixed(2)} s, ${p.ss} Spreadsheet calls writing ${p.cells} cells (${p.sent} values sent), ${p.uf} UrlFetch calls, ${p.req} requests`,
     'push:',
     ...result.push.map(line),
-    `  total ${(q.ms / 1000).toFixed(2)} s, ${q.ss} Spreadsheet calls, ${q.uf} UrlFetch calls, ${q.req} requests`,
+    `  total ${(q.ms / 1000).toFixed(2)} s, ${q.ss} Spreadsheet calls writing ${q.cells} cells (${q.sent} values sent), ${q.uf} UrlFetch calls, ${q.req} requests`,
     `requests per changed row (conflict check and writes): ${(q.req / result.edits).toFixed(3)} (${q.req} for ${result.edits}; a GET per row before was 2.0)`,
     `server check: ${result.updatedOnServer} of ${result.edits} edits are in Pivor`,
     `slowest slice: ${(Math.max(...[...result.pull, ...result.push].map((f) => f.ms)) / 1000).toFixed(2)} s (limit 360 s)`,

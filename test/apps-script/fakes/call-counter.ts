@@ -4,6 +4,9 @@
 export class CallCounter {
   readonly byName = new Map<string, number>();
   total = 0;
+  /** Spreadsheet cells written (values, formats, notes, colours, validations), and the values sent for them. */
+  cellsWritten = 0;
+  valuesSent = 0;
   /** Set when the execution is killed: Apps Script runs nothing after that. */
   killed: string | null = null;
 
@@ -13,9 +16,16 @@ export class CallCounter {
     this.byName.set(name, (this.byName.get(name) ?? 0) + 1);
   }
 
+  wrote(cells: number, values: number): void {
+    this.cellsWritten += cells;
+    this.valuesSent += values;
+  }
+
   reset(): void {
     this.byName.clear();
     this.total = 0;
+    this.cellsWritten = 0;
+    this.valuesSent = 0;
   }
 
   snapshot(): Record<string, number> {

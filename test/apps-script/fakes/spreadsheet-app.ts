@@ -106,6 +106,9 @@ export class FakeProtection {
   }
 }
 
+/** Grids made from one value (setValue, setBackground, setDataValidation…): the script sent one value. */
+const ONE_VALUE = new WeakSet<object>();
+
 export class FakeRange {
   constructor(
     readonly _sheet: FakeSheet,
@@ -144,10 +147,14 @@ export class FakeRange {
   }
   private _fill<T>(data: T[][], apply: (cell: Cell, v: T) => void): this {
     for (let r = 0; r < this._numRows; r++) for (let c = 0; c < this._numCols; c++) apply(this._cell(r, c), data[r]![c]!);
+    // What the call cost: the cells it wrote, and the values the script sent for them (one for a whole range).
+    this._sheet._spreadsheet._app._counter.wrote(this._numRows * this._numCols, ONE_VALUE.has(data) ? 1 : this._numRows * this._numCols);
     return this;
   }
   private _same<T>(value: T): T[][] {
-    return Array.from({ length: this._numRows }, () => Array.from({ length: this._numCols }, () => value));
+    const grid = Array.from({ length: this._numRows }, () => Array.from({ length: this._numCols }, () => value));
+    ONE_VALUE.add(grid);
+    return grid;
   }
   private _write(cell: Cell, v: unknown): void {
     const tz = this._sheet._spreadsheet._timeZone;
