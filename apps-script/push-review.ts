@@ -1,10 +1,11 @@
 // What the review shows before anything is sent: each row that will change, with its fields old → new,
-// and each row that will be created, so a person can check them (and go to the row) rather than trust a
-// count. Capped, so a review of thousands of edits stays a small answer.
+// each row that will be created, and the new rows held back as look-alikes of records already in Pivor
+// (to create anyway if the person ticks them), so a person can check them (and go to the row) rather
+// than trust a count. Capped, so a review of thousands of edits stays a small answer.
 import type { PivorRecord } from '../shared/api/index.ts';
 import type { FieldChange } from '../shared/push/types.ts';
 import type { ResourceName } from '../shared/resources/index.ts';
-import type { SheetPlan } from './sheet-plan.ts';
+import { rowKey, type SheetPlan } from './sheet-plan.ts';
 
 /** Rows listed in a review; the rest are counted. */
 export const REVIEW_ROWS = 200;
@@ -33,6 +34,25 @@ function shown(value: unknown): string {
 
 function fields(changes: FieldChange[], columns: Record<string, string>): ReviewField[] {
   return changes.map((c) => ({ column: columns[c.field] ?? c.field, from: shown(c.from), to: shown(c.to) }));
+}
+
+/** A new row held back because it looks like a record already in Pivor (or an earlier row): created only if ticked. */
+export interface LookAlikeRow {
+  row: number;
+  name: string;
+  /** "already in Pivor (probably contact 12)", "like row 40 of this file, which creates it". */
+  reason: string;
+  /** The row's content when reviewed: the choice to create it holds only while the row still holds that. */
+  key: string;
+}
+
+export function lookAlikeRows(sp: SheetPlan): { rows: LookAlikeRow[]; more: number } {
+  const held = sp.plan.actions.filter((a): a is Extract<typeof a, { kind: 'duplicate' }> => a.kind === 'duplicate');
+  const cells = new Map(sp.report.rows.map((r) => [r.row, r.cells]));
+  const rows = held.slice(0, REVIEW_ROWS).map((a) => ({
+    row: a.row, name: nameOf(sp.layout.resource, a.body), reason: a.reason, key: rowKey(cells.get(a.row) ?? []),
+  }));
+  return { rows, more: held.length - rows.length };
 }
 
 export function reviewRows(sp: SheetPlan): { rows: ReviewRow[]; more: number } {

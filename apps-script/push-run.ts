@@ -21,10 +21,10 @@ import { signedInClient } from './pivor-session.ts';
 import { UserError } from './rpc-result.ts';
 import { sheetLayout, type SheetLayout } from './sheet-columns.ts';
 import { markCells, writeStatuses, type CellMark } from './sheet-marks.ts';
-import { planSheet, snapshotName, type SheetPlan } from './sheet-plan.ts';
+import { planSheet, snapshotName, type CreateAnyway, type SheetPlan } from './sheet-plan.ts';
 import { sheetInfo } from './sheet-registry.ts';
 import { carryHeld } from './sheet-held-values.ts';
-import { reviewRows, type ReviewRow } from './push-review.ts';
+import { lookAlikeRows, reviewRows, type LookAlikeRow, type ReviewRow } from './push-review.ts';
 import type { SheetGrid } from './sheet-table.ts';
 import { compactSnapshot, openSnapshot, SnapshotWriter } from './snapshot-sheet.ts';
 
@@ -58,6 +58,8 @@ export interface PushRun {
   sendNonAsciiNames?: boolean;
   /** Values Pivor's database refused in earlier slices (priority medium on MySQL): not sent again in this run. */
   refused?: RefusedEntry[];
+  /** New rows held back as look-alikes of records in Pivor that the user ticked to create anyway. */
+  createAnyway?: CreateAnyway[];
 }
 
 export interface PushSummary {
@@ -73,6 +75,9 @@ export interface PushSummary {
   warnings: string[];
   /** Rows with a contact name Pivor cannot handle: held back, or (when chosen) sent anyway. */
   nonAsciiNames: number;
+  /** New rows that look like records already in Pivor: not created unless ticked (the first REVIEW_ROWS), and how many more. */
+  lookAlikes: LookAlikeRow[];
+  moreLookAlikes: number;
 }
 
 export interface PushProgress {
@@ -133,6 +138,7 @@ export async function pushPrepare(sheetId: number, resume: string | null, sendNo
   const counts = sp.plan.counts;
   const deletes = sp.plan.actions.flatMap((a) => (a.kind === 'delete' ? [{ id: a.id, label: a.label }] : []));
   const review = reviewRows(sp);
+  const lookAlikes = lookAlikeRows(sp);
   return {
     run: {
       token, resource, sheetId, sheetName: sheet.getName(), deleteIds: [], held: [], conflicts: [], marks: [],
@@ -148,13 +154,23 @@ export async function pushPrepare(sheetId: number, resume: string | null, sendNo
     moreChanges: review.more,
     warnings: sp.plan.warnings,
     nonAsciiNames: sp.report.rows.filter((r) => r.issues.some((i) => i.code === NON_ASCII_INITIAL)).length,
+    lookAlikes: lookAlikes.rows,
+    moreLookAlikes: lookAlikes.more,
   };
 }
 
-/** The user's answer to the deletes: which of them to carry out (none by default). */
-export function confirmDeletes(run: PushRun, ids: number[]): PushRun {
+/**
+ * The user's answers at review: which deletes to carry out, which look-alike rows to create anyway (none of
+ * either by default).
+ */
+export function confirmChoices(run: PushRun, ids: number[], createAnyway: CreateAnyway[]): PushRun {
   const deleteIds = [...new Set(ids.filter((id) => Number.isInteger(id)))];
-  return { ...run, deleteIds, total: run.total + deleteIds.length };
+  return { ...run, deleteIds, createAnyway, total: run.total + deleteIds.length + createAnyway.length };
+}
+
+/** What planning this push's steps takes from the user's choices. */
+function choicesOf(run: PushRun): { sendNonAsciiNames: boolean; createAnyway: CreateAnyway[] } {
+  return { sendNonAsciiNames: run.sendNonAsciiNames === true, createAnyway: run.createAnyway ?? [] };
 }
 
 /** One step of the push; the sheet is this person's until the push ends, stops, or fails. */
@@ -173,7 +189,7 @@ export async function pushSlice(run: PushRun): Promise<PushProgress> {
 async function sendSlice(run: PushRun): Promise<PushProgress> {
   const { sheet, layout, watermark } = findSheet(run.sheetId);
   const client = signedInClient();
-  const sp = await planSheet(client, sheet, layout, { sendNonAsciiNames: run.sendNonAsciiNames === true });
+  const sp = await planSheet(client, sheet, layout, choicesOf(run));
   markCells(sp.grid, layout, [...validationMarks(sp), ...(run.marks ?? [])]);
   const held = new Set(run.held);
   const deleteIds = new Set(run.deleteIds);
@@ -236,7 +252,7 @@ async function sendSlice(run: PushRun): Promise<PushProgress> {
 export async function pushCancel(run: PushRun): Promise<PushProgress> {
   const { sheet, layout } = findSheet(run.sheetId);
   holdSheetForPush(run.sheetId, run.token, false);
-  const sp = await planSheet(signedInClient(), sheet, layout, { sendNonAsciiNames: run.sendNonAsciiNames === true });
+  const sp = await planSheet(signedInClient(), sheet, layout, choicesOf(run));
   releaseSheetAfterPush(run.sheetId, run.token);
   return finish(run, sp, 'cancelled');
 }

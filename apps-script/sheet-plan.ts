@@ -6,7 +6,7 @@
 import type { PivorClient, PivorRecord } from '../shared/api/index.ts';
 import type { CsvTable } from '../shared/csv/index.ts';
 import { planChanges } from '../shared/push/plan-changes.ts';
-import type { Plan } from '../shared/push/types.ts';
+import type { Plan, RowChoice } from '../shared/push/types.ts';
 import type { FieldSpec } from '../shared/resources/index.ts';
 import { validateTable, type References, type RowValue, type ValidatedRow, type ValidationReport } from '../shared/validate/index.ts';
 import { readPath } from '../shared/export/read-path.ts';
@@ -58,9 +58,34 @@ export function compareWithPull(
   return pulled;
 }
 
-/** `sendNonAsciiNames`: the user chose to send contact names Pivor fails on (shared/validate/ascii-initial.ts). */
+/** A row the user chose to create although it looks like a record already in Pivor: its number, and its content then. */
+export interface CreateAnyway { row: number; key: string }
+
+/** A row's content in a few characters: a choice made for a row applies only while the row still holds it. */
+export function rowKey(cells: readonly string[]): string {
+  const digest = Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, cells.join('\u0001'), Utilities.Charset.UTF_8);
+  return Utilities.base64Encode(digest);
+}
+
+/** The rows chosen to create anyway that still hold what they held when chosen, as the planner's answers. */
+function createChoices(table: CsvTable, chosen: readonly CreateAnyway[]): Record<number, RowChoice> {
+  const wanted = new Map(chosen.map((c) => [c.row, c.key]));
+  const choices: Record<number, RowChoice> = {};
+  for (const record of table.records) {
+    if (wanted.get(record.row) === rowKey(record.cells)) choices[record.row] = { record: 'create' };
+  }
+  return choices;
+}
+
+export interface PlanSheetOptions {
+  /** The user chose to send contact names Pivor fails on (shared/validate/ascii-initial.ts). */
+  sendNonAsciiNames?: boolean;
+  /** Rows held back as look-alikes of records in Pivor that the user chose to create anyway. */
+  createAnyway?: readonly CreateAnyway[];
+}
+
 export async function planSheet(
-  client: PivorClient, sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: SheetLayout, options: { sendNonAsciiNames?: boolean } = {},
+  client: PivorClient, sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: SheetLayout, options: PlanSheetOptions = {},
 ): Promise<SheetPlan> {
   const ss = sheet.getParent();
   const grid = readGrid(sheet, layout);
@@ -90,7 +115,8 @@ export async function planSheet(
     const pulled = unchanged.get(row.row);
     if (pulled) keepPulledCells(row, columns, pulled.same, pulled.record);
   }
-  const plan = planChanges(report, [...snapshot.values()], { matchBy: 'id', deleteMissing: true, emptyCells: 'clear' });
+  const choices = options.createAnyway?.length ? createChoices(table, options.createAnyway) : {};
+  const plan = planChanges(report, [...snapshot.values()], { matchBy: 'id', deleteMissing: true, emptyCells: 'clear', choices });
   return { layout, grid, report, plan, snapshot, columns, references };
 }
 

@@ -3,11 +3,12 @@
 import { isResourceName, type ResourceName } from '../shared/resources/index.ts';
 import { currentUser, lastBaseUrl, signInWithPassword, signInWithToken, signOut as revokeAndForget } from './pivor-session.ts';
 import { pullSlice as runPullSlice, pullStart as runPullStart, type PullJob } from './pull.ts';
-import { confirmDeletes, pushCancel as runPushCancel, pushPrepare as runPushPrepare, pushSlice as runPushSlice, type PushRun } from './push-run.ts';
+import { confirmChoices, pushCancel as runPushCancel, pushPrepare as runPushPrepare, pushSlice as runPushSlice, type PushRun } from './push-run.ts';
 import { importRecords } from './import-sheet.ts';
 import { unpushedChanges } from './unpushed-changes.ts';
 import { repullRows as runRepull } from './repull-rows.ts';
 import { rpc, UserError } from './rpc-result.ts';
+import type { CreateAnyway } from './sheet-plan.ts';
 import { goToRow as showRow } from './push-review.ts';
 import { registeredSheets } from './sheet-registry.ts';
 import { isRefreshChoice, setRefresh as chooseRefresh } from './scheduled-refresh.ts';
@@ -84,12 +85,21 @@ export function pushPrepare(sheetId: unknown, resume?: unknown, sendNonAsciiName
   });
 }
 
-/** Starts sending: with the ids of the deletes the user confirmed (an empty list deletes nothing). */
-export function pushStart(run: unknown, deleteIds: unknown) {
+/**
+ * Starts sending: with the ids of the deletes the user confirmed and the look-alike rows ({row, key} from the
+ * review) the user chose to create anyway (empty lists: none).
+ */
+export function pushStart(run: unknown, deleteIds: unknown, createAnyway?: unknown) {
   return rpc(() => {
     const ids = Array.isArray(deleteIds) ? deleteIds.filter((id): id is number => typeof id === 'number') : [];
-    return runPushSlice(confirmDeletes(runArg(run), ids));
+    return runPushSlice(confirmChoices(runArg(run), ids, createAnywayArg(createAnyway)));
   });
+}
+
+function createAnywayArg(value: unknown): CreateAnyway[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((c: { row?: unknown; key?: unknown } | null) =>
+    (c && Number.isInteger(c.row) && typeof c.key === 'string' && c.key.length <= 64 ? [{ row: c.row as number, key: c.key }] : []));
 }
 
 /** "Go to row" in the review: the sheet with that row selected. */

@@ -23,6 +23,8 @@ export function PushPanel(props: {
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [error, setError] = useState('');
   const [deleteChosen, setDeleteChosen] = useState<Set<number>>(new Set());
+  // Rows held back as look-alikes that the user ticked to create anyway (sheet row numbers).
+  const [createChosen, setCreateChosen] = useState<Set<number>>(new Set());
   const cancelled = useRef(false);
   // The last push this sidebar ran: a review after it stopped goes on with it, not beside it.
   const lastToken = useRef<string | null>(null);
@@ -46,6 +48,7 @@ export function PushPanel(props: {
     try {
       const summary = await call<PushSummary>('pushPrepare', id, lastToken.current, sendNonAsciiNames);
       setDeleteChosen(new Set());
+      setCreateChosen(new Set());
       setPhase({ kind: 'reviewed', summary });
     } catch (err) {
       fail(err);
@@ -59,9 +62,10 @@ export function PushPanel(props: {
     let run = summary.run;
     lastToken.current = run.token;
     const ids = [...deleteChosen];
-    setPhase({ kind: 'running', done: 0, total: run.total + ids.length });
+    const creates = summary.lookAlikes.filter((l) => createChosen.has(l.row)).map(({ row, key }) => ({ row, key }));
+    setPhase({ kind: 'running', done: 0, total: run.total + ids.length + creates.length });
     try {
-      let progress = await call<PushProgress>('pushStart', run, ids);
+      let progress = await call<PushProgress>('pushStart', run, ids, creates);
       for (;;) {
         run = progress.run;
         setPhase({ kind: 'running', done: progress.done, total: progress.total });
@@ -119,7 +123,12 @@ export function PushPanel(props: {
           {phase.kind === 'reviewing' ? 'Checking the sheet…' : 'Review changes'}
         </button>
       )}
-      {phase.kind === 'reviewed' && <Review summary={phase.summary} chosen={deleteChosen} setChosen={setDeleteChosen} onPush={() => push(phase.summary)} onBack={() => setPhase({ kind: 'idle' })} onSendNonAsciiNames={(send) => review(sheetId, send)} />}
+      {phase.kind === 'reviewed' && (
+        <Review
+          summary={phase.summary} chosen={deleteChosen} setChosen={setDeleteChosen} createChosen={createChosen} setCreateChosen={setCreateChosen}
+          onPush={() => push(phase.summary)} onBack={() => setPhase({ kind: 'idle' })} onSendNonAsciiNames={(send) => review(sheetId, send)}
+        />
+      )}
       {phase.kind === 'running' && (
         <>
           <ProgressBar label="Pushing" done={phase.done} total={phase.total} />
@@ -132,18 +141,20 @@ export function PushPanel(props: {
   );
 }
 
+function toggled(set: Set<number>, value: number): Set<number> {
+  const next = new Set(set);
+  if (next.has(value)) next.delete(value);
+  else next.add(value);
+  return next;
+}
+
 function Review(props: {
-  summary: PushSummary; chosen: Set<number>; setChosen: (s: Set<number>) => void; onPush: () => void; onBack: () => void;
-  onSendNonAsciiNames: (send: boolean) => void;
+  summary: PushSummary; chosen: Set<number>; setChosen: (s: Set<number>) => void; createChosen: Set<number>; setCreateChosen: (s: Set<number>) => void;
+  onPush: () => void; onBack: () => void; onSendNonAsciiNames: (send: boolean) => void;
 }) {
   const s = props.summary;
-  const nothing = s.create + s.update === 0 && s.deletes.length === 0;
-  const toggle = (id: number) => {
-    const next = new Set(props.chosen);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    props.setChosen(next);
-  };
+  const sending = s.create + s.update + props.chosen.size + props.createChosen.size;
+  const toggle = (id: number) => props.setChosen(toggled(props.chosen, id));
   return (
     <div class="review">
       <ul class="counts" aria-label="What the push will do">
@@ -151,10 +162,13 @@ function Review(props: {
         <li><b>{count(s.update)}</b> to update</li>
         <li><b>{count(s.unchanged)}</b> unchanged</li>
         <li class={s.errors ? 'error' : ''}><b>{count(s.errors)}</b> with errors{s.errors ? ' (marked in red, not sent)' : ''}</li>
+        {s.deletes.length > 0 && <li><b>{count(s.deletes.length)}</b> removed from the sheet (deleted only if ticked below)</li>}
+        {s.lookAlikes.length + s.moreLookAlikes > 0 && <li class="warn"><b>{count(s.lookAlikes.length + s.moreLookAlikes)}</b> new, like records already in Pivor (created only if ticked below)</li>}
       </ul>
       {s.warnings.map((w) => <p class="warn">{w}</p>)}
       {s.changes.length > 0 && <Changes summary={s} />}
       {(s.nonAsciiNames > 0 || s.run.sendNonAsciiNames) && <NonAsciiNames count={s.nonAsciiNames} send={!!s.run.sendNonAsciiNames} onChange={props.onSendNonAsciiNames} />}
+      {s.lookAlikes.length > 0 && <LookAlikes summary={s} chosen={props.createChosen} setChosen={props.setCreateChosen} />}
       {s.deletes.length > 0 && (
         <fieldset class="deletes">
           <legend>{count(s.deletes.length)} removed from the sheet: delete in Pivor?</legend>
@@ -170,12 +184,39 @@ function Review(props: {
         </fieldset>
       )}
       <div class="buttons">
-        <button class="primary" type="button" disabled={nothing && props.chosen.size === 0} onClick={props.onPush}>
-          {nothing && props.chosen.size === 0 ? 'Nothing to send' : `Send ${count(s.create + s.update + props.chosen.size)} ${s.create + s.update + props.chosen.size === 1 ? 'change' : 'changes'} to Pivor`}
+        <button class="primary" type="button" disabled={sending === 0} onClick={props.onPush}>
+          {sending === 0 ? 'Nothing to send' : `Send ${count(sending)} ${sending === 1 ? 'change' : 'changes'} to Pivor`}
         </button>
         <button type="button" onClick={props.onBack}>Back</button>
       </div>
     </div>
+  );
+}
+
+/**
+ * New rows that look like records already in Pivor (or like an earlier row): held back, as the CLI does
+ * without --allow-duplicates. Each can be ticked to create it anyway; "Go to row" shows it.
+ */
+function LookAlikes(props: { summary: PushSummary; chosen: Set<number>; setChosen: (s: Set<number>) => void }) {
+  const s = props.summary;
+  const goTo = (row: number) => void call('goToRow', s.run.sheetId, row).catch(() => {});
+  return (
+    <fieldset class="look-alikes">
+      <legend>{count(s.lookAlikes.length + s.moreLookAlikes)} new {s.lookAlikes.length + s.moreLookAlikes === 1 ? 'row looks' : 'rows look'} like records already in Pivor: create anyway?</legend>
+      <ul>
+        {s.lookAlikes.map((l) => (
+          <li>
+            <label><input type="checkbox" checked={props.chosen.has(l.row)} onChange={() => props.setChosen(toggled(props.chosen, l.row))} /> Row {l.row}{l.name ? ` · ${l.name}` : ''}: {l.reason}</label>
+            <button type="button" class="link" onClick={() => goTo(l.row)}>Go to row {l.row}</button>
+          </li>
+        ))}
+      </ul>
+      <button type="button" class="link" onClick={() => props.setChosen(new Set(s.lookAlikes.map((l) => l.row)))}>Tick all</button>
+      <p class="hint">
+        Unticked ones are not sent; their "Pivor status" says which record they look like. Ticked ones are created as new
+        records{s.moreLookAlikes > 0 ? `; the ${count(s.moreLookAlikes)} not listed here stay unticked` : ''}.
+      </p>
+    </fieldset>
   );
 }
 

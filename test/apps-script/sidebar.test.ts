@@ -151,6 +151,34 @@ describe('the sidebar', () => {
     expect((ana.client as { name?: string } | null)?.name ?? null).toBe('Bright Futures Ltd');
   });
 
+  it('holds back a new row like a contact already in Pivor, and creates it when ticked', async () => {
+    const { page } = ui;
+    const sheet = gas.spreadsheetApp.getActiveSpreadsheet().getSheetByName('Contacts')!;
+    sheet.activate();
+    const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as string[];
+    const col = (h: string) => headers.indexOf(h) + 1;
+    const row = sheet.getLastRow() + 1;
+    const [first, last, email] = ['first_name', 'last_name', 'email'].map((h) => String(sheet.getRange(5, col(h)).getValue()));
+    for (const [h, v] of [['first_name', first], ['last_name', last], ['email', email]] as const) sheet.getRange(row, col(h)).setValue(v);
+
+    await page.getByRole('tab', { name: 'Push' }).click();
+    await page.getByLabel('Sheet').selectOption({ label: 'Contacts (contacts)' });
+    await page.getByRole('button', { name: 'Review changes' }).click();
+    const review = page.getByRole('list', { name: 'What the push will do' });
+    await review.waitFor({ timeout: 30_000 });
+    expect(await review.textContent()).toContain('1 new, like records already in Pivor (created only if ticked below)');
+    const box = page.getByRole('checkbox', { name: new RegExp(`^Row ${row} · ${first} ${last}: already in Pivor \\(probably contact \\d+\\)$`) });
+    expect(await box.isChecked()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Nothing to send' }).isDisabled()).toBe(true);
+    await box.check();
+    await ui.shot('08b-look-alike-review');
+    await page.getByRole('button', { name: 'Send 1 change to Pivor' }).click();
+    await page.getByText(/^Push finished/).waitFor({ timeout: 30_000 });
+    expect(await page.getByText(/^Push finished/).textContent()).toContain('1 created');
+    expect([...(await listById(admin, 'contacts')).values()].filter((r) => r.email === email)).toHaveLength(2);
+    expect(Number(sheet.getRange(row, col('id')).getValue())).toBeGreaterThan(0);
+  });
+
   it('opened from the menu with "Push changes", reviews the active sheet at once', async () => {
     const sheet = gas.spreadsheetApp.getActiveSpreadsheet().getSheetByName('Contacts')!;
     sheet.activate();

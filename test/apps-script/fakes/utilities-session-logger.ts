@@ -1,7 +1,7 @@
 // Utilities (sleep that really blocks, formatDate with Java patterns, base64 with signed bytes, blobs),
 // Session (time zone, locale, no user e-mail without its scope), Logger and console. Everything logged
 // is kept so a test can check that no secret ever reaches the logs.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { CallCounter, instrument } from './call-counter.ts';
 
@@ -35,6 +35,7 @@ export class FakeBlob {
 
 export class FakeUtilities {
   readonly Charset = { UTF_8: 'UTF_8', US_ASCII: 'US_ASCII' } as const;
+  readonly DigestAlgorithm = { MD5: 'MD5', SHA_1: 'SHA_1', SHA_256: 'SHA_256' } as const;
   /** Total time spent sleeping, for the bench. */
   _sleptMs = 0;
   constructor(readonly _counter: CallCounter) {}
@@ -48,6 +49,12 @@ export class FakeUtilities {
     return DateTime.fromMillis(date.getTime(), { zone: timeZone }).toFormat(javaToLuxon(format));
   }
   getUuid(): string { return randomUUID(); }
+  /** The digest as Java's signed bytes; a string is read in the charset given (UTF-8 by default). */
+  computeDigest(algorithm: string, value: string | number[], charset?: string): number[] {
+    const name = { MD5: 'md5', SHA_1: 'sha1', SHA_256: 'sha256' }[algorithm];
+    if (!name) throw new Error('Exception: Invalid argument: algorithm');
+    return toSignedBytes(createHash(name).update(toBuffer(value, charset)).digest());
+  }
   base64Encode(data: string | number[], charset?: string): string { return toBuffer(data, charset).toString('base64'); }
   base64Decode(encoded: string): number[] { return toSignedBytes(Buffer.from(encoded, 'base64')); }
   newBlob(data: string | number[], contentType?: string, name?: string): FakeBlob {
