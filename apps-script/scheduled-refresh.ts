@@ -74,7 +74,12 @@ export interface RefreshOutcome { sheet: string; outcome: 'pulled' | 'skipped' |
 
 /** The trigger's work: every sheet this person scheduled that is due, one after the other. */
 export async function scheduledRefresh(_event?: unknown): Promise<RefreshOutcome[]> {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  // An editor add-on's trigger belongs to the document it was made in, which is the active one when it runs.
+  const ss = SpreadsheetApp.getActiveSpreadsheet() as GoogleAppsScript.Spreadsheet.Spreadsheet | null;
+  if (!ss) {
+    console.error('Scheduled refresh: Apps Script gave this run no spreadsheet; nothing was pulled.');
+    return [];
+  }
   const outcomes: RefreshOutcome[] = [];
   for (const entry of registeredSheets(ss)) {
     if (entry.refreshBy !== me() || !entry.refresh || entry.refresh === 'off') continue;

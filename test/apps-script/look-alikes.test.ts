@@ -4,32 +4,26 @@
 // from the sheet are listed apart too, as deletes to confirm.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PivorClient, PivorRecord } from '../../shared/api/index.ts';
-import { startSandboxProcess, type SandboxProcess } from '../helpers/sandbox-process.ts';
-import { buildOnce } from './harness/build-once.ts';
-import { GasEnvironment } from './harness/gas-environment.ts';
-import { adminClient, clientBodies, contactBodies, listById, seed } from './harness/pivor-admin.ts';
-import { pullAll, rpc, sheetIdOf, signInAdmin } from './harness/sidebar-driver.ts';
+import type { GasEnvironment } from './harness/gas-environment.ts';
+import { seededAddOn, type SeededAddOn } from './harness/seeded-add-on.ts';
+import { listById } from './harness/pivor-admin.ts';
+import { pullAll, rpc, sheetIdOf } from './harness/sidebar-driver.ts';
 import type { PushProgress, PushSummary } from '../../apps-script/sidebar/types.ts';
 
-let sandbox: SandboxProcess;
+let world: SeededAddOn;
 let admin: PivorClient;
 let gas: GasEnvironment;
 let contacts: PivorRecord[];
 
 beforeAll(async () => {
-  buildOnce();
-  sandbox = await startSandboxProcess(['--seed', 'users', '--quiet']);
-  admin = await adminClient(sandbox.url);
-  const clients = await seed(admin, 'clients', clientBodies(2));
-  contacts = await seed(admin, 'contacts', contactBodies(20, clients.map((c) => c.id)));
-  gas = new GasEnvironment();
-  await signInAdmin(gas, sandbox.url);
+  world = await seededAddOn({ clients: 2, contacts: 20 });
+  ({ admin, gas } = world);
+  contacts = world.contacts;
   await pullAll(gas, 'contacts');
 }, 120_000);
 
 afterAll(async () => {
-  await gas?.close();
-  await sandbox?.close();
+  await world?.close();
 });
 
 const sheet = () => gas.spreadsheetApp.getActiveSpreadsheet().getSheetByName('Contacts')!;

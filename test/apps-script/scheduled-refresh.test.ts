@@ -5,14 +5,12 @@
 // the document's properties instead of waiting an hour.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PivorClient, PivorRecord } from '../../shared/api/index.ts';
-import { startSandboxProcess, type SandboxProcess } from '../helpers/sandbox-process.ts';
-import { buildOnce } from './harness/build-once.ts';
-import { GasEnvironment } from './harness/gas-environment.ts';
-import { adminClient, clientBodies, contactBodies, seed } from './harness/pivor-admin.ts';
-import { pullAll, pushAll, rpc, sheetIdOf, signInAdmin } from './harness/sidebar-driver.ts';
+import type { GasEnvironment } from './harness/gas-environment.ts';
+import { seededAddOn, type SeededAddOn } from './harness/seeded-add-on.ts';
+import { pullAll, pushAll, rpc, sheetIdOf } from './harness/sidebar-driver.ts';
 import type { SidebarState } from '../../apps-script/sidebar/types.ts';
 
-let sandbox: SandboxProcess;
+let world: SeededAddOn;
 let admin: PivorClient;
 let gas: GasEnvironment;
 let contacts: PivorRecord[];
@@ -21,20 +19,15 @@ let sheetId: number;
 const AMBER = '#f6b26b';
 
 beforeAll(async () => {
-  buildOnce();
-  sandbox = await startSandboxProcess(['--seed', 'users', '--quiet']);
-  admin = await adminClient(sandbox.url);
-  const clients = await seed(admin, 'clients', clientBodies(2));
-  contacts = await seed(admin, 'contacts', contactBodies(30, clients.map((c) => c.id)));
-  gas = new GasEnvironment({ timeZone: 'Europe/Paris' });
-  await signInAdmin(gas, sandbox.url);
+  world = await seededAddOn({ clients: 2, contacts: 30, gas: { timeZone: 'Europe/Paris' } });
+  ({ admin, gas } = world);
+  contacts = world.contacts;
   await pullAll(gas, 'contacts');
   sheetId = sheetIdOf(gas, 'Contacts');
 }, 120_000);
 
 afterAll(async () => {
-  await gas?.close();
-  await sandbox?.close();
+  await world?.close();
 });
 
 const sheet = () => gas.spreadsheetApp.getActiveSpreadsheet().getSheetByName('Contacts')!;

@@ -2,31 +2,21 @@
 // ranges (one value sent per column, not one per cell), and a push marks and writes statuses only on the
 // rows whose marks or statuses change, whatever the size of the sheet.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PivorClient } from '../../shared/api/index.ts';
-import { startSandboxProcess, type SandboxProcess } from '../helpers/sandbox-process.ts';
-import { buildOnce } from './harness/build-once.ts';
-import { GasEnvironment } from './harness/gas-environment.ts';
-import { adminClient, clientBodies, contactBodies, seed } from './harness/pivor-admin.ts';
-import { pullAll, rpc, sheetIdOf, signInAdmin } from './harness/sidebar-driver.ts';
+import type { GasEnvironment } from './harness/gas-environment.ts';
+import { seededAddOn, type SeededAddOn } from './harness/seeded-add-on.ts';
+import { pullAll, rpc, sheetIdOf } from './harness/sidebar-driver.ts';
 import type { PushSummary } from '../../apps-script/sidebar/types.ts';
 
-let sandbox: SandboxProcess;
-let admin: PivorClient;
+let world: SeededAddOn;
 let gas: GasEnvironment;
 
 beforeAll(async () => {
-  buildOnce();
-  sandbox = await startSandboxProcess(['--seed', 'users', '--quiet']);
-  admin = await adminClient(sandbox.url);
-  const clients = await seed(admin, 'clients', clientBodies(3));
-  await seed(admin, 'contacts', contactBodies(300, clients.map((c) => c.id)));
-  gas = new GasEnvironment();
-  await signInAdmin(gas, sandbox.url);
+  world = await seededAddOn({ clients: 3, contacts: 300 });
+  ({ gas } = world);
 }, 120_000);
 
 afterAll(async () => {
-  await gas?.close();
-  await sandbox?.close();
+  await world?.close();
 });
 
 const sheet = () => gas.spreadsheetApp.getActiveSpreadsheet().getSheetByName('Contacts')!;

@@ -64,13 +64,13 @@ describe('the sidebar', () => {
     const pulledAt = (JSON.parse(gas.properties.getDocumentProperties().getProperty(`pivor.sheet.${sheetId}`)!) as { pulledAt: string }).pulledAt;
     const local = gas.utilities.formatDate(new Date(pulledAt), gas.spreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone(), 'yyyy-MM-dd HH:mm');
     const list = page.getByRole('list', { name: 'Pulled sheets' });
-    await expect.poll(() => list.textContent()).toContain(`Contacts: last pulled ${local}, 340 rows`);
+    await expect.poll(() => list.textContent(), { timeout: 30_000 }).toContain(`Contacts: last pulled ${local}, 340 rows`);
     await page.getByLabel('Scheduled refresh of Contacts').selectOption('hourly');
-    await expect.poll(() => gas.scriptApp._triggers.length).toBe(1);
-    await expect.poll(() => list.textContent()).toContain('Runs with your Pivor sign-in');
+    await expect.poll(() => gas.scriptApp._triggers.length, { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => list.textContent(), { timeout: 30_000 }).toContain('Runs with your Pivor sign-in');
     await ui.shot('03b-scheduled-refresh');
     await page.getByLabel('Scheduled refresh of Contacts').selectOption('off');
-    await expect.poll(() => gas.scriptApp._triggers.length).toBe(0);
+    await expect.poll(() => gas.scriptApp._triggers.length, { timeout: 30_000 }).toBe(0);
   });
 
   it('reviews the changes, lists the deletes for confirmation, and pushes with progress', async () => {
