@@ -139,7 +139,7 @@ function promoteRunnersUp(resource: ResourceSpec, columns: ColumnMapping[], samp
     const field = resource.fields.find((f) => f.key === lost.candidate)!;
     const next = columns.find((c) => c.reason === 'duplicate' && c.candidate === field.key && enough(samples[c.index] ?? [], fits(field), FIT));
     if (!next) continue;
-    Object.assign(next, { field: field.key, reason: 'alias', score: 0.9, detail: `takes ${field.key}: the values of "${lost.header}" are not ${describe(field)}` });
+    Object.assign(next, { field: field.key, reason: 'alias', score: 0.9, detail: `takes ${field.label}: the values of "${lost.header}" are not ${describe(field)}` });
     delete next.candidate;
   }
 }
@@ -161,5 +161,16 @@ function recognise(resource: ResourceSpec, column: ColumnMapping, values: readon
   const key = (KIND_FIELDS[kind] ?? []).find((k) => resource.fields.some((f) => f.key === k) && !taken.has(k));
   if (!key) return;
   taken.add(key);
-  Object.assign(column, { field: key, reason: 'content', score: 0.8, detail: `its values are ${KIND_WORDS[kind]}` });
+  const evidence = { matching: n, sampled: values.length, kind: KIND_WORDS[kind] };
+  Object.assign(column, { field: key, reason: 'content', score: contentScore(evidence), detail: `its values are ${KIND_WORDS[kind]}`, evidence });
+}
+
+/**
+ * How sure a match by values is: the share of sampled values of the kind, discounted for small samples (2 of 2 is
+ * less telling than 950 of 1,000), and kept below a header's exact match (0.9 at most, like a close spelling).
+ */
+export function contentScore(evidence: { matching: number; sampled: number }): number {
+  const share = evidence.matching / evidence.sampled;
+  const sampleWeight = evidence.sampled / (evidence.sampled + 1);
+  return Math.round(0.9 * share * sampleWeight * 1000) / 1000;
 }

@@ -2,6 +2,7 @@
 // fills, and, once every column has a field, where values that span several columns come from.
 import type { FieldSpec, ResourceSpec } from '../resources/index.ts';
 import { compactHeader } from './header-key.ts';
+import { labelOf } from './field-label.ts';
 import { BLOCK_ORDER, type Entity, type HeaderShape } from './header-family.ts';
 import { notAPhone, phoneSlots } from './phone-columns.ts';
 import { phoneKind } from './phone-kind.ts';
@@ -99,8 +100,8 @@ function addressPart(part: string): string | undefined {
  * Changes `columns` in place; returns the extra fields a column fills.
  */
 export function attachSources(resource: ResourceSpec, columns: ColumnMapping[], shapes: readonly HeaderShape[]): ColumnMapping[] {
-  attachBlocks(columns, shapes);
-  attachTime(columns, shapes);
+  attachBlocks(resource, columns, shapes);
+  attachTime(resource, columns, shapes);
   for (const column of columns) {
     const why = column.field === null && column.reason === 'unknown' ? notAPhone(column.header) : undefined;
     if (why) column.detail = why;
@@ -117,7 +118,7 @@ function blockField(column: ColumnMapping): string | null {
 
 const ADDRESS_KEYS = new Set(['address_line_1', 'address_line_2', 'city', 'county', 'postcode', 'country']);
 
-function attachBlocks(columns: ColumnMapping[], shapes: readonly HeaderShape[]): void {
+function attachBlocks(resource: ResourceSpec, columns: ColumnMapping[], shapes: readonly HeaderShape[]): void {
   const names = [...new Set(shapes.flatMap((s, i) => (s.block && blockField(columns[i]!) ? [s.block.name] : [])))];
   if (names.length === 0) return;
   names.sort((a, b) => rank(a) - rank(b));
@@ -139,10 +140,10 @@ function attachBlocks(columns: ColumnMapping[], shapes: readonly HeaderShape[]):
           delete column.candidate;
           column.source = { kind: 'block', blocks };
           column.detail = blocks.length > 1
-            ? `${key} from the ${block.name} address; a row without one takes its ${blocks.slice(1).map((b) => b.name).join(', then ')} address (never two mixed)`
-            : `${key} from the ${block.name} address`;
+            ? `${labelOf(resource, key)} from the ${block.name} address; a row without one takes its ${blocks.slice(1).map((b) => b.name).join(', then ')} address (never two mixed)`
+            : `${labelOf(resource, key)} from the ${block.name} address`;
         } else {
-          Object.assign(column, { field: null, reason: 'combined', candidate: key, detail: `read as ${key} for rows whose address is their ${block.name} address` });
+          Object.assign(column, { field: null, reason: 'combined', candidate: key, detail: `read as ${labelOf(resource, key)} for rows whose address is their ${block.name} address` });
         }
       }
     }
@@ -154,12 +155,12 @@ function rank(name: string): number {
   return i < 0 ? BLOCK_ORDER.length : i;
 }
 
-function attachTime(columns: ColumnMapping[], shapes: readonly HeaderShape[]): void {
+function attachTime(resource: ResourceSpec, columns: ColumnMapping[], shapes: readonly HeaderShape[]): void {
   const date = columns.find((c) => c.field === 'due_at');
   const time = columns.find((c, i) => c.field === null && TIME.has(compactHeader(shapes[i]!.rest)));
   if (!date || !time) return;
   date.source = { kind: 'join', columns: [date.index, time.index], separator: ' ' };
-  date.detail = `due_at from "${date.header}" and the time in "${time.header}"`;
+  date.detail = `${labelOf(resource, 'due_at')} from "${date.header}" and the time in "${time.header}"`;
   Object.assign(time, { reason: 'combined', candidate: 'due_at', detail: `the time of "${date.header}"` });
 }
 
@@ -175,7 +176,7 @@ function attachPhones(resource: ResourceSpec, columns: ColumnMapping[], shapes: 
     if (home === null) return;
     const mapped = {
       field: want, reason: 'alias' as const, score: 0.95, source: { kind: 'labelled' as const, want, slots }, reading: 'multi-value' as const,
-      detail: phoneDetail(slots, want),
+      detail: phoneDetail(resource, slots, want),
     };
     const own = home === undefined ? undefined : columns[home.value]!;
     if (own && own.source === undefined) {
@@ -212,11 +213,12 @@ function laterSlot(slot: PhoneSlot): Pick<ColumnMapping, 'candidate' | 'detail'>
   return { candidate: want, detail: `read as the ${want} for a row without a number in the columns ahead of it (see the ${want} column)` };
 }
 
-function phoneDetail(slots: readonly PhoneSlot[], want: 'phone' | 'mobile'): string {
+function phoneDetail(resource: ResourceSpec, slots: readonly PhoneSlot[], want: 'phone' | 'mobile'): string {
+  const field = labelOf(resource, want);
   if (slots[0]!.named === undefined) {
-    return `${want} from the first numbered phone labelled ${want === 'mobile' ? 'Mobile' : 'Work or Main (else Home, Other or none)'}`;
+    return `${field} from the first numbered phone labelled ${want === 'mobile' ? 'Mobile' : 'Work or Main (else Home, Other or none)'}`;
   }
   const order = want === 'mobile' ? ['mobile'] : ['work', 'other'];
   const headers = order.flatMap((kind) => slots.filter((s) => phoneKind(s.named) === kind).map((s) => s.header));
-  return headers.length > 1 ? `${want} from the first of ${headers.join(', ')} that the row fills` : `${want} from ${headers[0]}`;
+  return headers.length > 1 ? `${field} from the first of ${headers.join(', ')} that the row fills` : `${field} from ${headers[0]}`;
 }

@@ -58,7 +58,7 @@ export function mapHeaders(resource: ResourceSpec, headers: readonly string[], u
     if (held !== i) {
       return {
         index: i, header, field: null, reason: 'duplicate', candidate: c.field.key, score: round(c.score),
-        detail: `${c.field.key} is already filled by column ${held + 1} ("${headers[held]}")`,
+        detail: `${c.field.label} is already filled by column ${held + 1} ("${headers[held]}")`,
       };
     }
     const column: ColumnMapping = { index: i, header, field: c.field.key, reason: c.reason, score: round(c.score) };
@@ -112,7 +112,7 @@ function autoCandidate(resource: ResourceSpec, index: HeaderIndex, header: strin
   if (family) return { field: family.field, reason: 'alias', score: family.score, ...(family.detail ? { detail: family.detail } : {}), ...(family.reading ? { reading: family.reading } : {}) };
   if (hit) return { field: hit.field, reason: hit.reason === 'weak' ? 'alias' : hit.reason, score: exactScore[hit.reason] };
   const reordered = index.words.get(sortedWords(header));
-  if (reordered) return { field: reordered, reason: 'fuzzy', score: FUZZY_CEILING, detail: `"${header}" has the words of ${reordered.key} in another order` };
+  if (reordered) return { field: reordered, reason: 'fuzzy', score: FUZZY_CEILING, detail: `"${header}" has the words of ${reordered.label} in another order` };
   return fuzzyCandidate(index, header, compact);
 }
 
@@ -131,7 +131,7 @@ function fuzzyCandidate(index: HeaderIndex, header: string, compact: string): Ca
   const [best, second] = ranked;
   if (!best || best[1] < FUZZY_THRESHOLD) return null;
   if (second && second[1] >= best[1]) return null; // two fields equally close: do not guess
-  return { field: best[0], reason: 'fuzzy', score: best[1] * FUZZY_CEILING, detail: `"${header}" looks like ${best[0].key}` };
+  return { field: best[0], reason: 'fuzzy', score: best[1] * FUZZY_CEILING, detail: `"${header}" looks like ${best[0].label}` };
 }
 
 function round(score: number): number {

@@ -60,11 +60,16 @@ export interface ColumnMapping {
   source?: CellSource;
   /** When the cell is read another way than its field's type says. */
   reading?: CellReading;
+  /** For a column matched by its values ('content'): how many sampled values are of the kind that decided it. */
+  evidence?: ValueEvidence;
   /** An unmapped column whose sampled values are mostly email addresses: worth a warning, not a silent drop. */
   holdsEmails?: true;
   /** A sentence for people, e.g. `"Emial" looks like email` or `email is already filled by column 4 ("Email")`. */
   detail?: string;
 }
+
+/** What a match by values rests on: `matching` of `sampled` values are `kind` ("email addresses"). */
+export interface ValueEvidence { matching: number; sampled: number; kind: string }
 
 export interface HeaderMapping {
   resource: ResourceName;

@@ -39,7 +39,7 @@ describe('mapHeaders', () => {
       ['name', 'alias'], ['email', 'key'], ['city', 'alias'], ['postcode', 'alias'], ['annual_revenue', 'key'], ['employee_count', 'alias'],
       [null, 'duplicate'],
     ]);
-    expect(m.columns[6]?.detail).toBe('name is already filled by column 1 ("Company Name")');
+    expect(m.columns[6]?.detail).toBe('Name is already filled by column 1 ("Company Name")');
   });
 
   it("follows Pivor's rule: lower case, spaces, - and _ ignored", () => {
@@ -60,7 +60,7 @@ describe('mapHeaders', () => {
       ['first_name', 'fuzzy'], ['email', 'fuzzy'], ['address_line_1', 'fuzzy'], [null, 'unknown'], [null, 'unknown'], [null, 'unknown'],
     ]);
     expect(m.columns[0]?.score).toBeLessThan(0.9);
-    expect(m.columns[1]?.detail).toBe('"Emial" looks like email');
+    expect(m.columns[1]?.detail).toBe('"Emial" looks like Email');
   });
 
   it('accepts the words of a field in another order', () => {
@@ -70,7 +70,7 @@ describe('mapHeaders', () => {
   it('keeps the better of two columns for one field and reports the other', () => {
     const m = mapHeaders(contacts, ['Emial', 'Email']);
     expect(m.columns.map((c) => [c.field, c.reason])).toEqual([[null, 'duplicate'], ['email', 'key']]);
-    expect(m.columns[0]?.detail).toBe('email is already filled by column 2 ("Email")');
+    expect(m.columns[0]?.detail).toBe('Email is already filled by column 2 ("Email")');
     expect(m.unmapped).toEqual(['Emial']);
     // equal scores: the leftmost column wins
     const twice = mapHeaders(contacts, ['Email', 'E-mail']);

@@ -150,7 +150,7 @@ describe('the report', () => {
     expect(report.rows[1]?.issues[0]).toMatchObject({ code: 'column-count', row: 3 });
     expect(report.issues[0]).toMatchObject({
       row: 1, column: 'E-mail', field: 'email', code: 'duplicate-column',
-      message: 'Column "E-mail" is not imported: email is already filled by column 3 ("Email").',
+      message: 'Column "E-mail" is not imported: Email is already filled by column 3 ("Email").',
     });
     expect(report.counts).toEqual({ records: 3, valid: 2, warnings: 0, errors: 1 });
   });
