@@ -30,7 +30,7 @@ export function templateFileName(resource: ResourceName): string {
 
 /** A name derived from the imported file: "contacts.csv" → "contacts-failures.csv". */
 export function derivedFileName(original: string, suffix: string): string {
-  const base = original.replace(/\.csv$/i, '').replace(/[\\/:*?"<>|]+/g, '_') || 'import';
+  const base = original.replace(/\.(?:csv|tsv|txt)$/i, '').replace(/[\\/:*?"<>|]+/g, '_') || 'import';
   return `${base}-${suffix}.csv`;
 }
 

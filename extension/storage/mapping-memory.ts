@@ -1,18 +1,26 @@
-// Remembered column mappings: what the user chose for a set of headers, offered again the next time the same kind
-// of file arrives. Keyed by resource and the core's headerSetKey; values are plain UserMapping JSON.
-import { headerSetKey, type UserMapping } from '../../shared/map/index.ts';
+// Remembered column mappings: what the user chose for a file's headers, offered again the next time a file with the
+// same headers, or a superset or subset of them, arrives (the core's recallSavedMapping decides which fits). One list
+// per resource, the most recent last; mappings saved before lists existed are still read by their exact header set.
+import { headerSetKey, recallSavedMapping, withSavedMapping, type RecalledMapping, type SavedMapping, type UserMapping } from '../../shared/map/index.ts';
 import type { ResourceName } from '../../shared/resources/index.ts';
-import { readLocal, removeLocal, writeLocal } from './local-store.ts';
+import { readLocal, writeLocal } from './local-store.ts';
 
-function keyOf(resource: ResourceName, headers: readonly string[]): string {
-  return `mapping:${resource}:${headerSetKey(headers)}`;
+/** Enough for every kind of file a person imports; the oldest mapping goes first. */
+const KEPT = 50;
+
+const listKey = (resource: ResourceName) => `mappings:${resource}`;
+const legacyKey = (resource: ResourceName, headers: readonly string[]) => `mapping:${resource}:${headerSetKey(headers)}`;
+
+export async function recallMapping(resource: ResourceName, headers: readonly string[]): Promise<RecalledMapping | null> {
+  const saved = (await readLocal<SavedMapping[]>(listKey(resource))) ?? [];
+  const found = recallSavedMapping(headers, saved);
+  if (found) return found;
+  const legacy = await readLocal<UserMapping>(legacyKey(resource, headers));
+  return legacy ? { mapping: legacy, fit: 'same', added: [], missing: [] } : null;
 }
 
-export async function recallMapping(resource: ResourceName, headers: readonly string[]): Promise<UserMapping> {
-  return (await readLocal<UserMapping>(keyOf(resource, headers))) ?? {};
-}
-
+/** Saves the choices for this header set (an empty one: the suggestions as they are). */
 export async function rememberMapping(resource: ResourceName, headers: readonly string[], mapping: UserMapping): Promise<void> {
-  if (Object.keys(mapping).length === 0) return removeLocal(keyOf(resource, headers));
-  return writeLocal(keyOf(resource, headers), mapping);
+  const saved = (await readLocal<SavedMapping[]>(listKey(resource))) ?? [];
+  await writeLocal(listKey(resource), withSavedMapping(saved, { headers: [...headers], mapping }, KEPT));
 }

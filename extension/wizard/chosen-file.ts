@@ -1,7 +1,7 @@
 // The file being imported and where it came from, as the wizard shows it ("contacts.csv, from a link on example.com").
 import { hashFile } from '../storage/journal-store.ts';
 
-export type FileOrigin = 'chosen' | 'dropped' | 'link' | 'page' | 'resumed';
+export type FileOrigin = 'chosen' | 'dropped' | 'pasted' | 'link' | 'page' | 'resumed';
 
 export interface ChosenFile {
   name: string;
@@ -27,6 +27,8 @@ export function describeOrigin(file: Pick<ChosenFile, 'origin' | 'source' | 'pag
       return 'Chosen from this computer';
     case 'dropped':
       return 'Dropped onto this page';
+    case 'pasted':
+      return 'Pasted from a spreadsheet';
     case 'link':
       return file.page ? `From a link on ${hostOf(file.page)}` : 'From a link';
     case 'page':

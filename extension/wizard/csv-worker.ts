@@ -30,9 +30,20 @@ function parse(bytes: ArrayBuffer): ParseSummary {
     delimiter: table.delimiter,
     problems: table.problems,
     samples: samplesOf(table),
+    filled: filledCounts(table),
     mappingSamples: tableSamples(table),
     detection: detectResource(table.headers),
   };
+}
+
+/** Non-blank cells per column, over every record: a column of blanks is empty however long the file. */
+function filledCounts(t: CsvTable): number[] {
+  const counts = t.headers.map(() => 0);
+  for (const record of t.records) {
+    const cells = record.cells;
+    for (let i = 0; i < counts.length; i++) if (cells[i] !== undefined && cells[i]!.trim() !== '') counts[i]!++;
+  }
+  return counts;
 }
 
 function samplesOf(t: CsvTable): string[][] {

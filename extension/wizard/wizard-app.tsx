@@ -3,7 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { isPivorError } from '../../shared/api/index.ts';
-import { mapHeaders, type UserMapping } from '../../shared/map/index.ts';
+import { mapHeaders, type RecalledMapping, type UserMapping } from '../../shared/map/index.ts';
 import { ReferenceBook, failuresCsv, missingClientNames, resultsCsv, type Plan, type PushProgress, type PushResult } from '../../shared/push/index.ts';
 import { getResource, isResourceName, type ResourceName } from '../../shared/resources/index.ts';
 import type { References, ValidationReport } from '../../shared/validate/index.ts';
@@ -56,7 +56,8 @@ export function WizardApp() {
   const [fileError, setFileError] = useState<string | null>(null);
   const [resource, setResource] = useState<ResourceName | null>(resourceFromHash);
   const [userMapping, setUserMapping] = useState<UserMapping>({});
-  const [remembered, setRemembered] = useState(false);
+  const [remembered, setRemembered] = useState<RecalledMapping | null>(null);
+  const [resets, setResets] = useState(0);
   const [options, setOptions] = useState<ImportOptions>(defaultOptions);
   const [report, setReport] = useState<ValidationReport | null>(null);
   const [plan, setPlan] = useState<Plan | null>(null);
@@ -128,8 +129,8 @@ export function WizardApp() {
     setPlan(null);
     if (!summary) return;
     const recalled = await recallMapping(name, summary.headers);
-    setUserMapping(recalled);
-    setRemembered(Object.keys(recalled).length > 0);
+    setUserMapping(recalled?.mapping ?? {});
+    setRemembered(recalled && Object.keys(recalled.mapping).length > 0 ? recalled : null);
   }
 
   function changeMapping(header: string, field: string | null) {
@@ -143,7 +144,8 @@ export function WizardApp() {
   function resetMapping() {
     if (!resource || !parsed) return;
     setUserMapping({});
-    setRemembered(false);
+    setRemembered(null);
+    setResets((n) => n + 1); // the mapping step sorts its columns afresh
     setReport(null);
     void rememberMapping(resource, parsed.headers, {});
   }
@@ -364,8 +366,8 @@ export function WizardApp() {
           {step === 'Mapping' && parsed && resource && mapping && (
             <>
               <StepHead title="Match the columns" text="Each column of the file and the Pivor field it fills. Change any that are wrong." />
-              <MappingStep resource={resource} headers={parsed.headers} samples={parsed.samples} mapping={mapping}
-                remembered={remembered} onChange={changeMapping} onReset={resetMapping} />
+              <MappingStep key={`${file?.hash}:${resource}:${resets}`} resource={resource} headers={parsed.headers} samples={parsed.samples}
+                filled={parsed.filled} mapping={mapping} remembered={remembered} onChange={changeMapping} onReset={resetMapping} />
               <Footer onBack={() => setStep('File')}>
                 <button type="button" class="primary" disabled={!session} onClick={() => void goReview()}>Check the rows</button>
               </Footer>

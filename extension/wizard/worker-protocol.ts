@@ -14,6 +14,8 @@ export interface ParseSummary {
   problems: ReadProblem[];
   /** Up to three distinct non-empty values per column, from the first rows, for the mapping step. */
   samples: string[][];
+  /** Per column, how many records hold a value in it (0: an empty column, hidden on the mapping step). */
+  filled: number[];
   /** The first rows' values per column, which the mapping looks at as validation does (see columnSamples). */
   mappingSamples: string[][];
   detection: ResourceDetection;

@@ -175,6 +175,7 @@ describe('other files', () => {
     expect(await page.locator('[data-testid=map-row-7] select').inputValue()).toBe('client_name'); // Company Name
     expect(await page.locator('[data-testid=map-row-0] select').inputValue()).toBe(''); // Record ID
     expect(await page.textContent('[data-testid=map-row-8]')).toContain('Not imported'); // Lifecycle Stage
+    await page.locator('[data-testid=not-imported] summary').click(); // columns not imported sit in one line that opens
     await page.locator('[data-testid=map-row-8] select').selectOption('notes');
     expect(await page.textContent('[data-testid=map-row-8]')).toContain('Your choice');
     await page.close();

@@ -1,10 +1,11 @@
-// Step 1, File: choose or drop a CSV (or see the one handed over by the right-click menu), see what was read,
+// Step 1, File: choose, drop or paste a CSV (or see the one handed over by the right-click menu), see what was read,
 // and pick the resource, suggested from the headers.
 import { useRef, useState } from 'preact/hooks';
 import { getResource, resourceNames, type ResourceName } from '../../../shared/resources/index.ts';
 import { Notice } from '../../ui/notice.tsx';
 import { formatCount } from '../../ui/progress-bar.tsx';
 import { chosenFile, describeOrigin, formatBytes, type ChosenFile } from '../chosen-file.ts';
+import { PasteRows } from '../paste-rows.tsx';
 import type { HandoffState } from '../use-handoff.ts';
 import type { ParseSummary } from '../worker-protocol.ts';
 
@@ -26,7 +27,7 @@ export function FileStep(props: FileStepProps) {
   return (
     <div class="stack">
       <HandoffNotice state={props.handoff} onAllow={props.onAllowHandoff} />
-      {props.file ? <FileSummary {...props} file={props.file} /> : <DropZone onFile={props.onFile} />}
+      {props.file ? <FileSummary {...props} file={props.file} /> : <><DropZone onFile={props.onFile} /><PasteRows onFile={props.onFile} /></>}
       {props.reading && <p class="muted" role="status">Reading the file…</p>}
       {props.error && <Notice kind="error" title="This file cannot be imported" testId="file-error">{props.error}</Notice>}
       {props.parsed && <ResourcePicker {...props} parsed={props.parsed} />}

@@ -1,15 +1,21 @@
-// Step 2, Mapping: every column of the file with sample values, the field it fills and why; a dropdown changes it.
-// Columns that fill nothing stay listed ("Not imported"). Changes are remembered per header set by the wizard.
-import { fullNameField, type ColumnMapping, type HeaderMapping } from '../../../shared/map/index.ts';
-import { columnName, getResource, type FieldSpec, type ResourceName } from '../../../shared/resources/index.ts';
+// Step 2, Mapping: the columns that will be imported, with sample values, the field each fills and how sure the
+// suggestion is; a dropdown changes it. Columns that fill nothing fold into one line that opens, and empty columns
+// are hidden unless asked for, so a 47-column export shows what matters first. Changes are remembered by the wizard.
+import { useState } from 'preact/hooks';
+import { fullNameField, type ColumnMapping, type HeaderMapping, type RecalledMapping } from '../../../shared/map/index.ts';
+import { getResource, type FieldSpec, type ResourceName } from '../../../shared/resources/index.ts';
 import { Notice } from '../../ui/notice.tsx';
+import { MappingRow } from './mapping-row.tsx';
+import { NotImportedColumns } from './not-imported-columns.tsx';
 
 export interface MappingStepProps {
   resource: ResourceName;
   headers: string[];
   samples: string[][];
+  /** Per column, how many records hold a value. */
+  filled: number[];
   mapping: HeaderMapping;
-  remembered: boolean;
+  remembered: RecalledMapping | null;
   onChange: (header: string, field: string | null) => void;
   onReset: () => void;
 }
@@ -18,89 +24,69 @@ export function MappingStep(props: MappingStepProps) {
   const spec = getResource(props.resource);
   const choices = spec.fields.filter((f) => f.type !== 'timestamp' || f.key === 'updated_at');
   const missing = missingRequired(props.resource, props.mapping);
-  const mappedCount = props.mapping.columns.filter((c) => c.field !== null).length;
+  const [showEmpty, setShowEmpty] = useState(false);
+  // Which columns sit in the fold is decided when the step opens: a column the user maps or leaves out stays
+  // where it is (and keeps focus), rather than jumping between the two lists.
+  const [folded] = useState(() => new Set(props.mapping.columns.filter((c) => c.field === null).map((c) => c.index)));
+  const isEmpty = (c: ColumnMapping) => (props.filled[c.index] ?? 0) === 0;
+  const emptyCount = props.mapping.columns.filter(isEmpty).length;
+  // an empty column imports nothing, whatever it maps to
+  const importing = props.mapping.columns.filter((c) => c.field !== null && !isEmpty(c)).length;
+  const shown = props.mapping.columns.filter((c) => showEmpty || !isEmpty(c));
+  const row = (column: ColumnMapping) => (
+    <MappingRow key={column.index} column={column} samples={props.samples[column.index] ?? []} filled={props.filled[column.index] ?? 0}
+      choices={choices} onChange={props.onChange} />
+  );
   return (
     <div class="stack">
       <div class="row">
-        <p>
-          <strong>{mappedCount}</strong> of {props.headers.length} columns will be imported into {spec.title.toLowerCase()}.
-          {props.remembered && <span class="muted"> Your earlier choices for these headers were applied.</span>}
+        <p data-testid="mapping-summary">
+          <strong>{importing}</strong> of {props.headers.length} columns will be imported into {spec.title.toLowerCase()}.
         </p>
         <div class="spacer" />
+        {emptyCount > 0 && (
+          <label class="choice small">
+            <input type="checkbox" checked={showEmpty} onChange={(e) => setShowEmpty(e.currentTarget.checked)} data-testid="show-empty" />
+            Show {emptyCount} empty {emptyCount === 1 ? 'column' : 'columns'}
+          </label>
+        )}
         <button type="button" class="small ghost" onClick={props.onReset}>Reset to suggestions</button>
       </div>
+      {props.remembered && <p class="muted small" data-testid="mapping-remembered">{rememberedText(props.remembered)}</p>}
       {missing.length > 0 && (
         <Notice kind="warning" title="Required fields without a column" testId="missing-required">
           {missing.map((f) => f.label).join(', ')}: rows without them cannot be created (updates by id still work).
         </Notice>
       )}
       <div class="table-wrap">
-        <table class="mapping-table">
-          <thead>
-            <tr>
-              <th scope="col">Column in the file</th>
-              <th scope="col">Sample values</th>
-              <th scope="col">Imports into</th>
-              <th scope="col">Why</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.mapping.columns.map((column) => (
-              <tr key={column.index} class={column.field ? '' : 'unmapped'} data-testid={`map-row-${column.index}`}>
-                <th scope="row" class="header-cell">{column.header || <span class="muted">(no header)</span>}</th>
-                <td class="samples">
-                  {(props.samples[column.index] ?? []).length === 0 ? (
-                    <span class="muted">empty</span>
-                  ) : (
-                    (props.samples[column.index] ?? []).map((s, i) => <span key={i} class="sample">{s}</span>)
-                  )}
-                </td>
-                <td>
-                  <select aria-label={`Field for column ${column.header || column.index + 1}`} value={column.field ?? ''}
-                    onChange={(e) => props.onChange(column.header, e.currentTarget.value || null)}>
-                    <option value="">— Don’t import —</option>
-                    {choices.map((f) => <option key={f.key} value={f.key}>{optionLabel(f)}</option>)}
-                  </select>
-                </td>
-                <td class="why">{why(column)}</td>
-              </tr>
-            ))}
-          </tbody>
+        <table class="mapping-table" data-testid="mapping-imported">
+          <MappingHead />
+          <tbody>{shown.filter((c) => !folded.has(c.index)).map(row)}</tbody>
         </table>
       </div>
+      <NotImportedColumns columns={shown.filter((c) => folded.has(c.index))} hiddenEmpty={showEmpty ? 0 : emptyCount} head={<MappingHead />} row={row} />
     </div>
   );
 }
 
-function optionLabel(field: FieldSpec): string {
-  const name = columnName(field);
-  return name === field.label.toLowerCase().replace(/ /g, '_') ? field.label : `${field.label} (${name})`;
+export function MappingHead() {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">Column in the file</th>
+        <th scope="col">Sample values</th>
+        <th scope="col">Imports into</th>
+        <th scope="col">Why</th>
+      </tr>
+    </thead>
+  );
 }
 
-function why(column: ColumnMapping) {
-  switch (column.reason) {
-    case 'key':
-      return <span class="badge ok">Exact name</span>;
-    case 'label':
-      return <span class="badge ok">Field label</span>;
-    case 'alias':
-      return <span class="badge ok">Known alias</span>;
-    case 'fuzzy':
-      return <><span class="badge warn">Close spelling</span> <span class="muted small">{column.detail}</span></>;
-    case 'user':
-      return column.field ? <span class="badge accent">Your choice</span> : <><span class="badge">Ignored by you</span>{emailsLeft(column)}</>;
-    case 'content':
-      return <><span class="badge ok">Its values</span> <span class="muted small">{column.detail}</span></>;
-    case 'combined':
-      return <><span class="badge ok">Read with another column</span> <span class="muted small">{column.detail}</span></>;
-    default:
-      return <><span class="badge">Not imported</span> <span class="muted small">{column.detail ?? 'no matching field'}</span>{emailsLeft(column)}</>;
-  }
-}
-
-/** An unmapped column of email addresses: said at the mapping step, not only in the report. */
-function emailsLeft(column: ColumnMapping) {
-  return column.holdsEmails ? <span class="badge warn" data-testid={`emails-left-${column.index}`}>Holds email addresses</span> : null;
+function rememberedText(r: RecalledMapping): string {
+  const list = (headers: string[]) => headers.map((h) => `“${h}”`).join(', ');
+  if (r.fit === 'superset') return `Your earlier choices for these columns were applied (this file also has ${list(r.added)}).`;
+  if (r.fit === 'subset') return `Your earlier choices for these columns were applied (from a file that also had ${list(r.missing)}).`;
+  return 'Your earlier choices for these headers were applied.';
 }
 
 function missingRequired(resource: ResourceName, mapping: HeaderMapping): FieldSpec[] {

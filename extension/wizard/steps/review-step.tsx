@@ -5,6 +5,7 @@ import type { Issue, ValidatedRow, ValidationReport } from '../../../shared/vali
 import { Notice } from '../../ui/notice.tsx';
 import { PAGE_SIZE, Pager } from '../../ui/pager.tsx';
 import { StatTiles } from '../../ui/stat-tiles.tsx';
+import { NotImportedIssues, isColumnLeftOut } from './not-imported-issues.tsx';
 
 export function ReviewStep(props: { report: ValidationReport; checking: boolean; clientsToCreate: string[] }) {
   const { report } = props;
@@ -15,7 +16,8 @@ export function ReviewStep(props: { report: ValidationReport; checking: boolean;
   const rows = useMemo(() => (onlyIssues ? report.rows.filter((r) => r.status !== 'valid') : report.rows), [report, onlyIssues]);
   const shown = rows.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
   const anyIssues = shown.some((r) => r.issues.length > 0);
-  const fileIssues = report.issues.filter((i) => i.row <= 1);
+  const fileIssues = report.issues.filter((i) => i.row <= 1 && !isColumnLeftOut(i));
+  const columnsLeftOut = report.issues.filter((i) => i.row <= 1 && isColumnLeftOut(i));
 
   return (
     <div class="stack" aria-busy={props.checking}>
@@ -30,6 +32,7 @@ export function ReviewStep(props: { report: ValidationReport; checking: boolean;
       {fileIssues.map((i) => (
         <Notice key={i.code + i.message} kind={i.severity === 'error' ? 'error' : 'warning'}>{i.message}</Notice>
       ))}
+      <NotImportedIssues issues={columnsLeftOut} />
       {props.clientsToCreate.length > 0 && (
         <Notice kind="info" title={`${props.clientsToCreate.length} ${props.clientsToCreate.length === 1 ? 'client' : 'clients'} not in Pivor will be created first`} testId="clients-to-create">
           {props.clientsToCreate.join(', ')}. Their rows are shown with errors here and go through once the clients exist.
