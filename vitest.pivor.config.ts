@@ -15,7 +15,7 @@ export default defineConfig({
       'test/export/export.test.ts',
       'test/cli-push/{push-cli,kill-resume,nothing-twice}.test.ts',
       'test/extension/{wizard,mapping,resume,popup,context-menu,two-tabs}.test.ts',
-      'test/apps-script/{round-trip,pull,resources,sidebar,conflicts}.test.ts',
+      'test/apps-script/{round-trip,pull,resources,sidebar,conflicts,scheduled-refresh,look-alikes}.test.ts',
       'test/real-pivor/**/*.test.ts',
     ],
     globalSetup: ['test/global-setup.ts', 'test/helpers/real-pivor-global-setup.ts'],

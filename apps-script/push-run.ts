@@ -58,7 +58,8 @@ export interface PushRun {
   sendNonAsciiNames?: boolean;
   /** Values Pivor's database refused in earlier slices (priority medium on MySQL): not sent again in this run. */
   refused?: RefusedEntry[];
-  /** New rows held back as look-alikes of records in Pivor that the user ticked to create anyway. */
+  /** New rows held back as look-alikes of records in Pivor at review, and those the user ticked to create anyway. */
+  lookAlikes?: number;
   createAnyway?: CreateAnyway[];
 }
 
@@ -143,7 +144,7 @@ export async function pushPrepare(sheetId: number, resume: string | null, sendNo
     run: {
       token, resource, sheetId, sheetName: sheet.getName(), deleteIds: [], held: [], conflicts: [], marks: [],
       counts: { created: 0, updated: 0, deleted: 0, failed: 0, conflicts: 0 },
-      invalid: counts.skip, total: counts.create + counts.update, done: 0, sendNonAsciiNames,
+      invalid: counts.skip, total: counts.create + counts.update, done: 0, sendNonAsciiNames, lookAlikes: counts.duplicate,
     },
     create: counts.create,
     update: counts.update,

@@ -249,6 +249,7 @@ function Changes(props: { summary: PushSummary }) {
 
 function Finished(props: { run: PushRun; stopped: string | null; onRepull: () => void; onAgain: () => void }) {
   const c = props.run.counts;
+  const heldBack = (props.run.lookAlikes ?? 0) - (props.run.createAnyway?.length ?? 0);
   return (
     <div class="finished" role="status">
       <p class={props.stopped ? 'warn' : 'ok'}>
@@ -257,6 +258,12 @@ function Finished(props: { run: PushRun; stopped: string | null; onRepull: () =>
       </p>
       {props.run.invalid > 0 && <p class="warn">{count(props.run.invalid)} {props.run.invalid === 1 ? 'row has' : 'rows have'} errors and {props.run.invalid === 1 ? 'was' : 'were'} not sent: fix the cells marked in red, then push again.</p>}
       {c.failed > 0 && <p class="warn">Pivor refused {count(c.failed)}: the "Pivor status" column says why.</p>}
+      {heldBack > 0 && (
+        <p class="warn">
+          {count(heldBack)} new {heldBack === 1 ? 'row looks' : 'rows look'} like records already in Pivor and {heldBack === 1 ? 'was' : 'were'} not
+          created: the "Pivor status" column says which; review again and tick them to create them anyway.
+        </p>
+      )}
       {props.run.conflicts.length > 0 && (
         <div class="conflicts">
           <p class="warn">{count(props.run.conflicts.length)} changed in Pivor since your pull were left alone:</p>

@@ -170,6 +170,16 @@ describe('the sidebar', () => {
     const box = page.getByRole('checkbox', { name: new RegExp(`^Row ${row} · ${first} ${last}: already in Pivor \\(probably contact \\d+\\)$`) });
     expect(await box.isChecked()).toBe(false);
     expect(await page.getByRole('button', { name: 'Nothing to send' }).isDisabled()).toBe(true);
+    // Sent unticked (with an edit beside it), it is not created, and the end of the push says so.
+    sheet.getRange(7, col('department')).setValue('Look-alike test');
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByRole('button', { name: 'Review changes' }).click();
+    await page.getByRole('button', { name: 'Send 1 change to Pivor' }).click();
+    await page.getByText(/^Push finished/).waitFor({ timeout: 30_000 });
+    expect(await page.getByText(/^1 new row looks like records already in Pivor and was not created/).count()).toBe(1);
+    expect([...(await listById(admin, 'contacts')).values()].filter((r) => r.email === email)).toHaveLength(1);
+    await page.getByRole('button', { name: 'Review again' }).click();
+    await box.waitFor({ timeout: 30_000 });
     await box.check();
     await ui.shot('08b-look-alike-review');
     await page.getByRole('button', { name: 'Send 1 change to Pivor' }).click();
