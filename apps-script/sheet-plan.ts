@@ -8,7 +8,7 @@ import type { CsvTable } from '../shared/csv/index.ts';
 import { planChanges } from '../shared/push/plan-changes.ts';
 import type { Plan, RowChoice } from '../shared/push/types.ts';
 import type { FieldSpec } from '../shared/resources/index.ts';
-import { validateTable, type References, type RowValue, type ValidatedRow, type ValidationReport } from '../shared/validate/index.ts';
+import { statusOf, validateTable, type References, type RowValue, type ValidatedRow, type ValidationReport } from '../shared/validate/index.ts';
 import { readPath } from '../shared/export/read-path.ts';
 import { MAX_CELL_CHARS } from './cell-values.ts';
 import { pulledCellTexts, sameCellText } from './sheet-held-values.ts';
@@ -153,7 +153,7 @@ function keepPulledCells(row: ValidatedRow, columns: SheetColumn[], same: boolea
   });
   row.values.updated_at = asRowValue(record.updated_at);
   row.issues = row.issues.filter((issue) => issue.field === null || !dropped.has(issue.field));
-  row.status = row.issues.some((i) => i.severity === 'error') ? 'error' : row.issues.length > 0 ? 'warning' : 'valid';
+  row.status = statusOf(row.issues);
 }
 
 function asRowValue(value: unknown): RowValue {

@@ -1,6 +1,6 @@
 // The readable form of a check: one line per row (number, status, messages), then file-level notes,
 // the counts, and how each column was mapped and why.
-import type { ValidationReport } from '../shared/validate/index.ts';
+import type { Severity, ValidationReport } from '../shared/validate/index.ts';
 import type { Paint } from './io.ts';
 
 const reasonWords: Record<string, string> = {
@@ -27,7 +27,7 @@ export function reportText(report: ValidationReport, source: string, p: Paint): 
   const fileIssues = report.issues.filter((i) => !report.rows.some((r) => r.row === i.row));
   if (fileIssues.length) {
     out.push('', 'File:');
-    for (const i of fileIssues) out.push(`  ${i.severity === 'error' ? p.red('error') : p.yellow('warning')}  ${i.message}`);
+    for (const i of fileIssues) out.push(`  ${level(i.severity, p)}  ${i.message}`);
   }
 
   const { records, valid, warnings, errors } = report.counts;
@@ -49,4 +49,9 @@ export function reportText(report: ValidationReport, source: string, p: Paint): 
     }
   }
   return out.join('\n') + '\n';
+}
+
+/** An issue's level as the report prints it: infos (normalizations) dim, as they count against nothing. */
+function level(severity: Severity, p: Paint): string {
+  return severity === 'error' ? p.red('error') : severity === 'warning' ? p.yellow('warning') : p.dim('info');
 }

@@ -63,7 +63,7 @@ export class NumberColumn {
     const magnitude = Number(grouping ? whole + fraction : `${whole}.${fraction}`);
     const value = /^\s*[-\u2212(]/.test(text) ? -magnitude : magnitude;
     if (this.integer && !Number.isInteger(value)) return fail('not-integer', `${quote(text)} is not a whole number (${why})`);
-    return ok(value, { code: 'number-format', message: `read ${quote(text)} as ${value}: ${why}` });
+    return ok(value, { code: 'number-by-column', message: `read ${quote(text)} as ${value}: ${why}` });
   }
 
   private finish(text: string, parsed: ReturnType<typeof parseNumber>): Normalized {

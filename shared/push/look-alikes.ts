@@ -146,3 +146,10 @@ export function recordLabel(resource: ResourceName, record: Record<string, unkno
     : resource === 'clients' ? record.name : record.subject;
   return `${spec.singular} ${record.id}${typeof name === 'string' && name !== '' ? ` (${name})` : ''}`;
 }
+
+/** A record as a person names it, then its id: "Ada Byron (#404)", "Acme Ltd (#12)"; just "#7" without a name. */
+export function recordName(resource: ResourceName, record: Record<string, unknown> & { id: number }): string {
+  const name = resource === 'contacts' ? [record.first_name, record.last_name].filter((n) => typeof n === 'string' && n !== '').join(' ')
+    : resource === 'clients' ? record.name : record.subject;
+  return typeof name === 'string' && name.trim() !== '' ? `${name.trim()} (#${record.id})` : `#${record.id}`;
+}

@@ -12,7 +12,7 @@ import type { References, ValidatedRow, ValidationReport } from '../validate/typ
 import { readPath } from '../export/read-path.ts';
 import { sameValue } from './compare-values.ts';
 import { earlierRun, journaledIds, type PushJournal } from './journal.ts';
-import { LookAlikes, recordLabel } from './look-alikes.ts';
+import { LookAlikes, recordLabel, recordName } from './look-alikes.ts';
 import { indexBy, keyColumn, keyFields, keyOf } from './match-keys.ts';
 import { nameKey } from './name-match.ts';
 import { settlePrimaryContacts } from './primary-contacts.ts';
@@ -244,8 +244,9 @@ function updateOrUnchanged(spec: ResourceSpec, row: ValidatedRow, record: ApiRec
     changed[key] = value;
     changes.push({ field: key, from: current ?? null, to: value });
   }
-  if (changes.length === 0) return { kind: 'unchanged', row: row.row, id: record.id };
-  return { kind: 'update', row: row.row, id: record.id, body: toApiBody(spec.name, changed, 'update'), changes };
+  const name = recordName(spec.name, record);
+  if (changes.length === 0) return { kind: 'unchanged', row: row.row, id: record.id, name };
+  return { kind: 'update', row: row.row, id: record.id, name, body: toApiBody(spec.name, changed, 'update'), changes };
 }
 
 // The row was exported at one updated_at and the record has another: someone changed it in between.

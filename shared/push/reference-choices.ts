@@ -3,6 +3,7 @@
 // linked, nor created anew, silently: the row is held with the candidates named, until the file says which (its
 // client_id or contact_id column) or the user chooses (a RowChoice: link one, or create a new client).
 import { findField, type FieldSpec, type ResourceSpec } from '../resources/index.ts';
+import { statusOf } from '../validate/levels.ts';
 import type { Issue, References, ValidatedRow, ValidationReport } from '../validate/types.ts';
 import { looseName, nameKey } from './name-match.ts';
 import type { Candidate, Question, RowChoice } from './types.ts';
@@ -66,7 +67,7 @@ export function settleReferences(
   }
   if (settled.size === 0) return question ? { row, question } : { row };
   const issues = row.issues.filter((i) => !settled.has(i));
-  const status = issues.some((i) => i.severity === 'error') ? 'error' : issues.length > 0 ? 'warning' : row.status === 'error' ? 'warning' : row.status;
+  const status = statusOf(issues);
   return { row: { ...row, values, issues, status }, ...(question ? { question } : {}) };
 }
 

@@ -60,8 +60,9 @@ export type PlannedAction =
       /** An earlier run created this row as this record, which is no longer in Pivor: it is sent again. */
       replaces?: number;
     }
-  | { kind: 'update'; row: number; id: number; body: Record<string, unknown>; changes: FieldChange[] }
-  | { kind: 'unchanged'; row: number; id: number }
+  /** `name`: the record as a person knows it, "Ada Byron (#404)". */
+  | { kind: 'update'; row: number; id: number; name: string; body: Record<string, unknown>; changes: FieldChange[] }
+  | { kind: 'unchanged'; row: number; id: number; name: string }
   /** A server record no row stands for (only with deleteMissing); row is null: it is not in the file. */
   | { kind: 'delete'; row: null; id: number; label: string }
   /**

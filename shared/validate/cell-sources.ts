@@ -63,7 +63,7 @@ function blockNote(cells: readonly string[], row: number, blocks: readonly Addre
   const [taken, ...left] = withValues;
   const issues: Issue[] = [];
   if (taken !== blocks[0]) {
-    issues.push(rowIssue(row, 'warning', 'address-block', `the address is the ${taken!.name} address (the row has no ${blocks[0]!.name} address)`, null, null));
+    issues.push(rowIssue(row, 'info', 'address-block', `the address is the ${taken!.name} address (the row has no ${blocks[0]!.name} address)`, null, null));
   }
   for (const b of left) {
     issues.push(rowIssue(row, 'warning', 'address-not-imported', `the ${b.name} address is not imported: a record keeps one address, and the ${taken!.name} one is taken`, null, null));

@@ -6,3 +6,5 @@ export { checkCsv, CheckError, type CheckOptions } from './check-csv.ts';
 export { toApiBody } from './api-body.ts';
 export { referenceIndex, type Resolution, type ReferenceIndex } from './references.ts';
 export { nonAsciiInitial, writesNonAsciiInitial, NON_ASCII_INITIAL } from './ascii-initial.ts';
+export { noticeLevel, statusOf } from './levels.ts';
+export { issueText } from './messages.ts';

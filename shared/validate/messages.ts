@@ -25,3 +25,14 @@ export function rowIssue(
   const where = column === null ? '' : ` (column ${column})`;
   return { row, column, field, severity, code, message: `Row ${row}: ${body}${where}.` };
 }
+
+/**
+ * The issue's sentence without the row and column it names, for a screen that shows them beside it (a grid's row,
+ * a cell): "is not a valid email address." rather than "Row 4: … (column email)." said again.
+ */
+export function issueText(issue: Pick<Issue, 'row' | 'column' | 'message'>): string {
+  let text = issue.message.startsWith(`Row ${issue.row}: `) ? issue.message.slice(`Row ${issue.row}: `.length) : issue.message;
+  const where = issue.column === null ? '' : ` (column ${issue.column}).`;
+  if (where && text.endsWith(where)) text = text.slice(0, -where.length) + '.';
+  return text;
+}

@@ -5,7 +5,8 @@ import type { HeaderMapping, UserMapping } from '../map/index.ts';
 import type { NormalizeOptions } from '../normalize/index.ts';
 import type { ResourceName } from '../resources/index.ts';
 
-export type Severity = 'error' | 'warning';
+/** 'error': not sent; 'warning': sent, but look; 'info': a normalization, shown on its cell (see levels.ts). */
+export type Severity = 'error' | 'warning' | 'info';
 
 export interface Issue {
   /** Spreadsheet row (header = 1). */
@@ -24,7 +25,7 @@ export type RowValue = string | number | boolean | null;
 
 export interface ValidatedRow {
   row: number;
-  /** 'error': not sent; 'warning': sent, with notices; 'valid': sent as is. */
+  /** 'error': not sent; 'warning': sent, with warnings; 'valid': sent, with at most infos (normalizations). */
   status: 'valid' | 'warning' | 'error';
   /**
    * Normalized values by field key: booleans as boolean, numbers as number, dates as ISO 8601 UTC instants,
@@ -53,6 +54,7 @@ export interface ValidationReport {
   rows: ValidatedRow[];
   /** Every issue: file-level ones (row 1) and all rows', in row order. */
   issues: Issue[];
+  /** Rows by status (valid rows may carry infos). */
   counts: { records: number; valid: number; warnings: number; errors: number };
 }
 

@@ -13,6 +13,7 @@ import { referenceIndex, type ReferenceIndex } from './references.ts';
 import { namesFrom, RowValueStore, type NameFill } from './row-values.ts';
 import type { Issue, RowValue, ValidatedRow, ValidateOptions, ValidationReport } from './types.ts';
 import { checkValue } from './value-rules.ts';
+import { noticeLevel, statusOf } from './levels.ts';
 import { asciiInitialFields, nonAsciiInitial, nonAsciiInitialIssue } from './ascii-initial.ts';
 
 /** A cell that failed to normalize: it holds no value, but is no missing value either (it has its own error). */
@@ -136,7 +137,7 @@ export class TableCheck {
         let text = raw;
         if (needsTrim(raw)) {
           text = raw.trim();
-          if (text !== '') issues = append(issues, columnIssue(row, 'warning', 'trimmed', trimNotice(raw).message, at));
+          if (text !== '') issues = append(issues, columnIssue(row, 'info', 'trimmed', trimNotice(raw).message, at));
         }
         if (text === '') {
           // spaces only: no value
@@ -146,7 +147,7 @@ export class TableCheck {
           const result = plan.normalize(text);
           const before = issues === null ? 0 : issues.length;
           if (result.ok) {
-            if (result.notices) for (const n of result.notices) issues = append(issues, columnIssue(row, 'warning', n.code, n.message, at));
+            if (result.notices) for (const n of result.notices) issues = append(issues, columnIssue(row, noticeLevel(n.code), n.code, n.message, at));
             value = result.value;
           } else {
             issues = append(issues, columnIssue(row, 'error', result.code, result.message, at));
@@ -218,7 +219,7 @@ export class TableCheck {
       const row = this.rows[index]!;
       const result = plan.normalize(row.cells[plan.index]!.trim());
       const replacement = result.ok
-        ? (result.notices ?? []).map((n) => columnIssue(row.row, 'warning', n.code, n.message, plan))
+        ? (result.notices ?? []).map((n) => columnIssue(row.row, noticeLevel(n.code), n.code, n.message, plan))
         : [columnIssue(row.row, 'error', result.code, result.message, plan)];
       const first = row.issues.indexOf(issues[0]!);
       row.issues = [...row.issues.slice(0, first), ...replacement, ...row.issues.slice(first + issues.length)];
@@ -281,14 +282,10 @@ export class TableCheck {
       withIssues = rows.filter((r) => r.issues.length > 0);
     }
     for (const r of withIssues) {
-      let errors = false;
-      for (const issue of r.issues) {
-        issues.push(issue);
-        if (issue.severity === 'error') errors = true;
-      }
-      r.status = errors ? 'error' : 'warning';
-      if (errors) counts.errors++;
-      else counts.warnings++;
+      for (const issue of r.issues) issues.push(issue);
+      r.status = statusOf(r.issues);
+      if (r.status === 'error') counts.errors++;
+      else if (r.status === 'warning') counts.warnings++;
     }
     counts.valid = rows.length - counts.errors - counts.warnings;
     return {

@@ -27,7 +27,10 @@ describe('required fields, lengths and minimums', () => {
     ]);
     expect(messages(report, 3)).toEqual(['Row 3: read "$4,500,000" as 4500000 (column Annual Revenue).']);
     expect(report.rows[1]?.values).toEqual({ name: 'Ok Ltd', employee_count: 12, annual_revenue: 4500000 });
-    expect(report.rows[1]?.status).toBe('warning');
+    // a plain respelling is an info, which leaves the row valid; a number read by what its column shows is a warning
+    expect(report.rows[1]?.status).toBe('valid');
+    expect(report.rows[1]?.issues[0]?.severity).toBe('info');
+    expect(report.rows[0]?.issues.find((i) => i.code === 'number-by-column')?.severity).toBe('warning');
   });
 
   it('refuses fractions in integer fields', () => {
@@ -49,7 +52,8 @@ describe('values the API cannot write', () => {
     expect(messages(report, 2)).toEqual([]);
     expect(report.rows[0]?.values.priority).toBe('medium');
     expect(issuesOf(report, 3)[0]).toMatchObject({ severity: 'warning', code: 'omitted-on-create' });
-    expect(report.rows.map((r) => r.status)).toEqual(['valid', 'warning', 'warning']);
+    // "Urgent" written urgent is a normalization (info): its row is valid
+    expect(report.rows.map((r) => r.status)).toEqual(['valid', 'warning', 'valid']);
     expect(report.rows[2]?.values.priority).toBe('urgent');
   });
 
@@ -129,7 +133,9 @@ describe('options', () => {
     expect(issuesOf(validateTable(communications, csv), 2)[0]).toMatchObject({ code: 'ambiguous-date', severity: 'error' });
     const dayFirst = validateTable(communications, csv, { dateOrder: 'day-first' });
     expect(dayFirst.rows[0]?.values.due_at).toBe('2025-04-02T09:00:00.000Z');
-    expect(dayFirst.rows[0]?.status).toBe('warning');
+    // read in the order the user stated: an info on the cell, the row valid
+    expect(dayFirst.rows[0]?.issues[0]).toMatchObject({ code: 'date-read', severity: 'info' });
+    expect(dayFirst.rows[0]?.status).toBe('valid');
   });
 
   it('throws a clear error for an unknown time zone', () => {
