@@ -5,6 +5,7 @@ import CsvWorker from './csv-worker.ts?worker';
 import type { PlanArgs } from './plan-in-worker.ts';
 import type { ParseSummary, WorkerRequest, WorkerResponse } from './worker-protocol.ts';
 import type { ValidateArgs, ValidateResult } from './validate-in-worker.ts';
+import type { CellEdit } from './table-edits.ts';
 
 interface Pending {
   resolve: (value: unknown) => void;
@@ -57,6 +58,16 @@ export class CsvWorkerClient {
   async plan(report: ValidationReport, args: PlanArgs): Promise<Plan> {
     const held = this.#reportIds.get(report) ?? 0;
     return (await this.#call({ id: 0, kind: 'plan', report: held, args }, [], { actions: [] })) as Plan;
+  }
+
+  /** Fixes one cell of the table the worker holds; resolves with the text it replaced. */
+  edit(edit: CellEdit): Promise<string> {
+    return this.#call({ id: 0, kind: 'edit', edit }) as Promise<string>;
+  }
+
+  /** The table as corrected so far, as CSV text. */
+  corrected(): Promise<string> {
+    return this.#call({ id: 0, kind: 'corrected' }) as Promise<string>;
   }
 
   terminate(): void {

@@ -7,6 +7,7 @@ import type { ValidationReport } from '../../shared/validate/index.ts';
 import { inParts, type ParseSummary, type WorkerRequest, type WorkerResponse } from './worker-protocol.ts';
 import { planInWorker } from './plan-in-worker.ts';
 import { validateInWorker } from './validate-in-worker.ts';
+import { applyEdit, correctedCsv } from './table-edits.ts';
 
 let table: CsvTable | null = null;
 /** Reports by the id of the request that made them, oldest first. */
@@ -69,6 +70,12 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
     else if (request.kind === 'validate') {
       const report = keep(request.id, validateInWorker(table, request.args));
       response = { id: request.id, ok: true, result: inParts(report, ['rows', 'issues'], sendPart) };
+    } else if (request.kind === 'edit') {
+      // the reports made before hold the old text: a plan asks for a report made after it
+      reports.clear();
+      response = { id: request.id, ok: true, result: applyEdit(table, request.edit) };
+    } else if (request.kind === 'corrected') {
+      response = { id: request.id, ok: true, result: correctedCsv(table) };
     } else {
       const report = reports.get(request.report);
       if (!report) throw new Error('The rows changed while the plan was being made; check them again.');

@@ -4,7 +4,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { isPivorError } from '../../shared/api/index.ts';
 import { mapHeaders, type RecalledMapping, type UserMapping } from '../../shared/map/index.ts';
-import { ReferenceBook, failuresCsv, missingClientNames, resultsCsv, type Plan, type PushProgress, type PushResult } from '../../shared/push/index.ts';
+import { ERROR_COLUMN, ORIGINAL_ROW_COLUMN, ReferenceBook, failuresCsv, missingClientNames, resultsCsv, rowOutcomes, type Plan, type PushProgress, type PushResult, type RowChoice } from '../../shared/push/index.ts';
 import { getResource, isResourceName, type ResourceName } from '../../shared/resources/index.ts';
 import type { References, ValidationReport } from '../../shared/validate/index.ts';
 import { AppHeader } from '../ui/app-header.tsx';
@@ -59,6 +59,9 @@ export function WizardApp() {
   const [remembered, setRemembered] = useState<RecalledMapping | null>(null);
   const [resets, setResets] = useState(0);
   const [options, setOptions] = useState<ImportOptions>(defaultOptions);
+  // The rows checked against Pivor's records as they are (checked), and as the plan reads them: linked to the
+  // clients "create missing clients" makes first (report; the same report when there are none).
+  const [checked, setChecked] = useState<ValidationReport | null>(null);
   const [report, setReport] = useState<ValidationReport | null>(null);
   const [plan, setPlan] = useState<Plan | null>(null);
   const [done, setDone] = useState<Map<number, number>>(new Map());
@@ -70,6 +73,10 @@ export function WizardApp() {
   const [resumed, setResumed] = useState(false);
   const [cancelling, setCancelling] = useState(false);
   const [missingClients, setMissingClients] = useState<string[]>([]);
+  // Cells fixed in the review grid ("row:column"): the worker's table holds the corrected text.
+  const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
+  // The user's answers to the model's questions (which record a near or shared name means, create anyway), by row.
+  const [choices, setChoices] = useState<Readonly<Record<number, RowChoice>>>({});
   const [pushStage, setPushStage] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
   // The records of the current check: the validator's references and the plan's baseline, read once.
@@ -99,7 +106,10 @@ export function WizardApp() {
 
   async function loadFile(chosen: ChosenFile, keepResource = false): Promise<ParseSummary | null> {
     setFile(chosen);
+    setEdited(new Set());
+    setChoices({});
     setParsed(null);
+    setChecked(null);
     setReport(null);
     setPlan(null);
     setFileError(null);
@@ -125,6 +135,7 @@ export function WizardApp() {
   // The user's earlier choices for this set of headers come back with the resource.
   async function chooseResource(name: ResourceName, summary = parsed) {
     setResource(name);
+    setChecked(null);
     setReport(null);
     setPlan(null);
     if (!summary) return;
@@ -137,6 +148,7 @@ export function WizardApp() {
     if (!resource || !parsed) return;
     const next = { ...userMapping, [header]: field };
     setUserMapping(next);
+    setChecked(null);
     setReport(null);
     void rememberMapping(resource, parsed.headers, next);
   }
@@ -146,6 +158,7 @@ export function WizardApp() {
     setUserMapping({});
     setRemembered(null);
     setResets((n) => n + 1); // the mapping step sorts its columns afresh
+    setChecked(null);
     setReport(null);
     void rememberMapping(resource, parsed.headers, {});
   }
@@ -167,23 +180,57 @@ export function WizardApp() {
     });
   }
 
-  /** Reads references from Pivor (a fresh book) and validates in the worker. */
-  async function check(withOptions = options, forResource = resource, withMapping = userMapping): Promise<ValidationReport | null> {
-    if (!session || !forResource) return null;
+  /**
+   * Reads references from Pivor (a fresh book), validates in the worker and plans: Review and Plan show the one
+   * model (rowOutcomes) of that plan. Returns whether it worked.
+   */
+  async function check(withOptions = options, forResource = resource, withMapping = userMapping, forFile = file): Promise<boolean> {
+    if (!session || !forResource) return false;
     // Options changed twice in a row start two checks: only the last one started may show its report.
     const run = ++checkRun.current;
     const latest = () => run === checkRun.current;
     setStepError(null);
+    setPlan(null);
     const runBook = (book.current = new ReferenceBook());
     try {
       const references = await loadReferences(clientFor(session), runBook, forResource, onLoading);
-      const checked = await validate(forResource, references, withOptions, withMapping);
-      if (!latest()) return null;
-      setReport(checked);
-      return checked;
+      const fresh = await validate(forResource, references, withOptions, withMapping);
+      if (!latest()) return false;
+      setChecked(fresh);
+      return await planRows(fresh, withOptions, forResource, forFile, withMapping, choices, run);
     } catch (error) {
       if (latest()) setStepError(describe(error));
-      return null;
+      return false;
+    } finally {
+      if (latest()) setBusy(null);
+    }
+  }
+
+  /**
+   * Plans checked rows with these options: clients to create first stand in with placeholder ids, so their rows plan
+   * as they will go. `run`: the check it belongs to (a later check or plan started meanwhile wins).
+   */
+  async function planRows(
+    fresh: ValidationReport, opts: ImportOptions, forResource: ResourceName, forFile: ChosenFile | null, withMapping: UserMapping,
+    answers = choices, run = ++checkRun.current,
+  ): Promise<boolean> {
+    if (!session) return false;
+    const latest = () => run === checkRun.current;
+    setStepError(null);
+    try {
+      const missing = opts.createMissingClients ? missingClientNames(fresh, book.current.references(forResource), answers) : [];
+      const planned = missing.length === 0 ? fresh
+        : await validate(forResource, withPlannedClients(book.current.references(forResource), missing), opts, withMapping);
+      const made = await makePlan(clientFor(session), worker, book.current, planned, opts, onLoading, undefined, forFile ? journalKey(forFile.hash, forResource) : undefined, { choices: answers });
+      if (!latest()) return false;
+      setMissingClients(missing);
+      setReport(planned);
+      setDone(await alreadyCreated(made));
+      setPlan(made);
+      return true;
+    } catch (error) {
+      if (latest()) setStepError(describe(error));
+      return false;
     } finally {
       if (latest()) setBusy(null);
     }
@@ -197,28 +244,25 @@ export function WizardApp() {
     await check(opts);
   }
 
+  // An option changed on Review updates the model at once: the reading options check the rows again, the
+  // others plan them again.
   function changeOptions(next: ImportOptions) {
     const revalidate = next.dateOrder !== options.dateOrder || next.timeZone !== options.timeZone || next.sendNonAsciiNames !== options.sendNonAsciiNames;
+    const replan = next.matchBy !== options.matchBy || next.createMissingClients !== options.createMissingClients;
     setOptions(next);
-    setPlan(null);
     if (revalidate) void check(next);
+    else if (replan && checked && resource) void planRows(checked, next, resource, file, userMapping);
   }
 
-  // Arguments instead of state: resume() calls this before its state updates have rendered.
-  async function goPlan(checked = report, opts = options, forResource = resource, forFile = file, withMapping = userMapping) {
-    if (!session || !checked || !forResource) return;
-    setStepError(null);
-    setPlan(null);
-    setStep('Plan');
+  /** A cell fixed in the grid: the worker's table takes it, and the rows are checked and planned again at once. */
+  async function editCell(row: number, column: number, value: string) {
+    if (!resource) return;
     try {
-      // Clients to create first stand in with placeholder ids, so the plan shows their rows as they will go.
-      const missing = opts.createMissingClients ? missingClientNames(checked, book.current.references(forResource)) : [];
-      setMissingClients(missing);
-      const planned = missing.length === 0 ? checked
-        : await validate(forResource, withPlannedClients(book.current.references(forResource), missing), opts, withMapping);
-      const made = await makePlan(clientFor(session), worker, book.current, planned, opts, onLoading, undefined, forFile ? journalKey(forFile.hash, forResource) : undefined);
-      setDone(await alreadyCreated(made));
-      setPlan(made);
+      await worker.edit({ row, column, value });
+      setEdited((cells) => new Set(cells).add(`${row}:${column}`));
+      const fresh = await validate(resource, book.current.references(resource), options, userMapping);
+      setChecked(fresh);
+      await planRows(fresh, options, resource, file, userMapping);
     } catch (error) {
       setStepError(describe(error));
     } finally {
@@ -226,9 +270,40 @@ export function WizardApp() {
     }
   }
 
+  /** An answer to a row's question (link this record, or create a new one): the rows are planned again at once. */
+  function choose(row: number, choice: RowChoice | null) {
+    const next = { ...choices };
+    if (choice) next[row] = choice;
+    else delete next[row];
+    setChoices(next);
+    if (checked && resource) void planRows(checked, options, resource, file, userMapping, next);
+  }
+
+  /** The file as corrected in the grid: what is pushed, kept for a resume, and downloaded. */
+  async function correctedFile(from: ChosenFile): Promise<ChosenFile> {
+    if (edited.size === 0) return from;
+    const bytes = new TextEncoder().encode(await worker.corrected());
+    return chosenFile(from.name, bytes, from.origin, {
+      ...(from.source ? { source: from.source } : {}), ...(from.page ? { page: from.page } : {}), ...(from.handoffId ? { handoffId: from.handoffId } : {}),
+    });
+  }
+
+  async function downloadCorrected() {
+    if (!file) return;
+    await downloadCsv(derivedFileName(file.name, 'corrected'), await worker.corrected());
+  }
+
+  /** Plan shows the plan Review counted; made again only when Review could not make it. */
+  async function goPlan() {
+    setStep('Plan');
+    if (!plan) await check();
+  }
+
   async function runPush() {
     if (!session || !plan || !file || !resource || !report) return;
-    const key = journalKey(file.hash, resource);
+    // With cells fixed in the grid, the corrected file is what is sent, journaled and kept for a resume.
+    const sent = await correctedFile(file);
+    const key = journalKey(sent.hash, resource);
     const controller = new AbortController();
     abort.current = controller;
     setProgress(null);
@@ -238,9 +313,9 @@ export function WizardApp() {
       const client = clientFor(session);
       const pushed = await whileNoOtherPush(session.baseUrl, resource, { fileName: file.name, rows: sending }, async () => {
         await saveInterrupted({
-          journalKey: key, name: file.name, origin: file.origin, resource, userMapping, options, sending,
-          startedAt: new Date().toISOString(), ...(file.source ? { source: file.source } : {}), ...(file.page ? { page: file.page } : {}),
-        }, file.bytes);
+          journalKey: key, name: sent.name, origin: sent.origin, resource, userMapping, options, sending,
+          startedAt: new Date().toISOString(), ...(sent.source ? { source: sent.source } : {}), ...(sent.page ? { page: sent.page } : {}),
+        }, sent.bytes);
         let sentReport = report;
         if (missingClients.length > 0) {
           // The clients first; then the rows are checked again against them (the real ids).
@@ -252,7 +327,7 @@ export function WizardApp() {
         }
         // Planned again under the lock, from Pivor's records as they are now: another tab may have pushed since.
         book.current.forget(resource);
-        const toSend = await makePlan(client, worker, book.current, sentReport, options, () => {}, undefined, key);
+        const toSend = await makePlan(client, worker, book.current, sentReport, options, () => {}, undefined, key, { choices });
         setPushStage(null);
         return pushInWorker(session, toSend, { journalKey: key, concurrency: options.concurrency, onProgress: setProgress, signal: controller.signal });
       });
@@ -294,8 +369,8 @@ export function WizardApp() {
     const recordOptions = { ...defaultOptions(), ...record.options };
     setOptions(recordOptions);
     setStep('Review');
-    const checked = await check(recordOptions, record.resource, record.userMapping);
-    if (checked) await goPlan(checked, recordOptions, record.resource, restored, record.userMapping);
+    // Arguments instead of state: its updates have not rendered yet.
+    if (await check(recordOptions, record.resource, record.userMapping, restored)) setStep('Plan');
   }
 
   async function discard(record: InterruptedImport) {
@@ -307,11 +382,33 @@ export function WizardApp() {
     setStep('File');
     setFile(null);
     setParsed(null);
+    setChecked(null);
     setReport(null);
     setPlan(null);
     setResult(null);
     setResumed(false);
     history.replaceState(null, '', location.pathname);
+  }
+
+  /**
+   * "Fix and re-import": the failures file (the rows that did not go through, their error beside them) becomes the
+   * file of the wizard, with the same resource, mapping and options, straight into Review with its errors.
+   */
+  async function fixFailures() {
+    if (!report || !result || !file || !resource) return;
+    const mapping = { ...userMapping, [ERROR_COLUMN]: null, [ORIGINAL_ROW_COLUMN]: null };
+    const failures = await chosenFile(derivedFileName(file.name, 'failures'), new TextEncoder().encode(failuresCsv(report, result.results)), file.origin);
+    const kept = { resource, options };
+    setResult(null);
+    setPlan(null);
+    setResumed(false);
+    setStep('Review');
+    const summary = await loadFile(failures, true);
+    if (!summary) return;
+    setResource(kept.resource);
+    setUserMapping(mapping);
+    await rememberMapping(kept.resource, summary.headers, mapping);
+    await check(kept.options, kept.resource, mapping, failures);
   }
 
   async function download(kind: 'failures' | 'results') {
@@ -325,7 +422,7 @@ export function WizardApp() {
   const sending = plan ? plan.counts.create - done.size + plan.counts.update + plan.counts.delete : 0;
   // Counted once per report, not on every render: a report may hold 100,000 rows.
   const nonAsciiNames = useMemo(() => nonAsciiNameRows(report), [report]);
-  const clientsToCreate = useMemo(() => (report && options.createMissingClients ? missingClientNames(report, book.current.references(report.resource)) : []), [report, options.createMissingClients]);
+  const outcomes = useMemo(() => (report && plan ? rowOutcomes(report, plan) : null), [report, plan]);
 
   return (
     <>
@@ -380,9 +477,13 @@ export function WizardApp() {
                 ambiguousDates={!!report?.issues.some((i) => i.code === 'ambiguous-date')} />
               {busy && <ProgressBar label={busy.what} done={busy.loaded} total={busy.total} detail={busy.what} />}
               {stepError && <StepError problem={stepError} onRetry={() => void check()} />}
-              {report && <ReviewStep report={report} checking={!!busy} clientsToCreate={clientsToCreate} />}
+              {report && outcomes && <ReviewStep report={report} outcomes={outcomes} checking={!!busy} clientsToCreate={missingClients}
+                edited={edited} onEdit={(row, column, value) => void editCell(row, column, value)} choices={choices} onChoose={choose} />}
               <Footer onBack={() => setStep('Mapping')}>
-                <button type="button" class="primary" disabled={!report || !!busy || (report.counts.valid + report.counts.warnings === 0 && clientsToCreate.length === 0)}
+                {report && <button type="button" onClick={() => void downloadCorrected()} data-testid="download-corrected">
+                  {edited.size > 0 ? 'Download corrected CSV' : 'Download as CSV'}
+                </button>}
+                <button type="button" class="primary" disabled={!outcomes || !!busy || outcomes.counts.valid + outcomes.counts.warnings === 0}
                   onClick={() => void goPlan()}>
                   See what will change
                 </button>
@@ -394,7 +495,7 @@ export function WizardApp() {
               <StepHead title="Before anything is sent" text="What each row will do in Pivor, compared with the records there now." />
               {busy && <ProgressBar label={busy.what} done={busy.loaded} total={busy.total} detail={busy.what} />}
               {stepError && <StepError problem={stepError} onRetry={() => void goPlan()} />}
-              {plan && <PlanStep plan={plan} done={done} resumed={resumed} missingClients={missingClients} />}
+              {plan && outcomes && <PlanStep plan={plan} outcomes={outcomes} done={done} resumed={resumed} missingClients={missingClients} />}
               <Footer onBack={() => setStep('Review')}>
                 <ConcurrencyChoice value={options.concurrency} onChange={(concurrency) => setOptions({ ...options, concurrency })} />
                 <button type="button" class="primary" disabled={!plan || sending === 0 || !!busy} onClick={() => void runPush()} data-testid="send">
@@ -413,6 +514,7 @@ export function WizardApp() {
             <>
               <StepHead title="Results" text="The outcome of every row." />
               <ResultsStep result={result} onDownloadFailures={() => void download('failures')} onDownloadResults={() => void download('results')}
+                onFixFailures={() => void fixFailures()}
                 onAnother={startOver} />
             </>
           )}

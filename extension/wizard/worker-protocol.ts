@@ -3,6 +3,7 @@
 // its result: each part's copy takes the page a few milliseconds, where one message would hold it for a second.
 import type { CsvEncoding, Delimiter, ReadProblem } from '../../shared/csv/index.ts';
 import type { ResourceDetection } from '../../shared/map/index.ts';
+import type { CellEdit } from './table-edits.ts';
 
 export interface ParseSummary {
   headers: string[];
@@ -25,7 +26,11 @@ export type WorkerRequest =
   | { id: number; kind: 'parse'; bytes: ArrayBuffer }
   | { id: number; kind: 'validate'; args: unknown }
   /** Plans a report the worker made and still holds: `report` is the id of the validate request (plan-in-worker.ts). */
-  | { id: number; kind: 'plan'; report: number; args: unknown };
+  | { id: number; kind: 'plan'; report: number; args: unknown }
+  /** A cell fixed in the review grid: the table takes it (answers the text it replaced). */
+  | { id: number; kind: 'edit'; edit: CellEdit }
+  /** The table as corrected, as CSV text. */
+  | { id: number; kind: 'corrected' };
 
 export type WorkerResponse =
   | { id: number; ok: true; result: unknown }

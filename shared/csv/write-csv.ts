@@ -14,7 +14,8 @@ function writeCell(value: string): string {
   return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-function writeLine(cells: readonly string[]): string {
+/** One CSV line (no line end), cells quoted where needed and made spreadsheet-safe, as writeCsv writes them. */
+export function writeLine(cells: readonly string[]): string {
   // One empty cell alone would be a blank line, which readers skip.
   if (cells.length === 1 && cells[0] === '') return '""';
   let line = '';

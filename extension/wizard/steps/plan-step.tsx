@@ -1,7 +1,9 @@
-// Step 4, Plan: what will happen before anything is sent: N creates, M updates with the changed fields,
-// K unchanged, and the rows that will be skipped with the reason.
+// Step 4, Plan: what will happen before anything is sent, from the one model Review counted (rowOutcomes): N creates,
+// M updates named by their record with the changed fields by label, K unchanged, and the rows not sent with why.
 import { useState } from 'preact/hooks';
-import type { FieldChange, Plan, PlannedAction } from '../../../shared/push/types.ts';
+import type { LabelledChange, RowOutcome, RowOutcomes } from '../../../shared/push/row-outcomes.ts';
+import type { Plan, PlannedAction } from '../../../shared/push/types.ts';
+import { issueText } from '../../../shared/validate/index.ts';
 import { getResource } from '../../../shared/resources/index.ts';
 import { Notice } from '../../ui/notice.tsx';
 import { PAGE_SIZE, Pager } from '../../ui/pager.tsx';
@@ -10,8 +12,9 @@ import { StatTiles } from '../../ui/stat-tiles.tsx';
 type Filter = 'update' | 'create' | 'duplicate' | 'skip' | 'unchanged';
 const FILTERS: Filter[] = ['update', 'create', 'duplicate', 'skip', 'unchanged'];
 
-export function PlanStep(props: { plan: Plan; done: ReadonlyMap<number, number>; resumed: boolean; missingClients: string[] }) {
-  const { plan } = props;
+export function PlanStep(props: { plan: Plan; outcomes: RowOutcomes; done: ReadonlyMap<number, number>; resumed: boolean; missingClients: string[] }) {
+  const { plan, outcomes } = props;
+  const byRow = new Map(outcomes.rows.map((r) => [r.row, r]));
   const spec = getResource(plan.resource);
   const firstWithRows = FILTERS.find((f) => plan.counts[f] > 0) ?? 'create';
   const [filter, setFilter] = useState<Filter>(firstWithRows);
@@ -24,11 +27,11 @@ export function PlanStep(props: { plan: Plan; done: ReadonlyMap<number, number>;
     <div class="stack">
       <StatTiles
         stats={[
-          { label: `to create`, value: plan.counts.create - props.done.size, tone: 'accent', testId: 'plan-create' },
-          { label: `to update`, value: plan.counts.update, tone: 'accent', testId: 'plan-update' },
-          { label: 'unchanged', value: plan.counts.unchanged, tone: 'ok', testId: 'plan-unchanged' },
-          ...(plan.counts.duplicate > 0 ? [{ label: 'already in Pivor', value: plan.counts.duplicate, tone: 'warn' as const, testId: 'plan-duplicate' }] : []),
-          { label: 'skipped', value: plan.counts.skip, tone: plan.counts.skip ? 'error' : 'plain', testId: 'plan-skip' },
+          { label: `to create`, value: outcomes.counts.create - props.done.size, tone: 'accent', testId: 'plan-create' },
+          { label: `to update`, value: outcomes.counts.update, tone: 'accent', testId: 'plan-update' },
+          { label: 'unchanged', value: outcomes.counts.unchanged, tone: 'ok', testId: 'plan-unchanged' },
+          ...(outcomes.counts.held > 0 ? [{ label: 'already in Pivor', value: outcomes.counts.held, tone: 'warn' as const, testId: 'plan-duplicate' }] : []),
+          { label: 'skipped', value: outcomes.counts.skip, tone: outcomes.counts.skip ? 'error' : 'plain', testId: 'plan-skip' },
           ...(props.done.size > 0 ? [{ label: 'created before', value: props.done.size, tone: 'ok' as const, testId: 'plan-done' }] : []),
         ]}
       />
@@ -63,7 +66,10 @@ export function PlanStep(props: { plan: Plan; done: ReadonlyMap<number, number>;
             </tr>
           </thead>
           <tbody>
-            {shown.map((a, i) => <PlanRow key={`${a.row ?? 'd'}-${i}`} action={a} doneId={a.row !== null ? props.done.get(a.row) : undefined} />)}
+            {shown.map((a, i) => (
+              <PlanRow key={`${a.row ?? 'd'}-${i}`} action={a} outcome={a.row !== null ? byRow.get(a.row) : undefined}
+                doneId={a.row !== null ? props.done.get(a.row) : undefined} />
+            ))}
           </tbody>
         </table>
       </div>
@@ -75,13 +81,13 @@ function filterLabel(f: Filter): string {
   return { update: 'Updates', create: 'Creates', duplicate: 'Already in Pivor', skip: 'Skipped', unchanged: 'Unchanged' }[f];
 }
 
-function PlanRow(props: { action: PlannedAction; doneId: number | undefined }) {
+function PlanRow(props: { action: PlannedAction; outcome: RowOutcome | undefined; doneId: number | undefined }) {
   const a = props.action;
   return (
     <tr data-testid={a.row !== null ? `plan-row-${a.row}` : undefined}>
       <td class="num">{a.row ?? '—'}</td>
       <td>{props.doneId !== undefined ? <span class="badge ok">Created before #{props.doneId}</span> : actionBadge(a)}</td>
-      <td>{props.doneId !== undefined ? <span class="muted">An earlier import of this file created it: not sent again.</span> : details(a)}</td>
+      <td>{props.doneId !== undefined ? <span class="muted">An earlier import of this file created it: not sent again.</span> : details(a, props.outcome)}</td>
     </tr>
   );
 }
@@ -91,9 +97,9 @@ function actionBadge(a: PlannedAction) {
     case 'create':
       return <span class="badge accent">Create</span>;
     case 'update':
-      return <span class="badge accent">Update #{a.id}</span>;
+      return <span class="badge accent">Update</span>;
     case 'unchanged':
-      return <span class="badge ok">Unchanged #{a.id}</span>;
+      return <span class="badge ok">Unchanged</span>;
     case 'delete':
       return <span class="badge error">Delete #{a.id}</span>;
     case 'skip':
@@ -103,7 +109,7 @@ function actionBadge(a: PlannedAction) {
   }
 }
 
-function details(a: PlannedAction) {
+function details(a: PlannedAction, outcome: RowOutcome | undefined) {
   switch (a.kind) {
     case 'create':
       return (
@@ -113,23 +119,39 @@ function details(a: PlannedAction) {
         </span>
       );
     case 'update':
-      return <ul class="changes">{a.changes.map((c) => <Change key={c.field} change={c} />)}</ul>;
+      return (
+        <span>
+          <span class="record-name">{a.name}</span>
+          <ul class="changes">{(outcome?.changes ?? a.changes.map((c) => ({ ...c, label: c.field }))).map((c) => <Change key={c.field} change={c} />)}</ul>
+        </span>
+      );
     case 'unchanged':
-      return <span class="muted">Same as in Pivor</span>;
+      return <span><span class="record-name">{a.name}</span> <span class="muted">same as in Pivor</span></span>;
     case 'delete':
       return <span>{a.label}</span>;
     case 'skip':
-      return <span class="skip-reason">{a.column ? `${a.column}: ` : ''}{a.reason}</span>;
+      return <NotSent outcome={outcome} fallback={a.reason} />;
     case 'duplicate':
       return <span>{summary(a.body)}<div class="muted small">{a.reason}</div></span>;
   }
 }
 
-function Change(props: { change: FieldChange }) {
-  const { field, from, to } = props.change;
+/** Why a row is not sent: its errors, each naming its column once (the row is in its own cell). */
+function NotSent(props: { outcome: RowOutcome | undefined; fallback: string }) {
+  const errors = props.outcome?.issues.filter((i) => i.severity === 'error') ?? [];
+  if (errors.length === 0) return <span class="skip-reason">{props.fallback}</span>;
+  return (
+    <ul class="issue-list skip-reason">
+      {errors.map((i, n) => <li key={n} class="error">{i.column ? <span class="issue-column">{i.column}: </span> : null}{issueText(i)}</li>)}
+    </ul>
+  );
+}
+
+function Change(props: { change: LabelledChange }) {
+  const { label, from, to } = props.change;
   return (
     <li>
-      <span class="field-name">{field}</span> <del>{shown(from)}</del> <span aria-hidden="true">→</span>
+      <span class="field-name">{label}</span> <del>{shown(from)}</del> <span aria-hidden="true">→</span>
       <span class="visually-hidden">becomes</span> <ins>{shown(to)}</ins>
     </li>
   );

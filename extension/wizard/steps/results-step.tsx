@@ -2,6 +2,7 @@
 // (with the new ids) to download.
 import { useState } from 'preact/hooks';
 import type { Outcome, PushResult, RowResult } from '../../../shared/push/types.ts';
+import { issueText } from '../../../shared/validate/index.ts';
 import { Notice } from '../../ui/notice.tsx';
 import { PAGE_SIZE, Pager } from '../../ui/pager.tsx';
 import { StatTiles } from '../../ui/stat-tiles.tsx';
@@ -10,6 +11,8 @@ export function ResultsStep(props: {
   result: PushResult;
   onDownloadFailures: () => void;
   onDownloadResults: () => void;
+  /** Opens the rows that failed or were skipped in the review grid, with their errors, to fix and send again. */
+  onFixFailures: () => void;
   onAnother: () => void;
 }) {
   const { counts, stopped } = props.result;
@@ -28,7 +31,7 @@ export function ResultsStep(props: {
         <Notice kind="success" title="Import complete" testId="push-complete">Every row is in Pivor.</Notice>
       ) : (
         <Notice kind="warning" title="Import complete, with rows that did not go through" testId="push-complete">
-          Download the failures, fix them and import that file again.
+          Fix them here (“Fix and re-import” opens them in the review grid with their errors), or download them as a CSV file.
         </Notice>
       )}
       <StatTiles
@@ -40,7 +43,8 @@ export function ResultsStep(props: {
         ]}
       />
       <div class="row">
-        <button type="button" class="primary" onClick={props.onDownloadResults}>Download results CSV</button>
+        <button type="button" class={problems > 0 ? '' : 'primary'} onClick={props.onDownloadResults}>Download results CSV</button>
+        {problems > 0 && <button type="button" class="primary" onClick={props.onFixFailures} data-testid="fix-failures">Fix and re-import</button>}
         <button type="button" onClick={props.onDownloadFailures} disabled={problems === 0}>Download failures CSV</button>
         <div class="spacer" />
         <button type="button" class="ghost" onClick={props.onAnother}>Import another file</button>
@@ -84,10 +88,12 @@ function ResultRow(props: { result: RowResult }) {
   );
 }
 
-/** The row's message without what the table already says (its row number; its column when the message names it). */
+/** The row's message saying its column once, first, and not its row (the table's first cell says it). */
 function message(r: RowResult): string {
-  const text = (r.message ?? '').replace(/^Row \d+: /, '');
-  return r.column && !text.includes(`(column ${r.column})`) ? `${r.column}: ${text}` : text;
+  const raw = r.message ?? '';
+  const column = r.column ?? /\(column (.+)\)\.?$/.exec(raw)?.[1] ?? null;
+  const text = issueText({ row: r.row ?? 0, column, message: raw });
+  return column ? `${column}: ${text}` : text;
 }
 
 function OutcomeBadge(props: { outcome: Outcome }) {

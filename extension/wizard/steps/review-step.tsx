@@ -1,50 +1,77 @@
-// Step 3, Review: counts of valid rows, rows with warnings and rows with errors; the rows themselves with invalid
-// cells highlighted and each message beside its row; a filter to rows with issues. Values are shown as text.
-import { useMemo, useState } from 'preact/hooks';
-import type { Issue, ValidatedRow, ValidationReport } from '../../../shared/validate/types.ts';
+// Step 3, Review: the one model of what will happen (rowOutcomes), as a grid: counts of rows sent as they are, sent
+// with warnings and not sent; each row's cells with their issues marked (infos, the normalizations, only on the cell);
+// each message beside its row, saying its column once; the first error in view. Values are shown as text.
+import type { Ref } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { ERROR_COLUMN, ORIGINAL_ROW_COLUMN } from '../../../shared/push/results-csv.ts';
+import type { RowOutcome, RowOutcomes } from '../../../shared/push/row-outcomes.ts';
+import type { Question, RowChoice } from '../../../shared/push/types.ts';
+import { issueText, type Issue, type ValidatedRow, type ValidationReport } from '../../../shared/validate/index.ts';
 import { Notice } from '../../ui/notice.tsx';
 import { PAGE_SIZE, Pager } from '../../ui/pager.tsx';
 import { StatTiles } from '../../ui/stat-tiles.tsx';
 import { NotImportedIssues, isColumnLeftOut } from './not-imported-issues.tsx';
+import { ReviewCell, type CellMark } from './review-cell.tsx';
+import { RowQuestion } from './row-question.tsx';
 
-export function ReviewStep(props: { report: ValidationReport; checking: boolean; clientsToCreate: string[] }) {
-  const { report } = props;
-  const withIssues = report.counts.warnings + report.counts.errors;
-  const [onlyIssues, setOnlyIssues] = useState(withIssues > 0);
+export function ReviewStep(props: {
+  report: ValidationReport; outcomes: RowOutcomes; checking: boolean; clientsToCreate: string[];
+  /** Cells fixed in the grid, as "row:column index". */
+  edited: ReadonlySet<string>;
+  onEdit: (row: number, column: number, value: string) => void;
+  choices: Readonly<Record<number, RowChoice>>;
+  onChoose: (row: number, choice: RowChoice | null) => void;
+}) {
+  const { report, outcomes } = props;
+  const { counts } = outcomes;
+  const [onlyIssues, setOnlyIssues] = useState(counts.warnings + counts.errors > 0);
   const [page, setPage] = useState(0);
   const columns = report.mapping.columns.filter((c) => c.field !== null);
-  const rows = useMemo(() => (onlyIssues ? report.rows.filter((r) => r.status !== 'valid') : report.rows), [report, onlyIssues]);
+  const cells = useMemo(() => new Map(report.rows.map((r) => [r.row, r.cells])), [report]);
+  const rows = useMemo(() => (onlyIssues ? outcomes.rows.filter((r) => r.status !== 'valid') : outcomes.rows), [outcomes, onlyIssues]);
   const shown = rows.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
-  const anyIssues = shown.some((r) => r.issues.length > 0);
-  const fileIssues = report.issues.filter((i) => i.row <= 1 && !isColumnLeftOut(i));
-  const columnsLeftOut = report.issues.filter((i) => i.row <= 1 && isColumnLeftOut(i));
+  // A failures file brought back ("Fix and re-import"): each row's error from the push shows beside it.
+  const lastErrorAt = report.headers.indexOf(ERROR_COLUMN);
+  const lastError = (row: number) => (lastErrorAt >= 0 ? cells.get(row)?.[lastErrorAt]?.trim() ?? '' : '');
+  // the failures file's own columns (its error, the original row) are no data left out
+  const ownColumn = (i: Issue) => lastErrorAt >= 0 && (i.column === ERROR_COLUMN || i.column === ORIGINAL_ROW_COLUMN);
+  const columnsLeftOut = outcomes.fileIssues.filter((i) => isColumnLeftOut(i) && !ownColumn(i));
+  const anyIssues = shown.some((r) => r.issues.length > 0 || lastError(r.row) !== '' || props.choices[r.row] !== undefined);
+  const firstError = useFirstErrorInView(shown);
+  // Questions asked stay answerable once answered (the answered row has none left): kept by row.
+  const asked = useRef(new Map<number, Question>()).current;
+  for (const row of shown) if (row.question) asked.set(row.row, row.question);
 
   return (
     <div class="stack" aria-busy={props.checking}>
       <StatTiles
         stats={[
-          { label: 'rows', value: report.counts.records, testId: 'count-records' },
-          { label: 'valid', value: report.counts.valid, tone: 'ok', testId: 'count-valid' },
-          { label: 'with warnings', value: report.counts.warnings, tone: 'warn', testId: 'count-warnings' },
-          { label: 'with errors', value: report.counts.errors, tone: 'error', testId: 'count-errors' },
+          { label: 'rows', value: counts.records, testId: 'count-records' },
+          { label: 'ready', value: counts.valid, tone: 'ok', testId: 'count-valid' },
+          { label: 'with warnings', value: counts.warnings, tone: 'warn', testId: 'count-warnings' },
+          { label: 'not sent (errors)', value: counts.errors, tone: 'error', testId: 'count-errors' },
         ]}
       />
-      {fileIssues.map((i) => (
-        <Notice key={i.code + i.message} kind={i.severity === 'error' ? 'error' : 'warning'}>{i.message}</Notice>
+      <p class="muted small" data-testid="review-summary">
+        {summaryLine(outcomes)}
+      </p>
+      {outcomes.fileIssues.filter((i) => !isColumnLeftOut(i) && !ownColumn(i)).map((i) => (
+        <Notice key={i.code + i.message} kind={i.severity === 'error' ? 'error' : i.severity === 'warning' ? 'warning' : 'info'}>{i.message}</Notice>
       ))}
       <NotImportedIssues issues={columnsLeftOut} />
       {props.clientsToCreate.length > 0 && (
         <Notice kind="info" title={`${props.clientsToCreate.length} ${props.clientsToCreate.length === 1 ? 'client' : 'clients'} not in Pivor will be created first`} testId="clients-to-create">
-          {props.clientsToCreate.join(', ')}. Their rows are shown with errors here and go through once the clients exist.
+          {props.clientsToCreate.join(', ')}. Their rows are checked as linked to them.
         </Notice>
       )}
-      {report.counts.errors > 0 && (
-        <p class="muted small">Rows with errors are not sent. Fix them in the file and import it again, or download them after the push.</p>
-      )}
+      <p class="muted small">
+        Fix any cell here: select it and press Enter (or double-click), type, and press Enter. The rows are checked again at once,
+        and what is sent is the corrected data.{counts.errors > 0 ? ' Rows with errors are not sent.' : ''}
+      </p>
       <div class="row">
         <label class="choice">
           <input type="checkbox" checked={onlyIssues} onChange={(e) => { setOnlyIssues(e.currentTarget.checked); setPage(0); }} data-testid="only-issues" />
-          Only rows with issues
+          Only rows with warnings or errors
         </label>
         <div class="spacer" />
         <Pager page={page} total={rows.length} onPage={setPage} />
@@ -60,7 +87,13 @@ export function ReviewStep(props: { report: ValidationReport; checking: boolean;
             </tr>
           </thead>
           <tbody>
-            {shown.map((row) => <ReviewRow key={row.row} row={row} columns={columns} issuesColumn={anyIssues} />)}
+            {shown.map((row) => (
+              <ReviewRow key={row.row} row={row} cells={cells.get(row.row) ?? []} columns={columns} issuesColumn={anyIssues}
+                rowRef={row === firstError.row ? firstError.ref : undefined} edited={props.edited} lastError={lastError(row.row)}
+                onEdit={(column, value) => props.onEdit(row.row, column, value)}
+                question={row.question ?? (props.choices[row.row] ? asked.get(row.row) : undefined)}
+                choice={props.choices[row.row]} onChoose={(choice) => props.onChoose(row.row, choice)} />
+            ))}
           </tbody>
         </table>
       </div>
@@ -68,48 +101,85 @@ export function ReviewStep(props: { report: ValidationReport; checking: boolean;
   );
 }
 
-function ReviewRow(props: { row: ValidatedRow; columns: { index: number; header: string }[]; issuesColumn: boolean }) {
+/** "12 to create, 3 to update, 40 unchanged, 2 not sent; 310 values normalized." */
+function summaryLine(outcomes: RowOutcomes): string {
+  const c = outcomes.counts;
+  const parts = [`${c.create} to create`, `${c.update} to update`, `${c.unchanged} unchanged`];
+  if (c.held) parts.push(`${c.held} already in Pivor`);
+  if (c.skip) parts.push(`${c.skip} skipped`);
+  const normalized = c.normalized ? `; ${c.normalized} ${c.normalized === 1 ? 'row has' : 'rows have'} values written Pivor’s way (marked on their cells)` : '';
+  return `${parts.join(', ')}${normalized}.`;
+}
+
+/** The first row with an error on the page, scrolled into view when the page is shown. */
+function useFirstErrorInView(shown: readonly RowOutcome[]) {
+  const ref = useRef<HTMLTableRowElement>(null);
+  const row = shown.find((r) => r.status === 'error');
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [row]);
+  return { row, ref };
+}
+
+function ReviewRow(props: {
+  row: RowOutcome; cells: string[]; columns: { index: number; header: string }[]; issuesColumn: boolean;
+  rowRef: Ref<HTMLTableRowElement> | undefined; edited: ReadonlySet<string>; onEdit: (column: number, value: string) => void;
+  /** What Pivor answered this row when it was last pushed (a failures file), if anything. */
+  lastError: string;
+  question: Question | undefined;
+  choice: RowChoice | undefined;
+  onChoose: (choice: RowChoice | null) => void;
+}) {
   const { row } = props;
-  const byColumn = new Map<string, Issue['severity']>();
-  for (const issue of row.issues) {
-    if (issue.column !== null && byColumn.get(issue.column) !== 'error') byColumn.set(issue.column, issue.severity);
-  }
+  const byColumn = cellLevels(row.issues);
   return (
-    <tr class={`status-${row.status}`} data-testid={`review-row-${row.row}`}>
+    <tr class={`status-${row.status}`} data-testid={`review-row-${row.row}`} data-action={row.action} ref={props.rowRef}>
       <td class="num">{row.row}</td>
       <td><StatusBadge status={row.status} /></td>
       {props.issuesColumn && <td class="issues-col">
+        {props.lastError && <div class="last-error" data-testid="last-error">Last push: {issueText({ row: 0, column: null, message: props.lastError.replace(/^Row \d+: /, '') })}</div>}
         {row.issues.length > 0 && (
           <ul class="issue-list">
             {row.issues.map((issue, i) => (
-              <li key={i} class={issue.severity}>{issue.message.replace(/^Row \d+: /, '')}</li>
+              <li key={i} class={issue.severity}>{issue.column ? <span class="issue-column">{issue.column}: </span> : null}{issueText(issue)}</li>
             ))}
           </ul>
         )}
+        {props.question && <RowQuestion row={row.row} question={props.question} choice={props.choice} onChoose={props.onChoose} />}
       </td>}
-      {row.cells.length === 0 ? (
+      {props.cells.length === 0 ? (
         <td colSpan={props.columns.length} class="muted">(the row could not be read)</td>
       ) : (
-        props.columns.map((c) => {
-          const severity = byColumn.get(c.header);
-          return (
-            <td key={c.index} class={severity ? `cell-${severity}` : ''} data-column={c.header}>
-              {row.cells[c.index] || (severity ? <span class="empty">empty</span> : '')}
-            </td>
-          );
-        })
+        props.columns.map((c) => (
+          <ReviewCell key={c.index} row={row.row} column={c} text={props.cells[c.index] ?? ''} mark={byColumn.get(c.header)}
+            edited={props.edited.has(`${row.row}:${c.index}`)} onEdit={(value) => props.onEdit(c.index, value)} />
+        ))
       )}
     </tr>
   );
 }
 
+/** Per column, the most serious issue on its cell (error over warning over info) and all its messages, for a tooltip. */
+function cellLevels(issues: readonly Issue[]): Map<string, CellMark> {
+  const rank = { info: 0, warning: 1, error: 2 };
+  const byColumn = new Map<string, CellMark>();
+  for (const issue of issues) {
+    if (issue.column === null) continue;
+    const seen = byColumn.get(issue.column);
+    const text = seen ? `${seen.text}\n${issueText(issue)}` : issueText(issue);
+    const severity = seen && rank[seen.severity] >= rank[issue.severity] ? seen.severity : issue.severity;
+    byColumn.set(issue.column, { severity, text });
+  }
+  return byColumn;
+}
+
 export function StatusBadge(props: { status: ValidatedRow['status'] }) {
   switch (props.status) {
     case 'valid':
-      return <span class="badge ok">Valid</span>;
+      return <span class="badge ok">Ready</span>;
     case 'warning':
       return <span class="badge warn">Warning</span>;
     default:
-      return <span class="badge error">Error</span>;
+      return <span class="badge error">Not sent</span>;
   }
 }
