@@ -11,3 +11,4 @@ export { normalizeEmail, isEmail } from './email.ts';
 export { normalizeCountry } from './country.ts';
 export { needsTrim, trimNotice } from './trim.ts';
 export { memoize } from './memoize.ts';
+export { withValueMapping, valueKey, type ValueMapping } from './value-mapping.ts';

@@ -18,6 +18,8 @@ export interface NormalizeOptions {
   dateOrder?: 'day-first' | 'month-first';
   /** IANA zone the file's wall-clock times are in. Default 'UTC', as Pivor's export writes. */
   timeZone?: string;
+  /** The user's value mapping for list fields: field key → file value (lower case) → Pivor value (value-mapping.ts). */
+  valueMapping?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 export function ok(value: CellValue, notice?: Notice): Normalized {

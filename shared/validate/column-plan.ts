@@ -1,6 +1,6 @@
 // Per mapped column, everything the row loop needs, worked out once: the field, its normalizer and its limits.
 import type { ColumnMapping, HeaderMapping } from '../map/index.ts';
-import { cellNormalizer, isLongText, keptAsWritten, type CellNormalizer, type NormalizeOptions } from '../normalize/index.ts';
+import { cellNormalizer, isLongText, keptAsWritten, withValueMapping, type CellNormalizer, type NormalizeOptions } from '../normalize/index.ts';
 import { firstOfMany, MULTI_SEPARATOR, normalizeDoneFlag } from '../normalize/cell-readings.ts';
 import { decimalHint, NumberColumn } from '../normalize/number-column.ts';
 import { cellColumn, cellPick, rowNote, type CellPick, type RowNote } from './cell-sources.ts';
@@ -100,9 +100,10 @@ function originOf(plan: ColumnPlan, from: (cells: readonly string[]) => number |
 /** How the column's cells are normalized: by the field's type, unless the mapping reads them another way. */
 function readingOf(column: ColumnMapping, field: FieldSpec, options: NormalizeOptions): Pick<ColumnPlan, 'normalize' | 'asIs' | 'keep'> {
   if (column.reading === 'done-flag') return { normalize: normalizeDoneFlag, asIs: false, keep: null };
-  const normalize = cellNormalizer(field, options);
+  const normalize = withValueMapping(cellNormalizer(field, options), options.valueMapping?.[field.key]);
   const asIs = (field.type === 'text' && !isLongText(field)) || field.type === 'reference' || field.type === 'full-name';
-  const keep = asIs ? () => true : keptAsWritten(field);
+  // a mapped value takes the normalizer's path, where the mapping is read
+  const keep = asIs ? () => true : options.valueMapping?.[field.key] ? null : keptAsWritten(field);
   if (column.reading !== 'multi-value') return { normalize, asIs, keep };
   // a cell holding several values takes the normalizer's path, where the first is kept with a notice
   return { normalize: firstOfMany(normalize), asIs: false, keep: (text) => !text.includes(MULTI_SEPARATOR) && (keep === null || keep(text)) };

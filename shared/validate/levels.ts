@@ -5,7 +5,7 @@ import type { Severity } from './types.ts';
 /** Notices that only restate a value in Pivor's spelling: nothing is lost or guessed. */
 const NORMALIZATIONS: ReadonlySet<string> = new Set([
   'trimmed', 'country-code', 'enum-spelling', 'enum-synonym', 'boolean-spelling', 'url-scheme-added', 'number-format',
-  'done-flag', 'date-read', 'address-block',
+  'done-flag', 'date-read', 'address-block', 'value-mapped',
 ]);
 
 /** The level of a normalizer's (or a column's) notice by its code: info for a plain respelling, else a warning. */
