@@ -2,6 +2,7 @@
 // same headers, or a superset or subset of them, arrives (the core's recallSavedMapping decides which fits). One list
 // per resource, the most recent last; mappings saved before lists existed are still read by their exact header set.
 import { headerSetKey, recallSavedMapping, withSavedMapping, type RecalledMapping, type SavedMapping, type UserMapping } from '../../shared/map/index.ts';
+import type { ValueMapping } from '../../shared/normalize/index.ts';
 import type { ResourceName } from '../../shared/resources/index.ts';
 import { readLocal, writeLocal } from './local-store.ts';
 
@@ -23,4 +24,16 @@ export async function recallMapping(resource: ResourceName, headers: readonly st
 export async function rememberMapping(resource: ResourceName, headers: readonly string[], mapping: UserMapping): Promise<void> {
   const saved = (await readLocal<SavedMapping[]>(listKey(resource))) ?? [];
   await writeLocal(listKey(resource), withSavedMapping(saved, { headers: [...headers], mapping }, KEPT));
+}
+
+/**
+ * The value mapping for list fields (see value-mapping.ts), kept beside the column mappings, per resource: a value
+ * mapped once ("Hot lead" → inactive) reads the same in every file of that resource, a failures file included.
+ */
+export async function recallValueMapping(resource: ResourceName): Promise<ValueMapping> {
+  return (await readLocal<ValueMapping>(`values:${resource}`)) ?? {};
+}
+
+export async function rememberValueMapping(resource: ResourceName, values: ValueMapping): Promise<void> {
+  await writeLocal(`values:${resource}`, values);
 }

@@ -1,5 +1,6 @@
 // The choices the Review step offers, with their defaults: how rows find existing records, whether unknown
 // clients are created, how dates are read, and whether names Pivor cannot handle are sent anyway.
+import type { ValueMapping } from '../../shared/normalize/index.ts';
 import type { MatchBy } from '../../shared/push/types.ts';
 
 export interface ImportOptions {
@@ -12,6 +13,8 @@ export interface ImportOptions {
   sendNonAsciiNames: boolean;
   /** Requests in flight at once while pushing. */
   concurrency: number;
+  /** Values of list fields Pivor does not know, mapped by the user to ones it does (remembered with the mapping). */
+  valueMapping?: ValueMapping;
 }
 
 /** The choices of requests at once offered on the Plan step; 4 is the CLI's default too. */

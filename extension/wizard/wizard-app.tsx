@@ -19,7 +19,7 @@ import { removeHandoff } from '../storage/handoff-store.ts';
 import { clearSession } from '../storage/session-store.ts';
 import { clearInterrupted, interruptedFile, listInterrupted, saveInterrupted, type InterruptedImport } from '../storage/interrupted-imports.ts';
 import { journalKey } from '../storage/journal-store.ts';
-import { recallMapping, rememberMapping } from '../storage/mapping-memory.ts';
+import { recallMapping, recallValueMapping, rememberMapping, rememberValueMapping } from '../storage/mapping-memory.ts';
 import { chosenFile, type ChosenFile } from './chosen-file.ts';
 import { CsvWorkerClient } from './csv-worker-client.ts';
 import { defaultOptions, type ImportOptions } from './import-options.ts';
@@ -34,6 +34,7 @@ import { PushStep } from './steps/push-step.tsx';
 import { ResultsStep } from './steps/results-step.tsx';
 import { ReviewOptions, defaultMatch, nonAsciiNameRows } from './steps/review-options.tsx';
 import { ReviewStep } from './steps/review-step.tsx';
+import { ValueMappingPanel } from './steps/value-mapping-panel.tsx';
 import { ResumeBanner } from './resume-banner.tsx';
 import { handoffIdFromHash, useHandoff } from './use-handoff.ts';
 import type { ParseSummary } from './worker-protocol.ts';
@@ -142,6 +143,8 @@ export function WizardApp() {
     const recalled = await recallMapping(name, summary.headers);
     setUserMapping(recalled?.mapping ?? {});
     setRemembered(recalled && Object.keys(recalled.mapping).length > 0 ? recalled : null);
+    const values = await recallValueMapping(name);
+    setOptions((current) => ({ ...current, valueMapping: values }));
   }
 
   function changeMapping(header: string, field: string | null) {
@@ -176,6 +179,7 @@ export function WizardApp() {
         timeZone: withOptions.timeZone,
         ...(withOptions.dateOrder ? { dateOrder: withOptions.dateOrder } : {}),
         ...(withOptions.sendNonAsciiNames ? { sendNonAsciiInitials: true } : {}),
+        ...(withOptions.valueMapping ? { valueMapping: withOptions.valueMapping } : {}),
       },
     });
   }
@@ -247,7 +251,9 @@ export function WizardApp() {
   // An option changed on Review updates the model at once: the reading options check the rows again, the
   // others plan them again.
   function changeOptions(next: ImportOptions) {
-    const revalidate = next.dateOrder !== options.dateOrder || next.timeZone !== options.timeZone || next.sendNonAsciiNames !== options.sendNonAsciiNames;
+    const revalidate = next.dateOrder !== options.dateOrder || next.timeZone !== options.timeZone || next.sendNonAsciiNames !== options.sendNonAsciiNames ||
+      next.valueMapping !== options.valueMapping;
+    if (next.valueMapping !== options.valueMapping && resource && parsed) void rememberValueMapping(resource, next.valueMapping ?? {});
     const replan = next.matchBy !== options.matchBy || next.createMissingClients !== options.createMissingClients;
     setOptions(next);
     if (revalidate) void check(next);
@@ -477,6 +483,8 @@ export function WizardApp() {
                 ambiguousDates={!!report?.issues.some((i) => i.code === 'ambiguous-date')} />
               {busy && <ProgressBar label={busy.what} done={busy.loaded} total={busy.total} detail={busy.what} />}
               {stepError && <StepError problem={stepError} onRetry={() => void check()} />}
+              {checked && <ValueMappingPanel report={checked} values={options.valueMapping ?? {}}
+                onChange={(valueMapping) => changeOptions({ ...options, valueMapping })} />}
               {report && outcomes && <ReviewStep report={report} outcomes={outcomes} checking={!!busy} clientsToCreate={missingClients}
                 edited={edited} onEdit={(row, column, value) => void editCell(row, column, value)} choices={choices} onChoose={choose} />}
               <Footer onBack={() => setStep('Mapping')}>

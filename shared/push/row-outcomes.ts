@@ -83,7 +83,7 @@ export function rowOutcomes(report: ValidationReport, plan: Plan): RowOutcomes {
 function outcomeOf(report: ValidationReport, plan: Plan, row: ValidatedRow, action: PlannedAction): RowOutcome {
   switch (action.kind) {
     case 'create':
-      return sent(row, 'create', withNewClient(row, plan));
+      return sent(row, 'create', withNewClient(row, plan, settled(report, row)));
     case 'update':
       return { ...sent(row, 'update', settled(report, row)), record: { id: action.id, name: action.name }, changes: labelled(report, action.changes) };
     case 'unchanged':
@@ -125,8 +125,9 @@ function notSent(row: ValidatedRow, action: 'held' | 'skip', reason: string, que
 }
 
 /**
- * A matched row's errors the plan settled (a value the API cannot write, or a name Pivor fails on, that the record
- * holds already; an ambiguous name that is its current link): nothing of them is sent, so they are infos saying so.
+ * Errors of a row the plan sends all the same, because they were settled: a name the user linked to a record (a near
+ * or shared name answered), or, on a matched row, a value the API cannot write or a name Pivor fails on that the
+ * record holds already, an ambiguous name that is its current link. They are infos saying so.
  */
 function settled(report: ValidationReport, row: ValidatedRow): readonly Issue[] {
   if (row.status !== 'error') return row.issues;
@@ -137,17 +138,20 @@ function settled(report: ValidationReport, row: ValidatedRow): readonly Issue[] 
     const words = field ? fieldWords(field) : 'the value';
     const value = field ? row.values[field.key] : undefined;
     const shown = typeof value === 'string' ? ` "${value}"` : '';
-    return { ...rowIssue(row.row, 'info', 'as-in-pivor', `${words}${shown} is what Pivor holds already, so it is left as it is`, issue.column, issue.field) };
+    if (issue.code === 'unknown-reference' || issue.code === 'ambiguous-reference') {
+      return rowIssue(row.row, 'info', 'reference-chosen', `${words}${shown} is linked as you chose`, issue.column, issue.field);
+    }
+    return rowIssue(row.row, 'info', 'as-in-pivor', `${words}${shown} is what Pivor holds already, so it is left as it is`, issue.column, issue.field);
   });
 }
 
 /** A row naming a client that "create missing clients" makes first (a placeholder id below 0 until then). */
-function withNewClient(row: ValidatedRow, plan: Plan): readonly Issue[] {
+function withNewClient(row: ValidatedRow, plan: Plan, issues: readonly Issue[]): readonly Issue[] {
   const id = row.values.client_id;
   const name = row.values.client_name;
-  if (typeof id !== 'number' || id >= 0 || typeof name !== 'string') return row.issues;
+  if (typeof id !== 'number' || id >= 0 || typeof name !== 'string') return issues;
   const note = rowIssue(row.row, 'info', 'client-created-first', `client "${name}" is not in Pivor yet: it is created first`, plan.columns.client_name ?? null, 'client_name');
-  return [...row.issues, note];
+  return [...issues, note];
 }
 
 function labelled(report: ValidationReport, changes: readonly FieldChange[]): LabelledChange[] {

@@ -160,8 +160,10 @@ describe('one model on Review and Plan', () => {
     expect(await page.getAttribute('[data-testid=review-row-2] td[data-column=email]', 'class')).toContain('cell-edited');
 
     await page.click('[data-testid=download-corrected]');
-    const corrected = readCsv(readText(await ext.download('fix-me-corrected.csv')));
-    expect(corrected.records.map((r) => r.cells)).toEqual([['Hal', 'Fix', 'hal@fix.test'], ['Ivy', 'Ok', 'ivy@fix.test']]);
+    const saved = await ext.download('fix-me-corrected.csv');
+    // read once Chrome has written it all
+    await expect.poll(() => readCsv(readText(saved)).records.length, { timeout: 20_000 }).toBe(2);
+    expect(readCsv(readText(saved)).records.map((r) => r.cells)).toEqual([['Hal', 'Fix', 'hal@fix.test'], ['Ivy', 'Ok', 'ivy@fix.test']]);
 
     expect(await planCounts(page)).toMatchObject({ create: 2, skip: 0 });
     await page.click('[data-testid=send]');
@@ -220,6 +222,31 @@ describe('one model on Review and Plan', () => {
     await page.waitForSelector('[data-testid=push-complete]', { timeout: 60_000 });
     const lee = (await allRecords(sandbox.url, token, 'contacts')).find((c) => c.email === 'lee@near.test')!;
     expect(lee.client_id).toBe(meridian.id);
+    await page.close();
+  });
+
+  test('value mapping: a status Pivor does not know is mapped once for every row, remembered, and sent as mapped', { timeout: 120_000 }, async () => {
+    const path = file('statuses.csv', writeCsv(['first_name', 'last_name', 'email', 'status'], [
+      ['Ada', 'Vm', 'ada@vm.test', 'active'], ['Bo', 'Vm', 'bo@vm.test', 'Hot lead'], ['Cy', 'Vm', 'cy@vm.test', 'inactive'], ['Di', 'Vm', 'di@vm.test', 'hot lead'],
+    ]));
+    const page = await toReview(path, 'contacts');
+    expect(await reviewCounts(page)).toEqual({ valid: 2, warnings: 0, errors: 2 });
+    const choice = page.locator('[data-testid="value-map-status-hot lead"]');
+    expect(await page.textContent('[data-testid=value-mapping]')).toContain('Hot lead');
+    await choice.selectOption('inactive');
+    await settled(page);
+    await expect.poll(() => count(page, 'count-errors')).toBe(0);
+    await screenshot(page, 'review-model-value-mapping');
+    // the same file again: the mapping is remembered
+    const again = await toReview(path, 'contacts');
+    expect(await again.locator('[data-testid="value-map-status-hot lead"]').inputValue()).toBe('inactive');
+    expect(await count(again, 'count-errors')).toBe(0);
+    await again.close();
+    expect(await planCounts(page)).toMatchObject({ create: 4, skip: 0 });
+    await page.click('[data-testid=send]');
+    await page.waitForSelector('[data-testid=push-complete]', { timeout: 60_000 });
+    const sent = (await allRecords(sandbox.url, token, 'contacts')).filter((c) => c.last_name === 'Vm');
+    expect(sent.map((c) => `${c.first_name}:${c.status}`).sort()).toEqual(['Ada:active', 'Bo:inactive', 'Cy:inactive', 'Di:inactive']);
     await page.close();
   });
 });

@@ -64,6 +64,18 @@ describe('rowOutcomes', () => {
     expect(row7.issues[0]!.message).toMatch(/Meridian Engineering Ltd.* is near/);
   });
 
+  it('a near client name the user links is sent, its error now an info', async () => {
+    const first = await preparePush(s.client, { resource: 'contacts', input: csv }, { matchBy: 'email', createMissingClients: true, dryRun: true });
+    const meridian = outcome(rowOutcomes(first.report, first.plan), 7).question!.candidates[0]!.id!;
+    const { report, plan } = await preparePush(s.client, { resource: 'contacts', input: csv }, {
+      matchBy: 'email', createMissingClients: true, dryRun: true, choices: { 7: { reference: { use: meridian } } },
+    });
+    const row7 = outcome(rowOutcomes(report, plan), 7);
+    expect(row7).toMatchObject({ action: 'create', status: 'valid' });
+    expect(row7.issues).toEqual([expect.objectContaining({ severity: 'info', code: 'reference-chosen', column: 'client_name' })]);
+    expect(plan.actions.find((a) => a.row === 7)).toMatchObject({ kind: 'create', body: { client_id: meridian } });
+  });
+
   it('without "create missing clients", rows naming an unknown client are errors on Review and skips on Plan alike', async () => {
     const { report, plan } = await preparePush(s.client, { resource: 'contacts', input: csv }, { matchBy: 'email', dryRun: true });
     const model = rowOutcomes(report, plan);
