@@ -78,7 +78,9 @@ export class CsvWorkerClient {
   #call(request: WorkerRequest, transfer: Transferable[] = [], lists: Record<string, unknown[]> = {}): Promise<unknown> {
     const id = this.#next++;
     return new Promise((resolve, reject) => {
-      const pending: Pending = { resolve: (result) => resolve({ ...(result as object), ...pending.parts }), reject, parts: lists };
+      // an answer that is no object (the corrected CSV's text) has no lists to put back
+      const whole = (result: unknown) => (typeof result === 'object' && result !== null ? { ...result, ...pending.parts } : result);
+      const pending: Pending = { resolve: (result) => resolve(whole(result)), reject, parts: lists };
       this.#pending.set(id, pending);
       this.#worker.postMessage({ ...request, id }, transfer);
     });
