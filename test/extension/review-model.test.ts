@@ -27,7 +27,7 @@ beforeAll(async () => {
   (await signInThroughPopup(ext, sandbox.url)).close();
   token = await apiToken(sandbox.url);
   await apiCreate(sandbox.url, token, 'clients', { name: 'Meridian Engineering Ltd' });
-}, 90_000);
+}, 180_000);
 
 afterAll(async () => {
   await ext?.close();
