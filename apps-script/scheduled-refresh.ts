@@ -8,7 +8,7 @@ import type { ResourceName } from '../shared/resources/index.ts';
 import { withDocumentLock } from './document-lock.ts';
 import { pullSlice, pullStart, type PullProgress } from './pull.ts';
 import { stampPulled, stampSkipped } from './pull-stamp.ts';
-import { pushUnderWay } from './push-lock.ts';
+import { holdSheetForPush, newPushToken, releaseSheetAfterPush } from './push-lock.ts';
 import { UserError } from './rpc-result.ts';
 import { registeredSheets, registerSheet, sheetInfo, type RefreshChoice, type SheetInfo } from './sheet-registry.ts';
 import { msLeftInStep } from './step-clock.ts';
@@ -101,10 +101,26 @@ function isDue(info: SheetInfo): boolean {
 }
 
 async function refreshOne(entry: SheetInfo & { sheetId: number; name: string }): Promise<RefreshOutcome> {
+  // the sheet is held as a push holds it, so no push starts from rows being rewritten (and none is under way)
+  const token = newPushToken();
+  try {
+    holdSheetForPush(entry.sheetId, token, true, 'refresh');
+  } catch (error) {
+    if (error instanceof UserError) return skip(entry, 'a push of this sheet was under way. The next refresh tries again.');
+    throw error;
+  }
+  try {
+    return await pullHeldSheet(entry, token);
+  } finally {
+    releaseSheetAfterPush(entry.sheetId, token);
+  }
+}
+
+async function pullHeldSheet(entry: SheetInfo & { sheetId: number; name: string }, token: string): Promise<RefreshOutcome> {
   const reason = skipReason(entry);
   if (reason) return skip(entry, reason);
   try {
-    const done = await pullWithinStep(entry.resource);
+    const done = await pullWithinStep(entry.resource, () => holdSheetForPush(entry.sheetId, token, true, 'refresh'));
     if (!done.finished) return skip(entry, `the pull needed more time than Apps Script gives one run and stopped after ${done.done} of ${done.total} rows; the sheet holds those rows only. Pull it from the sidebar (Get from Pivor).`);
     return { sheet: entry.name, outcome: 'pulled', detail: `${done.done} rows` };
   } catch (error) {
@@ -116,7 +132,6 @@ async function refreshOne(entry: SheetInfo & { sheetId: number; name: string }):
 
 /** Why this sheet must not be pulled now, or null. */
 function skipReason(entry: SheetInfo & { sheetId: number; name: string }): string | null {
-  if (pushUnderWay(entry.sheetId)) return 'a push of this sheet was under way. The next refresh tries again.';
   const changes = unpushedChanges(entry.resource);
   if (!changes) return null;
   const parts = [changes.edited && `${changes.edited} edited`, changes.added && `${changes.added} added`, changes.removed && `${changes.removed} removed`].filter(Boolean);
@@ -133,8 +148,11 @@ function skip(entry: SheetInfo & { sheetId: number; name: string }, reason: stri
 }
 
 /** A whole pull in this one run, slice after slice, while the step has time for another slice. */
-async function pullWithinStep(resource: ResourceName): Promise<PullProgress> {
+async function pullWithinStep(resource: ResourceName, keepHolding: () => void): Promise<PullProgress> {
   let progress = await pullStart(resource);
-  while (!progress.finished && msLeftInStep() > SLICE_BUDGET_MS) progress = await pullSlice(progress.job);
+  while (!progress.finished && msLeftInStep() > SLICE_BUDGET_MS) {
+    keepHolding();
+    progress = await pullSlice(progress.job);
+  }
   return progress;
 }

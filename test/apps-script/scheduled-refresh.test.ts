@@ -140,6 +140,19 @@ describe('scheduled refresh', () => {
     expect((await entry()).refreshSkipped).toBeNull();
   });
 
+  it('holds the sheet while it pulls: a push reviewed meanwhile is refused, and the sheet is free again after', async () => {
+    age(2);
+    // the review starts while the refresh waits for Pivor's first answer
+    const [refresh, review] = (await Promise.all([gas.fire(triggers()[0]!), gas.run('pushPrepare', sheetId, null)])) as [
+      { outcome: string }[], { ok: boolean; error?: { message: string } },
+    ];
+    expect(refresh.map((r) => r.outcome)).toEqual(['pulled']);
+    expect(review.ok).toBe(false);
+    expect(review.error!.message).toMatch(/^A scheduled refresh is getting this sheet from Pivor \(last step less than a minute ago\)\. Review your changes again when it has finished/);
+    const after = (await gas.run('pushPrepare', sheetId, null)) as { ok: boolean };
+    expect(after.ok).toBe(true);
+  });
+
   it('a trigger whose sheets someone else turned off removes itself', async () => {
     gas.properties._activeUser = 'editor2@example.com';
     try {
