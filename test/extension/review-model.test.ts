@@ -62,6 +62,11 @@ async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('[aria-busy=true]') && !!document.querySelector('[data-testid=count-records]'), undefined, { timeout: 60_000 });
 }
 
+/** Keys go to the cell's editor only once it is open and focused (a loaded machine renders it later). */
+async function editorOpen(page: Page): Promise<void> {
+  await page.locator('input.cell-input:focus').waitFor({ timeout: 30_000 });
+}
+
 async function reviewCounts(page: Page) {
   return { valid: await count(page, 'count-valid'), warnings: await count(page, 'count-warnings'), errors: await count(page, 'count-errors') };
 }
@@ -101,7 +106,7 @@ describe('one model on Review and Plan', () => {
 
     await page.getByLabel('Create clients that are not in Pivor yet').check();
     await settled(page);
-    await expect.poll(() => count(page, 'count-errors')).toBe(3);
+    await expect.poll(() => count(page, 'count-errors'), { timeout: 30_000 }).toBe(3);
     const review = await reviewCounts(page);
     expect(review).toEqual({ valid: 4, warnings: 0, errors: 3 });
     expect(await page.textContent('[data-testid=review-row-2] .issue-list')).toContain('Nova Labs');
@@ -150,11 +155,12 @@ describe('one model on Review and Plan', () => {
     const cell = page.locator('[data-testid=review-row-2] td[data-column=email]');
     await cell.focus();
     await page.keyboard.press('Enter');
+    await editorOpen(page);
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.type('hal@fix.test');
     await page.keyboard.press('Enter');
     await settled(page);
-    await expect.poll(() => count(page, 'count-errors')).toBe(0);
+    await expect.poll(() => count(page, 'count-errors'), { timeout: 30_000 }).toBe(0);
     expect(await count(page, 'count-valid')).toBe(2);
     await page.click('[data-testid=only-issues]');
     expect(await page.getAttribute('[data-testid=review-row-2] td[data-column=email]', 'class')).toContain('cell-edited');
@@ -191,11 +197,12 @@ describe('one model on Review and Plan', () => {
     expect(await page.textContent('[data-testid=review-row-2] [data-testid=last-error]')).toContain('kim at loop.test');
     await screenshot(page, 'review-model-failures-back');
     await page.locator('[data-testid=review-row-2] td[data-column=email]').dblclick();
+    await editorOpen(page);
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.type('kim@loop.test');
     await page.keyboard.press('Enter');
     await settled(page);
-    await expect.poll(() => count(page, 'count-errors')).toBe(0);
+    await expect.poll(() => count(page, 'count-errors'), { timeout: 30_000 }).toBe(0);
     expect(await planCounts(page)).toMatchObject({ create: 1, skip: 0 });
     await page.click('[data-testid=send]');
     await page.waitForSelector('[data-testid=push-complete]', { timeout: 60_000 });
@@ -213,7 +220,7 @@ describe('one model on Review and Plan', () => {
     expect(await picker.locator('option').allTextContents()).toContain(`client ${meridian.id} (Meridian Engineering Ltd)`);
     await picker.selectOption(String(meridian.id));
     await settled(page);
-    await expect.poll(() => count(page, 'count-errors')).toBe(0);
+    await expect.poll(() => count(page, 'count-errors'), { timeout: 30_000 }).toBe(0);
     await page.click('[data-testid=only-issues]');
     expect(await page.locator('[data-testid=choose-2]').inputValue()).toBe(String(meridian.id));
     await screenshot(page, 'review-model-near-client');
@@ -235,7 +242,7 @@ describe('one model on Review and Plan', () => {
     expect(await page.textContent('[data-testid=value-mapping]')).toContain('Hot lead');
     await choice.selectOption('inactive');
     await settled(page);
-    await expect.poll(() => count(page, 'count-errors')).toBe(0);
+    await expect.poll(() => count(page, 'count-errors'), { timeout: 30_000 }).toBe(0);
     await screenshot(page, 'review-model-value-mapping');
     // the same file again: the mapping is remembered
     const again = await toReview(path, 'contacts');
