@@ -1,8 +1,7 @@
 // Header families (see header-family.ts) turned into fields: which field a prefixed, numbered or blocked header
 // fills, and, once every column has a field, where values that span several columns come from.
-import type { FieldSpec, ResourceSpec } from '../resources/index.ts';
+import { labelOf, type FieldSpec, type ResourceSpec } from '../resources/index.ts';
 import { compactHeader } from './header-key.ts';
-import { labelOf } from './field-label.ts';
 import { BLOCK_ORDER, type Entity, type HeaderShape } from './header-family.ts';
 import { notAPhone, phoneSlots } from './phone-columns.ts';
 import { phoneKind } from './phone-kind.ts';

@@ -4,7 +4,7 @@
 // Where the two disagree the plan decides, since it is what the push does: a validation error the plan settles (an
 // "archived" Pivor already holds) becomes an info, and a row the plan skips (a second row creating one record) gets
 // its reason as an error. Every screen counts from this, so Review and Plan say the same.
-import { findField, getResource } from '../resources/index.ts';
+import { findField, getResource, labelOf } from '../resources/index.ts';
 import { statusOf } from '../validate/levels.ts';
 import { fieldWords, rowIssue } from '../validate/messages.ts';
 import type { Issue, ValidatedRow, ValidationReport } from '../validate/types.ts';
@@ -156,7 +156,7 @@ function withNewClient(row: ValidatedRow, plan: Plan, issues: readonly Issue[]):
 
 function labelled(report: ValidationReport, changes: readonly FieldChange[]): LabelledChange[] {
   const spec = getResource(report.resource);
-  return changes.map((change) => ({ ...change, label: findField(spec, change.field)?.label ?? change.field }));
+  return changes.map((change) => ({ ...change, label: labelOf(spec, change.field) }));
 }
 
 function columnOf(plan: Plan, question: Question | undefined): string | null {

@@ -30,6 +30,11 @@ export function findField(resource: ResourceSpec, key: string): FieldSpec | unde
   return resource.fields.find((f) => f.key === key);
 }
 
+/** A field as people read it: its label ("Job title"), not its key; the key when the resource has no such field. */
+export function labelOf(resource: ResourceSpec, key: string): string {
+  return findField(resource, key)?.label ?? key;
+}
+
 /** Enum values that both the API's validation and the database accept: the only ones a client can write. */
 export function writableValues(field: FieldSpec): readonly string[] {
   const values = field.enum;
