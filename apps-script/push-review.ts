@@ -3,6 +3,7 @@
 // (to create anyway if the person ticks them), so a person can check them (and go to the row) rather
 // than trust a count. Capped, so a review of thousands of edits stays a small answer.
 import type { PivorRecord } from '../shared/api/index.ts';
+import { recordTitle } from '../shared/push/look-alikes.ts';
 import type { FieldChange } from '../shared/push/types.ts';
 import type { ResourceName } from '../shared/resources/index.ts';
 import { rowKey, type SheetPlan } from './sheet-plan.ts';
@@ -21,9 +22,7 @@ export interface ReviewRow {
 }
 
 function nameOf(resource: ResourceName, values: Record<string, unknown> | undefined): string {
-  if (!values) return '';
-  const parts = resource === 'contacts' ? [values.first_name, values.last_name] : [resource === 'clients' ? values.name : values.subject];
-  return parts.filter((p) => typeof p === 'string' && p.trim() !== '').join(' ');
+  return values ? recordTitle(resource, values) : '';
 }
 
 function shown(value: unknown): string {

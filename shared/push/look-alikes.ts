@@ -140,16 +140,19 @@ function rank(candidate: Candidate): number {
   return (candidate.id !== undefined ? 0 : 2) + (candidate.match === 'same' ? 0 : 1);
 }
 
+/** What a person calls a record: a contact's first and last name, a client's name, a subject; '' when none. */
+export function recordTitle(resource: ResourceName, values: Record<string, unknown>): string {
+  const parts = resource === 'contacts' ? [values.first_name, values.last_name] : [resource === 'clients' ? values.name : values.subject];
+  return parts.filter((p): p is string => typeof p === 'string' && p.trim() !== '').map((p) => p.trim()).join(' ');
+}
+
 export function recordLabel(resource: ResourceName, record: Record<string, unknown> & { id: number }): string {
-  const spec = getResource(resource);
-  const name = resource === 'contacts' ? [record.first_name, record.last_name].filter(Boolean).join(' ')
-    : resource === 'clients' ? record.name : record.subject;
-  return `${spec.singular} ${record.id}${typeof name === 'string' && name !== '' ? ` (${name})` : ''}`;
+  const title = recordTitle(resource, record);
+  return `${getResource(resource).singular} ${record.id}${title ? ` (${title})` : ''}`;
 }
 
 /** A record as a person names it, then its id: "Ada Byron (#404)", "Acme Ltd (#12)"; just "#7" without a name. */
 export function recordName(resource: ResourceName, record: Record<string, unknown> & { id: number }): string {
-  const name = resource === 'contacts' ? [record.first_name, record.last_name].filter((n) => typeof n === 'string' && n !== '').join(' ')
-    : resource === 'clients' ? record.name : record.subject;
-  return typeof name === 'string' && name.trim() !== '' ? `${name.trim()} (#${record.id})` : `#${record.id}`;
+  const title = recordTitle(resource, record);
+  return title ? `${title} (#${record.id})` : `#${record.id}`;
 }
