@@ -4,8 +4,9 @@
 // than trust a count. Capped, so a review of thousands of edits stays a small answer.
 import type { PivorRecord } from '../shared/api/index.ts';
 import { recordTitle } from '../shared/push/look-alikes.ts';
+import { heldRowsWarning } from '../shared/push/plan-changes.ts';
 import type { FieldChange } from '../shared/push/types.ts';
-import type { ResourceName } from '../shared/resources/index.ts';
+import { getResource, type ResourceName } from '../shared/resources/index.ts';
 import { rowKey, type SheetPlan } from './sheet-plan.ts';
 
 /** Rows listed in a review; the rest are counted. */
@@ -43,6 +44,12 @@ export interface LookAlikeRow {
   reason: string;
   /** The row's content when reviewed: the choice to create it holds only while the row still holds that. */
   key: string;
+}
+
+/** The plan's warnings, less the summary of held look-alike rows: the review lists those rows itself. */
+export function reviewWarnings(sp: SheetPlan): string[] {
+  const held = heldRowsWarning(getResource(sp.layout.resource), sp.plan.actions);
+  return sp.plan.warnings.filter((w) => w !== held);
 }
 
 export function lookAlikeRows(sp: SheetPlan): { rows: LookAlikeRow[]; more: number } {

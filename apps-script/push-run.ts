@@ -24,7 +24,7 @@ import { markCells, writeStatuses, type CellMark } from './sheet-marks.ts';
 import { planSheet, snapshotName, type CreateAnyway, type SheetPlan } from './sheet-plan.ts';
 import { sheetInfo } from './sheet-registry.ts';
 import { carryHeld } from './sheet-held-values.ts';
-import { lookAlikeRows, reviewRows, type LookAlikeRow, type ReviewRow } from './push-review.ts';
+import { lookAlikeRows, reviewRows, reviewWarnings, type LookAlikeRow, type ReviewRow } from './push-review.ts';
 import type { SheetGrid } from './sheet-table.ts';
 import { compactSnapshot, openSnapshot, SnapshotWriter } from './snapshot-sheet.ts';
 
@@ -153,7 +153,7 @@ export async function pushPrepare(sheetId: number, resume: string | null, sendNo
     deletes,
     changes: review.rows,
     moreChanges: review.more,
-    warnings: sp.plan.warnings,
+    warnings: reviewWarnings(sp),
     nonAsciiNames: sp.report.rows.filter((r) => r.issues.some((i) => i.code === NON_ASCII_INITIAL)).length,
     lookAlikes: lookAlikes.rows,
     moreLookAlikes: lookAlikes.more,

@@ -1,7 +1,7 @@
 // Planning and pushing: rows → plan (create / update changed fields / unchanged / delete / skip) → requests with a
 // journal, bounded concurrency, cancel and progress → one result per row, and the files that report them.
 export * from './types.ts';
-export { planChanges, countActions, type PlanOptions } from './plan-changes.ts';
+export { planChanges, countActions, heldRowsWarning, type PlanOptions } from './plan-changes.ts';
 export { planPush, preparePush, type PreparePushOptions, type PreparedPush, type PushFileInput } from './prepare-push.ts';
 export { executePlan, type ExecuteOptions } from './execute-plan.ts';
 export { pushFiles, type PushFilesOptions, type FilePush } from './push-files.ts';

@@ -91,10 +91,8 @@ export function planChanges(report: ValidationReport, baseline: readonly ApiReco
     warnings.push(...settlePrimaryContacts(actions, { matched: ctx.matched, baseline, rows: report.rows, replan: (row, record) => planMatched(ctx, row, record) }));
   }
 
-  const held = actions.filter((a) => a.kind === 'duplicate').map((a) => a.row!);
-  if (held.length > 0) {
-    warnings.push(`${held.length} row(s) look like ${spec.name} already in Pivor or earlier rows and will not be created unless you ask for them (rows ${summarize(held)}).`);
-  }
+  const held = heldRowsWarning(spec, actions);
+  if (held !== undefined) warnings.push(held);
   const recreated = actions.filter((a) => a.kind === 'create' && a.replaces !== undefined).map((a) => a.row!);
   if (recreated.length > 0) {
     warnings.push(`${recreated.length} row(s) an earlier run of this push created are no longer in Pivor and will be created again (rows ${summarize(recreated)}).`);
@@ -109,6 +107,16 @@ export function planChanges(report: ValidationReport, baseline: readonly ApiReco
 
 // The match key asked for, unless the resource or the file cannot give it: clients without an email column
 // match by name (every client has one), and a key a resource lacks falls back to ids.
+/**
+ * The warning naming the new rows held back as look-alikes, if any. Exported so a review that lists those rows
+ * itself (the Sheets add-on's) can leave the summary line out rather than say it twice.
+ */
+export function heldRowsWarning(spec: ResourceSpec, actions: readonly PlannedAction[]): string | undefined {
+  const held = actions.filter((a) => a.kind === 'duplicate').map((a) => a.row!);
+  if (held.length === 0) return undefined;
+  return `${held.length} row(s) look like ${spec.name} already in Pivor or earlier rows and will not be created unless you ask for them (rows ${summarize(held)}).`;
+}
+
 function effectiveMatch(spec: ResourceSpec, report: ValidationReport, asked: MatchBy, warnings: string[]): MatchBy {
   if ((asked === 'email' || asked === 'name') && !keyFields(spec, asked)) {
     warnings.push(`${spec.title} have no ${asked} to match on: rows match by id only.`);

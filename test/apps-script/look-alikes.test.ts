@@ -59,6 +59,8 @@ describe('rows like records already in Pivor', () => {
     expect(summary.create).toBe(1);
     expect(summary.lookAlikes).toEqual([{ row: twin - 1, name: `${original.first_name} ${original.last_name}`, reason: `already in Pivor (probably contact ${original.id})`, key: expect.any(String) }]);
     expect(summary.changes.map((c) => c.row)).toEqual([fresh - 1]);
+    // The list says it: no summary line about held rows beside it.
+    expect(summary.warnings.filter((w) => w.includes('will not be created unless'))).toEqual([]);
     expect(summary.deletes.map((d) => d.id)).toEqual([removedId]);
 
     const before = (await listById(admin, 'contacts')).size;
