@@ -3,7 +3,7 @@
 // longer than a cell holds). Push diffs the sheet against it, so only changed cells are sent, and
 // compares its updated_at with the server's to find records changed by someone else since the pull.
 // A push appends the records it wrote (later rows win) and tombstones for deletes, one write per batch;
-// the snapshot is compacted when the push ends.
+// the snapshot is compacted when a push ends with most of its rows superseded.
 import type { PivorRecord } from '../shared/api/index.ts';
 import { TEXT_FORMAT } from './sheet-columns.ts';
 
@@ -108,11 +108,18 @@ export function readSnapshot(sheet: Sheet | null): Map<number, PivorRecord> {
   return records;
 }
 
-/** Rewrites the snapshot with one row per live record (after a push appended to it). */
-export function compactSnapshot(sheet: Sheet): number {
+/**
+ * Rewrites the snapshot with one row per live record once most of its rows are superseded (rows a push
+ * appended over, and tombstones). Rewriting after every push would cost a whole sheet of cells for a
+ * one-row edit; letting it grow to twice its live size keeps the cost per appended row constant, and
+ * reading it is the same either way since later rows win. Returns whether it rewrote.
+ */
+export function compactSnapshot(sheet: Sheet): boolean {
   const records = readSnapshot(sheet);
   const last = sheet.getLastRow();
-  if (last >= 2) sheet.getRange(2, 1, last - 1, sheet.getMaxColumns()).clearContent();
+  const superseded = last - 1 - records.size;
+  if (superseded <= records.size) return false;
+  sheet.getRange(2, 1, last - 1, sheet.getMaxColumns()).clearContent();
   appendSnapshot(sheet, [...records.values()].map((record) => ({ id: record.id, record })));
-  return records.size;
+  return true;
 }

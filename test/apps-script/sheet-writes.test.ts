@@ -1,10 +1,11 @@
 // What the add-on writes into the sheet, counted by the fakes: formats and dropdowns go to whole column
 // ranges (one value sent per column, not one per cell), and a push marks and writes statuses only on the
-// rows whose marks or statuses change, whatever the size of the sheet.
+// rows whose marks or statuses change, whatever the size of the sheet; the snapshot is appended to, and
+// rewritten only once most of its rows are superseded.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GasEnvironment } from './harness/gas-environment.ts';
 import { seededAddOn, type SeededAddOn } from './harness/seeded-add-on.ts';
-import { pullAll, rpc, sheetIdOf } from './harness/sidebar-driver.ts';
+import { pullAll, pushAll, rpc, sheetIdOf } from './harness/sidebar-driver.ts';
 import type { PushSummary } from '../../apps-script/sidebar/types.ts';
 
 let world: SeededAddOn;
@@ -61,4 +62,26 @@ describe('what the add-on writes', () => {
     expect(sheet().getRange(250, col('Pivor status')).getValue()).toBe('to update: email');
     expect(gas.counter.cellsWritten).toBe(2 * width() + 1);
   });
+
+  it('a push appends what it wrote to the snapshot and rewrites it only once most of its rows are superseded', async () => {
+    const snapshot = () => gas.spreadsheetApp.getActiveSpreadsheet().getSheetByName('_pivor_snapshot_Contacts')!;
+    const pulled = snapshot().getLastRow();
+    sheet().getRange(40, col('email')).setValue('row40@example.com');
+    gas.counter.reset();
+    const small = await pushAll(gas, 'Contacts');
+    expect(small.last.run.counts.updated).toBe(2); // rows 40 and 250, fixed above
+    expect(snapshot().getLastRow()).toBe(pulled + 2);
+    // The two rows' statuses, ids and snapshot entries: nowhere near a rewrite of the snapshot's 300 rows.
+    expect(gas.counter.cellsWritten).toBeLessThan(300);
+
+    const rows = pulled - 1;
+    const titles = sheet().getRange(2, col('job_title'), rows, 1);
+    titles.setValues(titles.getValues().map((_, i) => [`Title ${i}`]));
+    const all = await pushAll(gas, 'Contacts');
+    expect(all.last.run.counts.updated).toBe(rows);
+    // Superseded rows now outnumber live ones: one row per record again, each holding what was sent.
+    expect(snapshot().getLastRow()).toBe(pulled);
+    const json = snapshot().getRange(2, 3, rows, 1).getValues().map(([c]) => JSON.parse(String(c)) as { job_title: string });
+    expect(new Set(json.map((r) => r.job_title)).size).toBe(rows);
+  }, 120_000);
 });
