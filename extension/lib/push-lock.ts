@@ -4,6 +4,7 @@
 // the holder leaves a note of what it pushes and since when (a lock carries no data), so the word can say so.
 import type { ResourceName } from '../../shared/resources/index.ts';
 import { readLocal, removeLocal, writeLocal } from '../storage/local-store.ts';
+import { countOf } from '../ui/count.ts';
 
 /** What a running push says about itself to the tab it turns away. */
 export interface RunningPush {
@@ -22,7 +23,7 @@ export class PushBusyError extends Error {
 function runningText(resource: ResourceName, running: RunningPush | undefined): string {
   if (!running) return `Another tab or window is importing ${resource} into this Pivor.`;
   const since = new Date(running.startedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-  const rows = `${running.rows.toLocaleString()} ${running.rows === 1 ? 'row' : 'rows'}`;
+  const rows = countOf(running.rows, 'row');
   return `Another tab or window has been importing ${resource} into this Pivor since ${since}: “${running.fileName}”, ${rows}.`;
 }
 

@@ -2,7 +2,8 @@
 import { useRef, useState } from 'preact/hooks';
 import { getResource, type ResourceName } from '../../shared/resources/index.ts';
 import { Notice } from '../ui/notice.tsx';
-import { ProgressBar, formatCount } from '../ui/progress-bar.tsx';
+import { formatCount } from '../ui/count.ts';
+import { ProgressBar } from '../ui/progress-bar.tsx';
 import { exportResource, downloadTemplate, type ExportFilters } from '../lib/export-resource.ts';
 import { errorMessage } from '../lib/pivor-session.ts';
 import { openWizard } from '../lib/open-wizard.ts';

@@ -1,5 +1,5 @@
 // Previous/next over a long list, so a 100,000-row table renders one page at a time.
-import { formatCount } from './progress-bar.tsx';
+import { formatCount } from './count.ts';
 
 export const PAGE_SIZE = 50;
 

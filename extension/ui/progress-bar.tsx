@@ -1,4 +1,6 @@
 // A labelled progress bar; without a total it runs indeterminate (the first page of a listing is still on its way).
+import { formatCount } from './count.ts';
+
 export function ProgressBar(props: { label: string; done: number; total?: number | null; detail?: string }) {
   const known = props.total != null && props.total > 0;
   const percent = known ? Math.min(100, Math.round((props.done / props.total!) * 100)) : 0;
@@ -20,8 +22,4 @@ export function ProgressBar(props: { label: string; done: number; total?: number
       </div>
     </div>
   );
-}
-
-export function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
 }

@@ -1,5 +1,5 @@
 // A row of big numbers with labels (rows valid, with warnings, with errors; creates, updates…).
-import { formatCount } from './progress-bar.tsx';
+import { formatCount } from './count.ts';
 
 export interface Stat {
   label: string;

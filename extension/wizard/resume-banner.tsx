@@ -1,6 +1,6 @@
 // Offers to finish a push that was cut short (tab or browser closed): nothing already created is sent again.
 import { getResource } from '../../shared/resources/index.ts';
-import { formatCount } from '../ui/progress-bar.tsx';
+import { countOf } from '../ui/count.ts';
 import type { InterruptedImport } from '../storage/interrupted-imports.ts';
 
 export function ResumeBanner(props: { record: InterruptedImport; disabled: boolean; onResume: () => void; onDiscard: () => void }) {
@@ -11,7 +11,7 @@ export function ResumeBanner(props: { record: InterruptedImport; disabled: boole
       <strong>An import was interrupted</strong>
       <div class="banner">
         <span>
-          {record.name} into {getResource(record.resource).title.toLowerCase()}, started {when}: {formatCount(record.sending)} rows to send.
+          {record.name} into {getResource(record.resource).title.toLowerCase()}, started {when}: {countOf(record.sending, 'row')} to send.
           Finishing it sends only what is missing.
         </span>
         <div class="spacer" />

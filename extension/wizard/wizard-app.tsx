@@ -8,6 +8,7 @@ import { ERROR_COLUMN, ORIGINAL_ROW_COLUMN, ReferenceBook, failuresCsv, missingC
 import { getResource, isResourceName, type ResourceName } from '../../shared/resources/index.ts';
 import type { References, ValidationReport } from '../../shared/validate/index.ts';
 import { AppHeader } from '../ui/app-header.tsx';
+import { countOf } from '../ui/count.ts';
 import { Notice } from '../ui/notice.tsx';
 import { ProgressBar } from '../ui/progress-bar.tsx';
 import { useSession } from '../ui/use-session.ts';
@@ -325,7 +326,7 @@ export function WizardApp() {
         let sentReport = report;
         if (missingClients.length > 0) {
           // The clients first; then the rows are checked again against them (the real ids).
-          setPushStage(`Creating ${missingClients.length} ${missingClients.length === 1 ? 'client' : 'clients'}`);
+          setPushStage(`Creating ${countOf(missingClients.length, 'client')}`);
           await createClients(client, book.current, missingClients, controller.signal);
           sentReport = await validate(resource, book.current.references(resource), options, userMapping);
           setBusy(null);
@@ -429,6 +430,7 @@ export function WizardApp() {
   // Counted once per report, not on every render: a report may hold 100,000 rows.
   const nonAsciiNames = useMemo(() => nonAsciiNameRows(report), [report]);
   const outcomes = useMemo(() => (report && plan ? rowOutcomes(report, plan) : null), [report, plan]);
+  const emptyColumns = useMemo(() => emptyHeaders(parsed), [parsed]);
 
   return (
     <>
@@ -485,7 +487,7 @@ export function WizardApp() {
               {stepError && <StepError problem={stepError} onRetry={() => void check()} />}
               {checked && <ValueMappingPanel report={checked} values={options.valueMapping ?? {}}
                 onChange={(valueMapping) => changeOptions({ ...options, valueMapping })} />}
-              {report && outcomes && <ReviewStep report={report} outcomes={outcomes} checking={!!busy} clientsToCreate={missingClients}
+              {report && outcomes && <ReviewStep report={report} outcomes={outcomes} checking={!!busy} clientsToCreate={missingClients} emptyColumns={emptyColumns}
                 edited={edited} onEdit={(row, column, value) => void editCell(row, column, value)} choices={choices} onChoose={choose} />}
               <Footer onBack={() => setStep('Mapping')}>
                 {report && <button type="button" onClick={() => void downloadCorrected()} data-testid="download-corrected">
@@ -507,14 +509,14 @@ export function WizardApp() {
               <Footer onBack={() => setStep('Review')}>
                 <ConcurrencyChoice value={options.concurrency} onChange={(concurrency) => setOptions({ ...options, concurrency })} />
                 <button type="button" class="primary" disabled={!plan || sending === 0 || !!busy} onClick={() => void runPush()} data-testid="send">
-                  {!plan ? 'Send to Pivor' : sending === 0 ? 'Nothing to send' : `Send ${sending} ${sending === 1 ? 'change' : 'changes'} to Pivor`}
+                  {!plan ? 'Send to Pivor' : sending === 0 ? 'Nothing to send' : `Send ${countOf(sending, 'change')} to Pivor`}
                 </button>
               </Footer>
             </>
           )}
           {step === 'Push' && (
             <>
-              <StepHead title="Sending to Pivor" text={`${sending} ${sending === 1 ? 'row' : 'rows'} to create or update.`} />
+              <StepHead title="Sending to Pivor" text={`${countOf(sending, 'row')} to create or update.`} />
               <PushStep progress={progress} stage={pushStage} cancelling={cancelling} onCancel={() => { setCancelling(true); abort.current?.abort(); }} />
             </>
           )}
@@ -535,6 +537,13 @@ export function WizardApp() {
 export interface StepProblem {
   title: string;
   message: string;
+}
+
+/** Headers whose every column holds no value in any row (a header may name several columns). */
+function emptyHeaders(parsed: ParseSummary | null): ReadonlySet<string> {
+  if (!parsed) return new Set();
+  const filled = new Set(parsed.headers.filter((_, i) => (parsed.filled[i] ?? 0) > 0));
+  return new Set(parsed.headers.filter((h) => !filled.has(h)));
 }
 
 function describe(error: unknown): StepProblem {

@@ -343,7 +343,10 @@ describe.skipIf(onRealPivor)('a large file', () => {
     await page.getByRole('button', { name: 'See what will change', exact: true }).click();
     await page.waitForSelector('[data-testid=plan-create]', { timeout: 120_000 });
     expect(await count(page, 'plan-create')).toBe(100_000);
-    expect(await page.textContent('[data-testid=send]')).toBe('Send 100000 changes to Pivor');
+    // counts carry the locale's thousands separators everywhere: the tiles, the filter, the button
+    expect(await page.textContent('[data-testid=send]')).toBe('Send 100,000 changes to Pivor');
+    expect(await page.textContent('.plan-filter')).toContain('Creates (100,000)');
+    expect(await page.textContent('[data-testid=plan-create] .value')).toBe('100,000');
     await screenshot(page, 'wizard-4-plan-large', { fullPage: false });
 
     const ours = async () => (await allRecords(sandbox.url, token, 'contacts', { search: tag })).filter((c) => String(c.email).startsWith(`${tag}.`));

@@ -3,7 +3,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { getResource, resourceNames, type ResourceName } from '../../../shared/resources/index.ts';
 import { Notice } from '../../ui/notice.tsx';
-import { formatCount } from '../../ui/progress-bar.tsx';
+import { countOf, formatCount } from '../../ui/count.ts';
 import { chosenFile, describeOrigin, formatBytes, type ChosenFile } from '../chosen-file.ts';
 import { PasteRows } from '../paste-rows.tsx';
 import type { HandoffState } from '../use-handoff.ts';
@@ -71,7 +71,7 @@ function FileSummary(props: FileStepProps & { file: ChosenFile }) {
           <div class="file-name" data-testid="file-name">{file.name}</div>
           <div class="muted small" data-testid="file-origin">
             {describeOrigin(file)} · {formatBytes(file.bytes.length)}
-            {parsed && <> · {formatCount(parsed.rows)} rows · {parsed.encoding.toUpperCase()}, {delimiterNames[parsed.delimiter] ?? parsed.delimiter}-separated</>}
+            {parsed && <> · {countOf(parsed.rows, 'row')} · {parsed.encoding.toUpperCase()}, {delimiterNames[parsed.delimiter] ?? parsed.delimiter}-separated</>}
           </div>
           {file.source && <div class="muted small source" data-testid="file-source" title={file.source}>{file.source}</div>}
         </div>
@@ -79,7 +79,7 @@ function FileSummary(props: FileStepProps & { file: ChosenFile }) {
         {file.origin !== 'resumed' && <ReplaceButton onFile={props.onFile} />}
       </div>
       {skipped.length > 0 && (
-        <Notice kind="warning" title={`${formatCount(skipped.length)} ${skipped.length === 1 ? 'row' : 'rows'} could not be read and will be reported as failed`}>
+        <Notice kind="warning" title={`${countOf(skipped.length, 'row')} could not be read and will be reported as failed`}>
           <ul class="problems">
             {skipped.slice(0, 5).map((p) => <li key={`${p.row}-${p.code}`}>Row {p.row}: {p.message}</li>)}
             {skipped.length > 5 && <li>…and {formatCount(skipped.length - 5)} more</li>}
@@ -119,7 +119,7 @@ function ResourcePicker(props: FileStepProps & { parsed: ParseSummary }) {
               <input type="radio" name="resource" value={name} checked={props.resource === name} onChange={() => props.onResource(name)} />
               <span class="title">{spec.title}</span>
               {suggested && <span class="badge accent">Suggested</span>}
-              <span class="muted small">{guess ? `${guess.mapped} of ${props.parsed.headers.length} columns match` : ''}</span>
+              <span class="muted small">{guess ? `${formatCount(guess.mapped)} of ${countOf(props.parsed.headers.length, 'column')} match` : ''}</span>
             </label>
           );
         })}

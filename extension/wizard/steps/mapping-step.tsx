@@ -4,6 +4,7 @@
 import { useState } from 'preact/hooks';
 import { fullNameField, type ColumnMapping, type HeaderMapping, type RecalledMapping } from '../../../shared/map/index.ts';
 import { getResource, type FieldSpec, type ResourceName } from '../../../shared/resources/index.ts';
+import { countOf, formatCount } from '../../ui/count.ts';
 import { Notice } from '../../ui/notice.tsx';
 import { MappingRow } from './mapping-row.tsx';
 import { NotImportedColumns } from './not-imported-columns.tsx';
@@ -41,13 +42,13 @@ export function MappingStep(props: MappingStepProps) {
     <div class="stack">
       <div class="row">
         <p data-testid="mapping-summary">
-          <strong>{importing}</strong> of {props.headers.length} columns will be imported into {spec.title.toLowerCase()}.
+          <strong>{formatCount(importing)}</strong> of {countOf(props.headers.length, 'column')} will be imported into {spec.title.toLowerCase()}.
         </p>
         <div class="spacer" />
         {emptyCount > 0 && (
           <label class="choice small">
             <input type="checkbox" checked={showEmpty} onChange={(e) => setShowEmpty(e.currentTarget.checked)} data-testid="show-empty" />
-            Show {emptyCount} empty {emptyCount === 1 ? 'column' : 'columns'}
+            Show {countOf(emptyCount, 'empty column')}
           </label>
         )}
         <button type="button" class="small ghost" onClick={props.onReset}>Reset to suggestions</button>

@@ -3,6 +3,7 @@
 // columns read through another (a phone's label) are counted apart, since their values do arrive.
 import type { ComponentChildren, VNode } from 'preact';
 import type { ColumnMapping } from '../../../shared/map/index.ts';
+import { countOf, formatCount } from '../../ui/count.ts';
 import { Fold, firstNames } from '../../ui/fold.tsx';
 
 export function NotImportedColumns(props: { columns: ColumnMapping[]; hiddenEmpty: number; head: ComponentChildren; row: (c: ColumnMapping) => VNode }) {
@@ -14,12 +15,12 @@ export function NotImportedColumns(props: { columns: ColumnMapping[]; hiddenEmpt
   const emails = left.filter((c) => c.holdsEmails);
   const summary = (
     <>
-      <strong>{left.length} {left.length === 1 ? 'column' : 'columns'} not imported{left.length > 0 ? ':' : ''}</strong>
+      <strong>{countOf(left.length, 'column')} not imported{left.length > 0 ? ':' : ''}</strong>
       {left.length > 0 && <span class="muted">{firstNames(left.map((c) => c.header || `${c.index + 1}`))}</span>}
-      {withOther > 0 && <span class="muted small">{withOther} read with another column</span>}
-      {chosen > 0 && <span class="badge accent">{chosen} now imported by you</span>}
+      {withOther > 0 && <span class="muted small">{formatCount(withOther)} read with another column</span>}
+      {chosen > 0 && <span class="badge accent">{formatCount(chosen)} now imported by you</span>}
       {emails.length > 0 && <span class="badge warn" data-testid="fold-emails">{firstNames(emails.map((c) => c.header))} {emails.length === 1 ? 'holds' : 'hold'} email addresses</span>}
-      {props.hiddenEmpty > 0 && <span class="muted small">(and {props.hiddenEmpty} empty, hidden)</span>}
+      {props.hiddenEmpty > 0 && <span class="muted small">(and {formatCount(props.hiddenEmpty)} empty, hidden)</span>}
     </>
   );
   return (

@@ -1,13 +1,16 @@
 // Step 4, Plan: what will happen before anything is sent, from the one model Review counted (rowOutcomes): N creates,
 // M updates named by their record with the changed fields by label, K unchanged, and the rows not sent with why.
+import type { Ref } from 'preact';
 import { useState } from 'preact/hooks';
 import type { LabelledChange, RowOutcome, RowOutcomes } from '../../../shared/push/row-outcomes.ts';
 import type { Plan, PlannedAction } from '../../../shared/push/types.ts';
 import { issueText } from '../../../shared/validate/index.ts';
 import { getResource } from '../../../shared/resources/index.ts';
+import { countOf, formatCount } from '../../ui/count.ts';
 import { Notice } from '../../ui/notice.tsx';
 import { PAGE_SIZE, Pager } from '../../ui/pager.tsx';
 import { StatTiles } from '../../ui/stat-tiles.tsx';
+import { useFirstInView } from './first-in-view.ts';
 
 type Filter = 'update' | 'create' | 'duplicate' | 'skip' | 'unchanged';
 const FILTERS: Filter[] = ['update', 'create', 'duplicate', 'skip', 'unchanged'];
@@ -16,11 +19,13 @@ export function PlanStep(props: { plan: Plan; outcomes: RowOutcomes; done: Reado
   const { plan, outcomes } = props;
   const byRow = new Map(outcomes.rows.map((r) => [r.row, r]));
   const spec = getResource(plan.resource);
-  const firstWithRows = FILTERS.find((f) => plan.counts[f] > 0) ?? 'create';
+  // rows that will not be sent come first, as Review's errors do: the first of them in view
+  const firstWithRows = plan.counts.skip > 0 ? 'skip' : FILTERS.find((f) => plan.counts[f] > 0) ?? 'create';
   const [filter, setFilter] = useState<Filter>(firstWithRows);
   const [page, setPage] = useState(0);
   const actions = plan.actions.filter((a) => a.kind === filter);
   const shown = actions.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+  const firstSkipped = useFirstInView(shown, (a) => a.kind === 'skip');
   const sending = plan.counts.create - props.done.size + plan.counts.update + plan.counts.delete;
 
   return (
@@ -41,7 +46,7 @@ export function PlanStep(props: { plan: Plan; outcomes: RowOutcomes; done: Reado
         </Notice>
       )}
       {props.missingClients.length > 0 && (
-        <Notice kind="info" title={`${props.missingClients.length} new ${props.missingClients.length === 1 ? 'client' : 'clients'} will be created first`} testId="plan-missing-clients">
+        <Notice kind="info" title={`${countOf(props.missingClients.length, 'new client')} will be created first`} testId="plan-missing-clients">
           {props.missingClients.join(', ')}
         </Notice>
       )}
@@ -51,7 +56,7 @@ export function PlanStep(props: { plan: Plan; outcomes: RowOutcomes; done: Reado
         {FILTERS.map((f) => (
           <label key={f}>
             <input type="radio" name="plan-filter" checked={filter === f} onChange={() => { setFilter(f); setPage(0); }} />
-            {filterLabel(f)} ({plan.counts[f]})
+            {filterLabel(f)} ({formatCount(plan.counts[f])})
           </label>
         ))}
       </div>
@@ -68,6 +73,7 @@ export function PlanStep(props: { plan: Plan; outcomes: RowOutcomes; done: Reado
           <tbody>
             {shown.map((a, i) => (
               <PlanRow key={`${a.row ?? 'd'}-${i}`} action={a} outcome={a.row !== null ? byRow.get(a.row) : undefined}
+                rowRef={a === firstSkipped.row ? firstSkipped.ref : undefined}
                 doneId={a.row !== null ? props.done.get(a.row) : undefined} />
             ))}
           </tbody>
@@ -81,10 +87,10 @@ function filterLabel(f: Filter): string {
   return { update: 'Updates', create: 'Creates', duplicate: 'Already in Pivor', skip: 'Skipped', unchanged: 'Unchanged' }[f];
 }
 
-function PlanRow(props: { action: PlannedAction; outcome: RowOutcome | undefined; doneId: number | undefined }) {
+function PlanRow(props: { action: PlannedAction; outcome: RowOutcome | undefined; doneId: number | undefined; rowRef: Ref<HTMLTableRowElement> | undefined }) {
   const a = props.action;
   return (
-    <tr data-testid={a.row !== null ? `plan-row-${a.row}` : undefined}>
+    <tr data-testid={a.row !== null ? `plan-row-${a.row}` : undefined} ref={props.rowRef}>
       <td class="num">{a.row ?? '—'}</td>
       <td>{props.doneId !== undefined ? <span class="badge ok">Created before #{props.doneId}</span> : actionBadge(a)}</td>
       <td>{props.doneId !== undefined ? <span class="muted">An earlier import of this file created it: not sent again.</span> : details(a, props.outcome)}</td>
@@ -165,5 +171,5 @@ function shown(value: unknown): string {
 function summary(body: Record<string, unknown>): string {
   const name = [body.name, body.first_name, body.last_name, body.subject].filter((v) => typeof v === 'string' && v).join(' ');
   const email = typeof body.email === 'string' ? body.email : '';
-  return [name, email].filter(Boolean).join(' · ') || `${Object.keys(body).length} fields`;
+  return [name, email].filter(Boolean).join(' · ') || countOf(Object.keys(body).length, 'field');
 }

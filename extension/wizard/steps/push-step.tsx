@@ -1,6 +1,7 @@
 // Step 5, Push: progress with rate and time left, and cancel. Closing the tab is safe: the journal lets the
 // wizard resume without creating anything twice.
 import type { PushProgress } from '../../../shared/push/types.ts';
+import { formatCount } from '../../ui/count.ts';
 import { ProgressBar } from '../../ui/progress-bar.tsx';
 
 export function PushStep(props: { progress: PushProgress | null; stage: string | null; cancelling: boolean; onCancel: () => void }) {
@@ -24,7 +25,7 @@ export function PushStep(props: { progress: PushProgress | null; stage: string |
 function detail(p: PushProgress | null): string {
   if (!p || p.done === 0) return 'Starting…';
   const rate = p.ratePerSec >= 10 ? Math.round(p.ratePerSec) : Math.round(p.ratePerSec * 10) / 10;
-  return `${rate} rows/s · ${timeLeft(p.etaSec)}`;
+  return `${formatCount(rate)} rows/s · ${timeLeft(p.etaSec)}`;
 }
 
 export function timeLeft(seconds: number | null): string {

@@ -7,6 +7,7 @@ import type { HeaderMapping } from '../../../shared/map/index.ts';
 import { NON_ASCII_INITIAL, type ValidationReport } from '../../../shared/validate/index.ts';
 import { useState } from 'preact/hooks';
 import { timeZones, type ImportOptions } from '../import-options.ts';
+import { countOf } from '../../ui/count.ts';
 
 /** Rows whose contact name Pivor cannot handle (its initials bug): held back, or sent anyway when chosen. */
 export function nonAsciiNameRows(report: ValidationReport | null): number {
@@ -70,7 +71,7 @@ export function ReviewOptions(props: {
           <span class="label-like">Names Pivor cannot handle</span>
           <label class="choice">
             <input type="checkbox" id="send-non-ascii-names" checked={options.sendNonAsciiNames} onChange={(e) => set({ sendNonAsciiNames: e.currentTarget.checked })} />
-            Send them anyway ({props.nonAsciiNames} {props.nonAsciiNames === 1 ? 'row' : 'rows'})
+            Send them anyway ({countOf(props.nonAsciiNames, 'row')})
           </label>
           <span class="hint">
             These first or last names start with a character outside plain ASCII (É, Ø, 李…). Pivor saves such a contact but then

@@ -2,20 +2,24 @@
 // with warnings and not sent; each row's cells with their issues marked (infos, the normalizations, only on the cell);
 // each message beside its row, saying its column once; the first error in view. Values are shown as text.
 import type { Ref } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { ERROR_COLUMN, ORIGINAL_ROW_COLUMN } from '../../../shared/push/results-csv.ts';
 import type { RowOutcome, RowOutcomes } from '../../../shared/push/row-outcomes.ts';
 import type { Question, RowChoice } from '../../../shared/push/types.ts';
 import { issueText, type Issue, type ValidatedRow, type ValidationReport } from '../../../shared/validate/index.ts';
+import { countOf, formatCount } from '../../ui/count.ts';
 import { Notice } from '../../ui/notice.tsx';
 import { PAGE_SIZE, Pager } from '../../ui/pager.tsx';
 import { StatTiles } from '../../ui/stat-tiles.tsx';
 import { NotImportedIssues, isColumnLeftOut } from './not-imported-issues.tsx';
+import { useFirstInView } from './first-in-view.ts';
 import { ReviewCell, type CellMark } from './review-cell.tsx';
 import { RowQuestion } from './row-question.tsx';
 
 export function ReviewStep(props: {
   report: ValidationReport; outcomes: RowOutcomes; checking: boolean; clientsToCreate: string[];
+  /** Headers of the file's columns that hold no value (left out without a word, as on the mapping step). */
+  emptyColumns: ReadonlySet<string>;
   /** Cells fixed in the grid, as "row:column index". */
   edited: ReadonlySet<string>;
   onEdit: (row: number, column: number, value: string) => void;
@@ -37,7 +41,7 @@ export function ReviewStep(props: {
   const ownColumn = (i: Issue) => lastErrorAt >= 0 && (i.column === ERROR_COLUMN || i.column === ORIGINAL_ROW_COLUMN);
   const columnsLeftOut = outcomes.fileIssues.filter((i) => isColumnLeftOut(i) && !ownColumn(i));
   const anyIssues = shown.some((r) => r.issues.length > 0 || lastError(r.row) !== '' || props.choices[r.row] !== undefined);
-  const firstError = useFirstErrorInView(shown);
+  const firstError = useFirstInView(shown, (r) => r.status === 'error');
   // Questions asked stay answerable once answered (the answered row has none left): kept by row.
   const asked = useRef(new Map<number, Question>()).current;
   for (const row of shown) if (row.question) asked.set(row.row, row.question);
@@ -58,9 +62,9 @@ export function ReviewStep(props: {
       {outcomes.fileIssues.filter((i) => !isColumnLeftOut(i) && !ownColumn(i)).map((i) => (
         <Notice key={i.code + i.message} kind={i.severity === 'error' ? 'error' : i.severity === 'warning' ? 'warning' : 'info'}>{i.message}</Notice>
       ))}
-      <NotImportedIssues issues={columnsLeftOut} />
+      <NotImportedIssues issues={columnsLeftOut} emptyColumns={props.emptyColumns} />
       {props.clientsToCreate.length > 0 && (
-        <Notice kind="info" title={`${props.clientsToCreate.length} ${props.clientsToCreate.length === 1 ? 'client' : 'clients'} not in Pivor will be created first`} testId="clients-to-create">
+        <Notice kind="info" title={`${countOf(props.clientsToCreate.length, 'client')} not in Pivor will be created first`} testId="clients-to-create">
           {props.clientsToCreate.join(', ')}. Their rows are checked as linked to them.
         </Notice>
       )}
@@ -104,21 +108,11 @@ export function ReviewStep(props: {
 /** "12 to create, 3 to update, 40 unchanged, 2 not sent; 310 values normalized." */
 function summaryLine(outcomes: RowOutcomes): string {
   const c = outcomes.counts;
-  const parts = [`${c.create} to create`, `${c.update} to update`, `${c.unchanged} unchanged`];
-  if (c.held) parts.push(`${c.held} already in Pivor`);
-  if (c.skip) parts.push(`${c.skip} skipped`);
-  const normalized = c.normalized ? `; ${c.normalized} ${c.normalized === 1 ? 'row has' : 'rows have'} values written Pivor’s way (marked on their cells)` : '';
+  const parts = [`${formatCount(c.create)} to create`, `${formatCount(c.update)} to update`, `${formatCount(c.unchanged)} unchanged`];
+  if (c.held) parts.push(`${formatCount(c.held)} already in Pivor`);
+  if (c.skip) parts.push(`${formatCount(c.skip)} skipped`);
+  const normalized = c.normalized ? `; ${countOf(c.normalized, 'row has', 'rows have')} values written Pivor’s way (marked on their cells)` : '';
   return `${parts.join(', ')}${normalized}.`;
-}
-
-/** The first row with an error on the page, scrolled into view when the page is shown. */
-function useFirstErrorInView(shown: readonly RowOutcome[]) {
-  const ref = useRef<HTMLTableRowElement>(null);
-  const row = shown.find((r) => r.status === 'error');
-  useEffect(() => {
-    ref.current?.scrollIntoView({ block: 'nearest' });
-  }, [row]);
-  return { row, ref };
 }
 
 function ReviewRow(props: {

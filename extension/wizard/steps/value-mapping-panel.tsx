@@ -4,6 +4,7 @@ import { useMemo } from 'preact/hooks';
 import { valueKey, type ValueMapping } from '../../../shared/normalize/index.ts';
 import { findField, getResource, writableValues, type FieldSpec } from '../../../shared/resources/index.ts';
 import type { ValidationReport } from '../../../shared/validate/index.ts';
+import { formatCount } from '../../ui/count.ts';
 
 const UNKNOWN_VALUE = new Set(['invalid-enum', 'invalid-boolean']);
 
@@ -68,7 +69,7 @@ export function ValueMappingPanel(props: { report: ValidationReport; values: Val
             {[...values].map(([key, { shown, rows }]) => (
               <tr key={key}>
                 <td>{shown}</td>
-                <td class="num">{rows || '—'}</td>
+                <td class="num">{rows ? formatCount(rows) : '—'}</td>
                 <td>
                   <select aria-label={`${header} “${shown}” is sent as`} value={props.values[field.key]?.[key] ?? ''} data-testid={`value-map-${field.key}-${key}`}
                     onChange={(e) => set(field.key, key, e.currentTarget.value)}>
