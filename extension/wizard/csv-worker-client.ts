@@ -6,6 +6,7 @@ import type { PlanArgs } from './plan-in-worker.ts';
 import type { ParseSummary, WorkerRequest, WorkerResponse } from './worker-protocol.ts';
 import type { ValidateArgs, ValidateResult } from './validate-in-worker.ts';
 import type { CellEdit } from './table-edits.ts';
+import type { ReplacePreview, ReplaceQuery, Replacement } from './find-replace.ts';
 
 interface Pending {
   resolve: (value: unknown) => void;
@@ -65,6 +66,21 @@ export class CsvWorkerClient {
     return this.#call({ id: 0, kind: 'edit', edit }) as Promise<string>;
   }
 
+  /** Fixes several cells at once; resolves with the texts they replaced. */
+  edits(edits: CellEdit[]): Promise<string[]> {
+    return this.#call({ id: 0, kind: 'edits', edits }) as Promise<string[]>;
+  }
+
+  /** How many cells a find and replace in a column would change, and the first few. */
+  previewReplace(query: ReplaceQuery): Promise<ReplacePreview> {
+    return this.#call({ id: 0, kind: 'replace', query, apply: false }) as Promise<ReplacePreview>;
+  }
+
+  /** Replaces in the column; resolves with every cell changed and its text before. */
+  replace(query: ReplaceQuery): Promise<Replacement[]> {
+    return this.#call({ id: 0, kind: 'replace', query, apply: true }) as Promise<Replacement[]>;
+  }
+
   /** The table as corrected so far, as CSV text. */
   corrected(): Promise<string> {
     return this.#call({ id: 0, kind: 'corrected' }) as Promise<string>;
@@ -78,8 +94,8 @@ export class CsvWorkerClient {
   #call(request: WorkerRequest, transfer: Transferable[] = [], lists: Record<string, unknown[]> = {}): Promise<unknown> {
     const id = this.#next++;
     return new Promise((resolve, reject) => {
-      // an answer that is no object (the corrected CSV's text) has no lists to put back
-      const whole = (result: unknown) => (typeof result === 'object' && result !== null ? { ...result, ...pending.parts } : result);
+      // an answer that is no object (the corrected CSV's text, a list of cells) has no lists to put back
+      const whole = (result: unknown) => (typeof result === 'object' && result !== null && !Array.isArray(result) ? { ...result, ...pending.parts } : result);
       const pending: Pending = { resolve: (result) => resolve(whole(result)), reject, parts: lists };
       this.#pending.set(id, pending);
       this.#worker.postMessage({ ...request, id }, transfer);

@@ -8,6 +8,7 @@ import { inParts, type ParseSummary, type WorkerRequest, type WorkerResponse } f
 import { planInWorker } from './plan-in-worker.ts';
 import { validateInWorker } from './validate-in-worker.ts';
 import { applyEdit, correctedCsv } from './table-edits.ts';
+import { previewOf, replacementsIn } from './find-replace.ts';
 
 let table: CsvTable | null = null;
 /** Reports by the id of the request that made them, oldest first. */
@@ -74,6 +75,16 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
       // the reports made before hold the old text: a plan asks for a report made after it
       reports.clear();
       response = { id: request.id, ok: true, result: applyEdit(table, request.edit) };
+    } else if (request.kind === 'edits') {
+      reports.clear();
+      response = { id: request.id, ok: true, result: request.edits.map((e) => applyEdit(table!, e)) };
+    } else if (request.kind === 'replace') {
+      const found = replacementsIn(table, request.query);
+      if (request.apply && found.length > 0) {
+        reports.clear();
+        for (const r of found) applyEdit(table, r);
+      }
+      response = { id: request.id, ok: true, result: request.apply ? found : previewOf(found) };
     } else if (request.kind === 'corrected') {
       response = { id: request.id, ok: true, result: correctedCsv(table) };
     } else {

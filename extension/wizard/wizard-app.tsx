@@ -34,7 +34,9 @@ import { PlanStep } from './steps/plan-step.tsx';
 import { PushStep } from './steps/push-step.tsx';
 import { ResultsStep } from './steps/results-step.tsx';
 import { ReviewOptions, defaultMatch, nonAsciiNameRows } from './steps/review-options.tsx';
-import { ReviewStep } from './steps/review-step.tsx';
+import { FindReplacePanel } from './steps/find-replace-panel.tsx';
+import { ReviewStep, gridColumns } from './steps/review-step.tsx';
+import type { ReplaceQuery, Replacement } from './find-replace.ts';
 import { ValueMappingPanel } from './steps/value-mapping-panel.tsx';
 import { ResumeBanner } from './resume-banner.tsx';
 import { handoffIdFromHash, useHandoff } from './use-handoff.ts';
@@ -77,6 +79,8 @@ export function WizardApp() {
   const [missingClients, setMissingClients] = useState<string[]>([]);
   // Cells fixed in the review grid ("row:column"): the worker's table holds the corrected text.
   const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
+  // The last find and replace, while it can be undone: the cells it changed, and those it marked as fixed.
+  const [lastReplace, setLastReplace] = useState<{ header: string; changed: Replacement[]; marked: string[] } | null>(null);
   // The user's answers to the model's questions (which record a near or shared name means, create anyway), by row.
   const [choices, setChoices] = useState<Readonly<Record<number, RowChoice>>>({});
   const [pushStage, setPushStage] = useState<string | null>(null);
@@ -109,6 +113,7 @@ export function WizardApp() {
   async function loadFile(chosen: ChosenFile, keepResource = false): Promise<ParseSummary | null> {
     setFile(chosen);
     setEdited(new Set());
+    setLastReplace(null);
     setChoices({});
     setParsed(null);
     setChecked(null);
@@ -261,12 +266,14 @@ export function WizardApp() {
     else if (replan && checked && resource) void planRows(checked, next, resource, file, userMapping);
   }
 
-  /** A cell fixed in the grid: the worker's table takes it, and the rows are checked and planned again at once. */
-  async function editCell(row: number, column: number, value: string) {
+  /**
+   * Cells fixed in the grid (one edit, a replacement, its undo): `change` has the worker's table take them and
+   * answers how the set of fixed cells changes; the rows are then checked and planned again at once.
+   */
+  async function fixCells(change: () => Promise<(cells: ReadonlySet<string>) => ReadonlySet<string>>) {
     if (!resource) return;
     try {
-      await worker.edit({ row, column, value });
-      setEdited((cells) => new Set(cells).add(`${row}:${column}`));
+      setEdited(await change());
       const fresh = await validate(resource, book.current.references(resource), options, userMapping);
       setChecked(fresh);
       await planRows(fresh, options, resource, file, userMapping);
@@ -275,6 +282,35 @@ export function WizardApp() {
     } finally {
       setBusy(null);
     }
+  }
+
+  function editCell(row: number, column: number, value: string) {
+    setLastReplace(null); // its undo would put back texts from before this edit
+    return fixCells(async () => {
+      await worker.edit({ row, column, value });
+      return (cells) => new Set(cells).add(`${row}:${column}`);
+    });
+  }
+
+  /** Find and replace in a column: a set of cell edits, undone together. */
+  function replaceInColumn(query: ReplaceQuery) {
+    const header = parsed?.headers[query.column] ?? '';
+    return fixCells(async () => {
+      const changed = await worker.replace(query);
+      const marked = changed.map((r) => `${r.row}:${r.column}`).filter((cell) => !edited.has(cell));
+      setLastReplace({ header, changed, marked });
+      return (cells) => new Set([...cells, ...marked]);
+    });
+  }
+
+  function undoReplace() {
+    if (!lastReplace) return;
+    setLastReplace(null);
+    return fixCells(async () => {
+      await worker.edits(lastReplace.changed.map((r) => ({ row: r.row, column: r.column, value: r.before })));
+      const marked = new Set(lastReplace.marked);
+      return (cells) => new Set([...cells].filter((cell) => !marked.has(cell)));
+    });
   }
 
   /** An answer to a row's question (link this record, or create a new one): the rows are planned again at once. */
@@ -488,7 +524,10 @@ export function WizardApp() {
               {checked && <ValueMappingPanel report={checked} values={options.valueMapping ?? {}}
                 onChange={(valueMapping) => changeOptions({ ...options, valueMapping })} />}
               {report && outcomes && <ReviewStep report={report} outcomes={outcomes} checking={!!busy} clientsToCreate={missingClients} emptyColumns={emptyColumns}
-                edited={edited} onEdit={(row, column, value) => void editCell(row, column, value)} choices={choices} onChoose={choose} />}
+                edited={edited} onEdit={(row, column, value) => void editCell(row, column, value)} choices={choices} onChoose={choose}>
+                <FindReplacePanel columns={gridColumns(report)} preview={(query) => worker.previewReplace(query)} onReplace={replaceInColumn}
+                  done={lastReplace && { header: lastReplace.header, cells: lastReplace.changed.length }} onUndo={() => void undoReplace()} busy={!!busy} revision={report} />
+              </ReviewStep>}
               <Footer onBack={() => setStep('Mapping')}>
                 {report && <button type="button" onClick={() => void downloadCorrected()} data-testid="download-corrected">
                   {edited.size > 0 ? 'Download corrected CSV' : 'Download as CSV'}

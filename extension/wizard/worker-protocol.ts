@@ -3,6 +3,7 @@
 // its result: each part's copy takes the page a few milliseconds, where one message would hold it for a second.
 import type { CsvEncoding, Delimiter, ReadProblem } from '../../shared/csv/index.ts';
 import type { ResourceDetection } from '../../shared/map/index.ts';
+import type { ReplaceQuery } from './find-replace.ts';
 import type { CellEdit } from './table-edits.ts';
 
 export interface ParseSummary {
@@ -29,6 +30,10 @@ export type WorkerRequest =
   | { id: number; kind: 'plan'; report: number; args: unknown }
   /** A cell fixed in the review grid: the table takes it (answers the text it replaced). */
   | { id: number; kind: 'edit'; edit: CellEdit }
+  /** Several cells at once (an undone replacement): the table takes them all (answers the texts they replaced). */
+  | { id: number; kind: 'edits'; edits: CellEdit[] }
+  /** What a find and replace in a column would change (answers a ReplacePreview); `apply`: change it (answers the Replacements). */
+  | { id: number; kind: 'replace'; query: ReplaceQuery; apply: boolean }
   /** The table as corrected, as CSV text. */
   | { id: number; kind: 'corrected' };
 

@@ -1,5 +1,6 @@
-// The review grid and the steps around it, as a user meets them (real Chromium, the sandbox over HTTP): large counts
-// read with thousands separators, Plan opens on the rows it will not send with the first in view, Review's line of
+// The review grid and the steps around it, as a user meets them (real Chromium, the sandbox over HTTP): find and replace
+// in a column (counted before it changes anything, checked again at once, undone in one step, what Pivor receives and
+// what the corrected CSV holds); large counts read with thousands separators, Plan opens on the rows it will not send with the first in view, Review's line of
 // columns not imported leaves the empty ones out. Screenshots (wide, 480 px, dark) land in test-artifacts/extension/.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { mapHeaders, tableSamples } from '../../shared/map/index.ts';
 import { getResource } from '../../shared/resources/index.ts';
 import { startTestServer } from '../helpers/test-server.ts';
 import { buildExtension, launchExtension, readText, screenshot, signInThroughPopup, type LoadedExtension } from './harness.ts';
+import { allRecords, apiToken } from './pivor-server.ts';
 
 const realWorld = new URL('../fixtures/real-world/', import.meta.url).pathname;
 let sandbox: Sandbox;
@@ -52,6 +54,16 @@ async function toReview(path: string, resource: string, width = 1200): Promise<P
 /** Waits until the Review step has finished checking (after an option or a cell changed). */
 async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('[aria-busy=true]') && !!document.querySelector('[data-testid=count-records]'), undefined, { timeout: 60_000 });
+}
+
+async function count(page: Page, testId: string): Promise<number> {
+  const value = page.locator(`[data-testid=${testId}] .value`);
+  return (await value.count()) === 0 ? 0 : Number((await value.textContent())!.replace(/,/g, ''));
+}
+
+/** The preview's sentence once the worker has counted (it answers after a pause in typing). */
+async function previewSays(page: Page, text: RegExp): Promise<void> {
+  await expect.poll(() => page.textContent('[data-testid=replace-preview]'), { timeout: 30_000 }).toMatch(text);
 }
 
 async function tile(page: Page, testId: string): Promise<string> {
@@ -130,6 +142,83 @@ describe('counts, the first skipped row, the columns left out', () => {
     expect(notImported).toBeGreaterThan(0);
     expect(notImported).toBeLessThan(table.headers.length - empty.length);
     await screenshot(page, 'grid-review-not-imported-wide');
+    await page.close();
+  });
+});
+
+describe('find and replace in a column', () => {
+  test('counted before it applies, checked again at once, undone in one step; the corrected data is what Pivor receives', { timeout: 180_000 }, async () => {
+    const path = file('replace-contacts.csv', writeCsv(['first_name', 'last_name', 'email', 'job_title'], [
+      ['Ann', 'Rep', 'ann(at)rep.test', 'Engineer'], ['Ben', 'Rep', 'BEN(AT)rep.test', ''], ['Cy', 'Rep', 'cy@rep.test', ''], ['Di', 'Rep', 'di@rep.test', 'Engineer'],
+    ]));
+    const page = await toReview(path, 'contacts');
+    expect(await count(page, 'count-errors')).toBe(2);
+    await page.locator('[data-testid=find-replace] summary').click();
+    await page.locator('#fr-column').selectOption({ label: 'email' });
+    await page.fill('#fr-find', '(at)');
+    await page.fill('#fr-replace', '@');
+    // counted over the whole column before anything changes, any case first, then matching case
+    await previewSays(page, /^Will change 2 cells of “email”/);
+    const examples = (await page.locator('.fr-examples li').allTextContents()).map((t) => t.replace(/\s*→\s*becomes\s*/, ' → '));
+    expect(examples).toEqual(['Row 2: ann(at)rep.test → ann@rep.test', 'Row 3: BEN(AT)rep.test → BEN@rep.test']);
+    await page.getByLabel('Match case').check();
+    await previewSays(page, /^Will change 1 cell of “email”/);
+    await page.getByLabel('Match case').uncheck();
+    await previewSays(page, /^Will change 2 cells/);
+    await screenshot(page, 'grid-replace-preview-wide');
+    await page.setViewportSize({ width: 480, height: 860 });
+    await screenshot(page, 'grid-replace-preview-narrow');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'grid-replace-preview-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 1200, height: 860 });
+    expect(await count(page, 'count-errors')).toBe(2);
+
+    await page.click('[data-testid=replace-apply]');
+    await settled(page);
+    await expect.poll(() => count(page, 'count-errors'), { timeout: 30_000 }).toBe(0);
+    await previewSays(page, /^No cell of “email” that holds “\(at\)” would change/);
+    await page.uncheck('[data-testid=only-issues]');
+    expect(await page.getAttribute('[data-testid=review-row-2] td[data-column=email]', 'class')).toContain('cell-edited');
+    expect(await page.textContent('[data-testid=review-row-3] td[data-column=email]')).toBe('BEN@rep.test');
+
+    // a second replacement, text that looks like HTML, fills the empty job titles: shown as text; then undone whole
+    await page.locator('#fr-column').selectOption({ label: 'job_title' });
+    await page.fill('#fr-find', '');
+    await page.fill('#fr-replace', '<b>Lead</b>');
+    await page.getByLabel('Whole cell only').check();
+    await previewSays(page, /^Will change 2 cells of “job_title”/);
+    await page.click('[data-testid=replace-apply]');
+    await settled(page);
+    await expect.poll(() => page.textContent('[data-testid=review-row-3] td[data-column=job_title]'), { timeout: 30_000 }).toBe('<b>Lead</b>');
+    expect(await page.locator('[data-testid=review-row-3] td[data-column=job_title] b').count()).toBe(0);
+    await previewSays(page, /^No cell of “job_title” that is empty would change/);
+    await screenshot(page, 'grid-replace-applied-wide');
+    await page.click('[data-testid=replace-undo]');
+    await settled(page);
+    await expect.poll(() => page.textContent('[data-testid=review-row-3] td[data-column=job_title]'), { timeout: 30_000 }).toBe('');
+    expect(await page.getAttribute('[data-testid=review-row-3] td[data-column=job_title]', 'class')).not.toContain('cell-edited');
+    // the undo took back the last replacement only: the emails stay fixed
+    expect(await page.textContent('[data-testid=review-row-2] td[data-column=email]')).toBe('ann@rep.test');
+    expect(await count(page, 'count-errors')).toBe(0);
+    expect(await page.locator('[data-testid=replace-undo]').count()).toBe(0);
+
+    await page.click('[data-testid=download-corrected]');
+    const saved = await ext.download('replace-contacts-corrected.csv');
+    await expect.poll(() => readCsv(readText(saved)).records.length, { timeout: 20_000 }).toBe(4);
+    expect(readCsv(readText(saved)).records.map((r) => r.cells)).toEqual([
+      ['Ann', 'Rep', 'ann@rep.test', 'Engineer'], ['Ben', 'Rep', 'BEN@rep.test', ''], ['Cy', 'Rep', 'cy@rep.test', ''], ['Di', 'Rep', 'di@rep.test', 'Engineer'],
+    ]);
+
+    await page.getByRole('button', { name: 'See what will change', exact: true }).click();
+    await page.waitForSelector('[data-testid=plan-create]', { timeout: 60_000 });
+    expect(await count(page, 'plan-create')).toBe(4);
+    await page.click('[data-testid=send]');
+    await page.waitForSelector('[data-testid=push-complete]', { timeout: 60_000 });
+    const sent = (await allRecords(sandbox.url, await apiToken(sandbox.url), 'contacts')).filter((c) => c.last_name === 'Rep');
+    expect(sent.map((c) => `${c.first_name}:${c.email}:${c.job_title ?? ''}`).sort()).toEqual([
+      'Ann:ann@rep.test:Engineer', 'Ben:BEN@rep.test:', 'Cy:cy@rep.test:', 'Di:di@rep.test:Engineer',
+    ]);
     await page.close();
   });
 });

@@ -1,7 +1,7 @@
 // Step 3, Review: the one model of what will happen (rowOutcomes), as a grid: counts of rows sent as they are, sent
 // with warnings and not sent; each row's cells with their issues marked (infos, the normalizations, only on the cell);
 // each message beside its row, saying its column once; the first error in view. Values are shown as text.
-import type { Ref } from 'preact';
+import type { ComponentChildren, Ref } from 'preact';
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { ERROR_COLUMN, ORIGINAL_ROW_COLUMN } from '../../../shared/push/results-csv.ts';
 import type { RowOutcome, RowOutcomes } from '../../../shared/push/row-outcomes.ts';
@@ -25,12 +25,14 @@ export function ReviewStep(props: {
   onEdit: (row: number, column: number, value: string) => void;
   choices: Readonly<Record<number, RowChoice>>;
   onChoose: (row: number, choice: RowChoice | null) => void;
+  /** Tools over the whole grid (find and replace), above its filter. */
+  children?: ComponentChildren;
 }) {
   const { report, outcomes } = props;
   const { counts } = outcomes;
   const [onlyIssues, setOnlyIssues] = useState(counts.warnings + counts.errors > 0);
   const [page, setPage] = useState(0);
-  const columns = report.mapping.columns.filter((c) => c.field !== null);
+  const columns = gridColumns(report);
   const cells = useMemo(() => new Map(report.rows.map((r) => [r.row, r.cells])), [report]);
   const rows = useMemo(() => (onlyIssues ? outcomes.rows.filter((r) => r.status !== 'valid') : outcomes.rows), [outcomes, onlyIssues]);
   const shown = rows.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
@@ -72,6 +74,7 @@ export function ReviewStep(props: {
         Fix any cell here: select it and press Enter (or double-click), type, and press Enter. The rows are checked again at once,
         and what is sent is the corrected data.{counts.errors > 0 ? ' Rows with errors are not sent.' : ''}
       </p>
+      {props.children}
       <div class="row">
         <label class="choice">
           <input type="checkbox" checked={onlyIssues} onChange={(e) => { setOnlyIssues(e.currentTarget.checked); setPage(0); }} data-testid="only-issues" />
@@ -103,6 +106,11 @@ export function ReviewStep(props: {
       </div>
     </div>
   );
+}
+
+/** The grid's columns: those the mapping imports. */
+export function gridColumns(report: ValidationReport) {
+  return report.mapping.columns.filter((c) => c.field !== null);
 }
 
 /** "12 to create, 3 to update, 40 unchanged, 2 not sent; 310 values normalized." */
