@@ -12,5 +12,5 @@ export { looseName, nameKey } from './name-match.ts';
 export { memoryJournalStore, newJournal, fingerprint, createdEarlier, earlierRun, type JournalStore, type PushJournal, type JournalEntry } from './journal.ts';
 export { failuresCsv, resultsCsv, ERROR_COLUMN, ORIGINAL_ROW_COLUMN, type ReportRows } from './results-csv.ts';
 export { sameValue } from './compare-values.ts';
-export { rowOutcomes, type RowOutcome, type RowOutcomes, type RowAction, type OutcomeCounts, type LabelledChange } from './row-outcomes.ts';
+export { OutcomeTally, rowOutcomes, type RowOutcome, type RowOutcomes, type RowAction, type OutcomeCounts, type LabelledChange } from './row-outcomes.ts';
 export { recordName } from './look-alikes.ts';

@@ -62,22 +62,68 @@ export interface RowOutcomes {
 
 /** The one model, from a report and the plan made from it. */
 export function rowOutcomes(report: ValidationReport, plan: Plan): RowOutcomes {
-  const byRow = new Map<number, PlannedAction>();
-  for (const action of plan.actions) if (action.row !== null) byRow.set(action.row, action);
-  const rows: RowOutcome[] = [];
-  const counts: OutcomeCounts = { records: 0, create: 0, update: 0, unchanged: 0, held: 0, skip: 0, valid: 0, warnings: 0, errors: 0, normalized: 0 };
-  for (const row of report.rows) {
-    const action = byRow.get(row.row);
-    const outcome = action ? outcomeOf(report, plan, row, action) : skipped(row, 'the row has errors');
-    rows.push(outcome);
+  const tally = new OutcomeTally(report, plan);
+  while (!tally.complete) tally.add(Number.POSITIVE_INFINITY);
+  return tally.result();
+}
+
+/**
+ * The model built a slice at a time, so a page can take a turn between slices of a 100,000-row file: first the
+ * plan's actions are indexed by row, then the report's rows are read in order. rowOutcomes is the same in one go.
+ */
+export class OutcomeTally {
+  readonly #report: ValidationReport;
+  readonly #plan: Plan;
+  readonly #byRow = new Map<number, PlannedAction>();
+  #indexed = 0;
+  readonly #rows: RowOutcome[] = [];
+  readonly #counts: OutcomeCounts = { records: 0, create: 0, update: 0, unchanged: 0, held: 0, skip: 0, valid: 0, warnings: 0, errors: 0, normalized: 0 };
+
+  constructor(report: ValidationReport, plan: Plan) {
+    this.#report = report;
+    this.#plan = plan;
+  }
+
+  /** Whether every row of the report is in. */
+  get complete(): boolean {
+    return this.#indexed === this.#plan.actions.length && this.#rows.length === this.#report.rows.length;
+  }
+
+  /** Takes up to `count` more steps: actions indexed until all are, then rows read. */
+  add(count: number): void {
+    const actions = this.#plan.actions;
+    if (this.#indexed < actions.length) {
+      const end = Math.min(this.#indexed + count, actions.length);
+      for (; this.#indexed < end; this.#indexed++) {
+        const action = actions[this.#indexed]!;
+        if (action.row !== null) this.#byRow.set(action.row, action);
+      }
+      return;
+    }
+    const rows = this.#report.rows;
+    const end = Math.min(this.#rows.length + count, rows.length);
+    for (let i = this.#rows.length; i < end; i++) this.#count(this.#outcome(rows[i]!));
+  }
+
+  #outcome(row: ValidatedRow): RowOutcome {
+    const action = this.#byRow.get(row.row);
+    return action ? outcomeOf(this.#report, this.#plan, row, action) : skipped(row, 'the row has errors');
+  }
+
+  #count(outcome: RowOutcome): void {
+    const counts = this.#counts;
+    this.#rows.push(outcome);
     counts.records++;
     counts[outcome.action]++;
     if (outcome.status === 'error') counts.errors++;
     else if (outcome.status === 'warning') counts.warnings++;
     else counts.valid++;
-    if (outcome.issues.some((i) => i.severity === 'info')) counts.normalized++;
+    if (outcome.issues.some((issue) => issue.severity === 'info')) counts.normalized++;
   }
-  return { rows, counts, fileIssues: report.issues.filter((i) => i.row <= 1), columns: plan.columns };
+
+  result(): RowOutcomes {
+    return { rows: this.#rows, counts: this.#counts, fileIssues: this.#report.issues.filter((i) => i.row <= 1), columns: this.#plan.columns };
+  }
 }
 
 function outcomeOf(report: ValidationReport, plan: Plan, row: ValidatedRow, action: PlannedAction): RowOutcome {

@@ -2,6 +2,7 @@
 export * from './types.ts';
 export { validateTable } from './validate-table.ts';
 export { plainReport, plainRow } from './checked-row.ts';
+export { rowByNumber } from './row-by-number.ts';
 export { checkCsv, CheckError, type CheckOptions } from './check-csv.ts';
 export { toApiBody } from './api-body.ts';
 export { referenceIndex, type Resolution, type ReferenceIndex } from './references.ts';

@@ -14,6 +14,7 @@ import { namesFrom, RowValueStore, type NameFill } from './row-values.ts';
 import type { Issue, RowValue, ValidatedRow, ValidateOptions, ValidationReport } from './types.ts';
 import { checkValue } from './value-rules.ts';
 import { noticeLevel, statusOf } from './levels.ts';
+import { rowByNumber } from './row-by-number.ts';
 import { asciiInitialFields, nonAsciiInitial, nonAsciiInitialIssue } from './ascii-initial.ts';
 
 /** A cell that failed to normalize: it holds no value, but is no missing value either (it has its own error). */
@@ -365,20 +366,6 @@ function blankRowsIssue(rows: readonly number[]): Issue {
   const shown = rows.slice(0, 10).join(', ') + (rows.length > 10 ? ` and ${rows.length - 10} more` : '');
   const what = rows.length === 1 ? `Row ${shown} has no values; it is skipped.` : `${rows.length} rows have no values and are skipped (rows ${shown}).`;
   return { row: 1, column: null, field: null, severity: 'warning', code: 'blank-rows', message: what };
-}
-
-function rowByNumber(rows: readonly ValidatedRow[], row: number): ValidatedRow | undefined {
-  // rows are in file order, so row numbers ascend: binary search
-  let lo = 0;
-  let hi = rows.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = rows[mid]!;
-    if (r.row === row) return r;
-    if (r.row < row) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return undefined;
 }
 
 /** The reader's problems: on their record's row, as an error row for a record it skipped, or file-level. */

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCsv } from '../../shared/csv/index.ts';
 import { exportCsv } from '../../shared/export/index.ts';
-import { preparePush, rowOutcomes, type RowOutcomes } from '../../shared/push/index.ts';
+import { OutcomeTally, preparePush, rowOutcomes, type RowOutcomes } from '../../shared/push/index.ts';
 import { openSession, type Session } from './sandbox-session.ts';
 
 let s: Session;
@@ -38,6 +38,19 @@ describe('rowOutcomes', () => {
     expect(model.rows.map((r) => `${r.row}:${r.action}:${r.status}`)).toEqual([
       '2:create:valid', '3:create:valid', '4:create:valid', '5:skip:error', '6:skip:error', '7:skip:error', '8:create:valid',
     ]);
+  });
+
+  it('made a slice at a time (as the wizard does between turns), the model is the same as in one go', async () => {
+    const { report, plan } = await preparePush(s.client, { resource: 'contacts', input: csv }, { matchBy: 'email', createMissingClients: true, dryRun: true });
+    const tally = new OutcomeTally(report, plan);
+    let steps = 0;
+    while (!tally.complete) {
+      tally.add(2);
+      steps++;
+    }
+    // 7 actions indexed two at a time, then 7 rows read two at a time
+    expect(steps).toBe(8);
+    expect(tally.result()).toEqual(rowOutcomes(report, plan));
   });
 
   it('says a missing client is created first, and a normalization only on its cell (info)', async () => {
