@@ -4,7 +4,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { isPivorError } from '../../shared/api/index.ts';
 import { mapHeaders, type RecalledMapping, type UserMapping } from '../../shared/map/index.ts';
-import { ERROR_COLUMN, ORIGINAL_ROW_COLUMN, ReferenceBook, failuresCsv, missingClientNames, resultsCsv, rowOutcomes, type Plan, type PushProgress, type PushResult, type RowChoice } from '../../shared/push/index.ts';
+import { ERROR_COLUMN, ORIGINAL_ROW_COLUMN, ReferenceBook, failuresCsv, missingClientNames, resultsCsv, type Plan, type PushProgress, type PushResult, type RowChoice, type RowOutcomes } from '../../shared/push/index.ts';
 import { getResource, isResourceName, type ResourceName } from '../../shared/resources/index.ts';
 import type { References, ValidationReport } from '../../shared/validate/index.ts';
 import { AppHeader } from '../ui/app-header.tsx';
@@ -23,6 +23,7 @@ import { journalKey } from '../storage/journal-store.ts';
 import { recallMapping, recallValueMapping, rememberMapping, rememberValueMapping } from '../storage/mapping-memory.ts';
 import { chosenFile, type ChosenFile } from './chosen-file.ts';
 import { CsvWorkerClient } from './csv-worker-client.ts';
+import { nextTurn, outcomesInSlices } from './outcomes-in-slices.ts';
 import { defaultOptions, type ImportOptions } from './import-options.ts';
 import { ConcurrencyChoice } from './concurrency-choice.tsx';
 import { alreadyCreated, createClients, loadReferences, makePlan, withPlannedClients } from './import-run.ts';
@@ -68,6 +69,8 @@ export function WizardApp() {
   const [checked, setChecked] = useState<ValidationReport | null>(null);
   const [report, setReport] = useState<ValidationReport | null>(null);
   const [plan, setPlan] = useState<Plan | null>(null);
+  // The one model (rowOutcomes) of the plan, made with it: Review and Plan count from it.
+  const [planned, setPlanned] = useState<{ plan: Plan; outcomes: RowOutcomes } | null>(null);
   const [done, setDone] = useState<Map<number, number>>(new Map());
   const [progress, setProgress] = useState<PushProgress | null>(null);
   const [result, setResult] = useState<PushResult | null>(null);
@@ -122,6 +125,8 @@ export function WizardApp() {
     setFileError(null);
     setReading(true);
     try {
+      // a turn after the file's hash: its copy for the worker then holds the page in a task of its own
+      await nextTurn();
       const summary = await worker.parse(chosen.bytes);
       if (summary.headers.length === 0 || summary.headers.every((h) => h.trim() === '')) {
         throw new Error('The file is empty or has no header row.');
@@ -229,14 +234,17 @@ export function WizardApp() {
     setStepError(null);
     try {
       const missing = opts.createMissingClients ? missingClientNames(fresh, book.current.references(forResource), answers) : [];
-      const planned = missing.length === 0 ? fresh
+      const toPlan = missing.length === 0 ? fresh
         : await validate(forResource, withPlannedClients(book.current.references(forResource), missing), opts, withMapping);
-      const made = await makePlan(clientFor(session), worker, book.current, planned, opts, onLoading, undefined, forFile ? journalKey(forFile.hash, forResource) : undefined, { choices: answers });
+      const made = await makePlan(clientFor(session), worker, book.current, toPlan, opts, onLoading, undefined, forFile ? journalKey(forFile.hash, forResource) : undefined, { choices: answers });
+      if (!latest()) return false;
+      const outcomes = await outcomesInSlices(toPlan, made);
       if (!latest()) return false;
       setMissingClients(missing);
-      setReport(planned);
+      setReport(toPlan);
       setDone(await alreadyCreated(made));
       setPlan(made);
+      setPlanned({ plan: made, outcomes });
       return true;
     } catch (error) {
       if (latest()) setStepError(describe(error));
@@ -465,7 +473,8 @@ export function WizardApp() {
   const sending = plan ? plan.counts.create - done.size + plan.counts.update + plan.counts.delete : 0;
   // Counted once per report, not on every render: a report may hold 100,000 rows.
   const nonAsciiNames = useMemo(() => nonAsciiNameRows(report), [report]);
-  const outcomes = useMemo(() => (report && plan ? rowOutcomes(report, plan) : null), [report, plan]);
+  // The model of the plan shown (none while it is planned again): made with the plan, not on every render.
+  const outcomes = planned && planned.plan === plan ? planned.outcomes : null;
   const emptyColumns = useMemo(() => emptyHeaders(parsed), [parsed]);
 
   return (

@@ -1,10 +1,10 @@
 // Step 4, Plan: what will happen before anything is sent, from the one model Review counted (rowOutcomes): N creates,
 // M updates named by their record with the changed fields by label, K unchanged, and the rows not sent with why.
 import type { Ref } from 'preact';
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { LabelledChange, RowOutcome, RowOutcomes } from '../../../shared/push/row-outcomes.ts';
 import type { Plan, PlannedAction } from '../../../shared/push/types.ts';
-import { issueText } from '../../../shared/validate/index.ts';
+import { issueText, rowByNumber } from '../../../shared/validate/index.ts';
 import { getResource } from '../../../shared/resources/index.ts';
 import { countOf, formatCount } from '../../ui/count.ts';
 import { Notice } from '../../ui/notice.tsx';
@@ -17,13 +17,12 @@ const FILTERS: Filter[] = ['update', 'create', 'duplicate', 'skip', 'unchanged']
 
 export function PlanStep(props: { plan: Plan; outcomes: RowOutcomes; done: ReadonlyMap<number, number>; resumed: boolean; missingClients: string[] }) {
   const { plan, outcomes } = props;
-  const byRow = new Map(outcomes.rows.map((r) => [r.row, r]));
   const spec = getResource(plan.resource);
   // rows that will not be sent come first, as Review's errors do: the first of them in view
   const firstWithRows = plan.counts.skip > 0 ? 'skip' : FILTERS.find((f) => plan.counts[f] > 0) ?? 'create';
   const [filter, setFilter] = useState<Filter>(firstWithRows);
   const [page, setPage] = useState(0);
-  const actions = plan.actions.filter((a) => a.kind === filter);
+  const actions = useMemo(() => plan.actions.filter((a) => a.kind === filter), [plan, filter]);
   const shown = actions.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
   const firstSkipped = useFirstInView(shown, (a) => a.kind === 'skip');
   const sending = plan.counts.create - props.done.size + plan.counts.update + plan.counts.delete;
@@ -72,7 +71,7 @@ export function PlanStep(props: { plan: Plan; outcomes: RowOutcomes; done: Reado
           </thead>
           <tbody>
             {shown.map((a, i) => (
-              <PlanRow key={`${a.row ?? 'd'}-${i}`} action={a} outcome={a.row !== null ? byRow.get(a.row) : undefined}
+              <PlanRow key={`${a.row ?? 'd'}-${i}`} action={a} outcome={a.row !== null ? rowByNumber(outcomes.rows, a.row) : undefined}
                 rowRef={a === firstSkipped.row ? firstSkipped.ref : undefined}
                 doneId={a.row !== null ? props.done.get(a.row) : undefined} />
             ))}

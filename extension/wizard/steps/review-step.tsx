@@ -6,7 +6,7 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import { ERROR_COLUMN, ORIGINAL_ROW_COLUMN } from '../../../shared/push/results-csv.ts';
 import type { RowOutcome, RowOutcomes } from '../../../shared/push/row-outcomes.ts';
 import type { Question, RowChoice } from '../../../shared/push/types.ts';
-import { issueText, type Issue, type ValidatedRow, type ValidationReport } from '../../../shared/validate/index.ts';
+import { issueText, rowByNumber, type Issue, type ValidatedRow, type ValidationReport } from '../../../shared/validate/index.ts';
 import { countOf, formatCount } from '../../ui/count.ts';
 import { Notice } from '../../ui/notice.tsx';
 import { PAGE_SIZE, Pager } from '../../ui/pager.tsx';
@@ -33,12 +33,13 @@ export function ReviewStep(props: {
   const [onlyIssues, setOnlyIssues] = useState(counts.warnings + counts.errors > 0);
   const [page, setPage] = useState(0);
   const columns = gridColumns(report);
-  const cells = useMemo(() => new Map(report.rows.map((r) => [r.row, r.cells])), [report]);
+  // found by number for the rows shown, not indexed: a report may hold 100,000 rows
+  const cellsOf = (row: number) => rowByNumber(report.rows, row)?.cells;
   const rows = useMemo(() => (onlyIssues ? outcomes.rows.filter((r) => r.status !== 'valid') : outcomes.rows), [outcomes, onlyIssues]);
   const shown = rows.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
   // A failures file brought back ("Fix and re-import"): each row's error from the push shows beside it.
   const lastErrorAt = report.headers.indexOf(ERROR_COLUMN);
-  const lastError = (row: number) => (lastErrorAt >= 0 ? cells.get(row)?.[lastErrorAt]?.trim() ?? '' : '');
+  const lastError = (row: number) => (lastErrorAt >= 0 ? cellsOf(row)?.[lastErrorAt]?.trim() ?? '' : '');
   // the failures file's own columns (its error, the original row) are no data left out
   const ownColumn = (i: Issue) => lastErrorAt >= 0 && (i.column === ERROR_COLUMN || i.column === ORIGINAL_ROW_COLUMN);
   const columnsLeftOut = outcomes.fileIssues.filter((i) => isColumnLeftOut(i) && !ownColumn(i));
@@ -95,7 +96,7 @@ export function ReviewStep(props: {
           </thead>
           <tbody>
             {shown.map((row) => (
-              <ReviewRow key={row.row} row={row} cells={cells.get(row.row) ?? []} columns={columns} issuesColumn={anyIssues}
+              <ReviewRow key={row.row} row={row} cells={cellsOf(row.row) ?? []} columns={columns} issuesColumn={anyIssues}
                 rowRef={row === firstError.row ? firstError.ref : undefined} edited={props.edited} lastError={lastError(row.row)}
                 onEdit={(column, value) => props.onEdit(row.row, column, value)}
                 question={row.question ?? (props.choices[row.row] ? asked.get(row.row) : undefined)}
