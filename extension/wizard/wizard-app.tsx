@@ -473,7 +473,7 @@ export function WizardApp() {
   const sending = plan ? plan.counts.create - done.size + plan.counts.update + plan.counts.delete : 0;
   // Counted once per report, not on every render: a report may hold 100,000 rows.
   const nonAsciiNames = useMemo(() => nonAsciiNameRows(report), [report]);
-  // The model of the plan shown (none while it is planned again): made with the plan, not on every render.
+  // The model of the plan shown, made with it rather than on a render (none once the plan is cleared).
   const outcomes = planned && planned.plan === plan ? planned.outcomes : null;
   const emptyColumns = useMemo(() => emptyHeaders(parsed), [parsed]);
 
