@@ -1,6 +1,6 @@
 // The review grid and the steps around it, as a user meets them (real Chromium, the sandbox over HTTP): find and replace
 // in a column (counted before it changes anything, checked again at once, undone in one step, what Pivor receives and
-// what the corrected CSV holds); large counts read with thousands separators, Plan opens on the rows it will not send with the first in view, Review's line of
+// what the corrected CSV holds); a keyboard-only path through the grid to Pivor; large counts read with thousands separators, Plan opens on the rows it will not send with the first in view, Review's line of
 // columns not imported leaves the empty ones out. Screenshots (wide, 480 px, dark) land in test-artifacts/extension/.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +12,7 @@ import { readCsv, writeCsv } from '../../shared/csv/index.ts';
 import { mapHeaders, tableSamples } from '../../shared/map/index.ts';
 import { getResource } from '../../shared/resources/index.ts';
 import { startTestServer } from '../helpers/test-server.ts';
-import { buildExtension, launchExtension, readText, screenshot, signInThroughPopup, type LoadedExtension } from './harness.ts';
+import { buildExtension, launchExtension, readText, screenshot, signInThroughPopup, tabTo, type LoadedExtension } from './harness.ts';
 import { allRecords, apiToken } from './pivor-server.ts';
 
 const realWorld = new URL('../fixtures/real-world/', import.meta.url).pathname;
@@ -219,6 +219,94 @@ describe('find and replace in a column', () => {
     expect(sent.map((c) => `${c.first_name}:${c.email}:${c.job_title ?? ''}`).sort()).toEqual([
       'Ann:ann@rep.test:Engineer', 'Ben:BEN@rep.test:', 'Cy:cy@rep.test:', 'Di:di@rep.test:Engineer',
     ]);
+    await page.close();
+  });
+});
+
+/** The focused element's accessible name (a grid cell's "Row 4, email…"). */
+async function focused(page: Page): Promise<string> {
+  return page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '');
+}
+
+describe('the keyboard alone', () => {
+  test('through the grid: cells by arrow keys, fixed with Enter and F2, the issues filter, find and replace, Plan and Send', { timeout: 180_000 }, async () => {
+    const path = file('keys-contacts.csv', writeCsv(['first_name', 'last_name', 'email'], [
+      ['Ann', 'Key', 'ann(at)key.test'], ['Ben', 'Key', 'ben(at)key.test'], ['Cy', 'Key', 'cy-at-key.test'], ['Di', 'Key', 'di at key.test'], ['Ed', 'Key', 'ed@key.test'],
+    ]));
+    const page = await ext.open('wizard/index.html#resource=contacts');
+    await page.setViewportSize({ width: 1200, height: 860 });
+    await page.setInputFiles('#file-input', path);
+    await page.waitForSelector('[data-testid=detection]', { timeout: 60_000 });
+    await tabTo(page, /^Continue to mapping$/);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.mapping-table');
+    await tabTo(page, /^Check the rows$/);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=count-records]', { timeout: 60_000 });
+    await settled(page);
+    expect(await count(page, 'count-errors')).toBe(4);
+
+    // find and replace: opened, filled and applied from the keyboard
+    await tabTo(page, /^Find and replace in a column/);
+    await page.keyboard.press('Enter');
+    await tabTo(page, /^(first_name|last_name|email)/); // the column's select, named by its choice
+    await page.keyboard.press('End'); // the last column: email
+    expect(await page.locator('#fr-column option:checked').textContent()).toBe('email');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('(at)');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('@');
+    await previewSays(page, /^Will change 2 cells of “email”/);
+    await page.keyboard.press('Enter');
+    await settled(page);
+    await expect.poll(() => count(page, 'count-errors'), { timeout: 30_000 }).toBe(2);
+
+    // the issues filter, off and on again with Space
+    await tabTo(page, /Only rows with warnings or errors/);
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.locator('.review-table tbody tr').count()).toBe(5);
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.locator('.review-table tbody tr').count()).toBe(2);
+
+    // into the grid in one Tab stop, along the row with the arrows, Enter to edit, Enter to keep
+    await tabTo(page, /^Row 4, first_name/);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await focused(page)).toMatch(/^Row 4, email: /);
+    await screenshot(page, 'grid-keyboard-cell-wide', { fullPage: false });
+    await page.setViewportSize({ width: 480, height: 860 });
+    await page.evaluate(() => document.activeElement?.scrollIntoView({ block: 'center', inline: 'center' }));
+    expect(await focused(page)).toMatch(/^Row 4, email: /);
+    await screenshot(page, 'grid-keyboard-cell-narrow', { fullPage: false });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'grid-keyboard-cell-dark', { fullPage: false });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 1200, height: 860 });
+    await page.keyboard.press('Enter');
+    await page.locator('input.cell-input:focus').waitFor({ timeout: 30_000 });
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('cy@key.test');
+    await page.keyboard.press('Enter');
+    await settled(page);
+    await expect.poll(() => count(page, 'count-errors'), { timeout: 30_000 }).toBe(1);
+    // the fixed row left the filtered grid: the focus is on the cell that took its place
+    await expect.poll(() => focused(page), { timeout: 30_000 }).toMatch(/^Row 5, email: /);
+    await page.keyboard.press('F2');
+    await page.locator('input.cell-input:focus').waitFor({ timeout: 30_000 });
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('di@key.test');
+    await page.keyboard.press('Enter');
+    await settled(page);
+    await expect.poll(() => count(page, 'count-errors'), { timeout: 30_000 }).toBe(0);
+
+    await tabTo(page, /^See what will change$/);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=plan-create]', { timeout: 60_000 });
+    await tabTo(page, /^Send 5 changes to Pivor$/);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=push-complete]', { timeout: 60_000 });
+    const sent = (await allRecords(sandbox.url, await apiToken(sandbox.url), 'contacts')).filter((c) => c.last_name === 'Key');
+    expect(sent.map((c) => c.email).sort()).toEqual(['ann@key.test', 'ben@key.test', 'cy@key.test', 'di@key.test', 'ed@key.test']);
     await page.close();
   });
 });

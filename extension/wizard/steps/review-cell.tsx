@@ -1,6 +1,7 @@
 // One cell of the review grid, fixable in place: Enter, F2 or a double click opens it, Enter (or leaving it) keeps the
-// new text, Escape puts the old one back. The cell shows its most serious issue; its messages are its tooltip.
-import { useRef, useState } from 'preact/hooks';
+// new text, Escape puts the old one back, and the focus is back on the cell. The cell shows its most serious issue;
+// its messages are its tooltip. Moving between cells is the grid's (grid-focus.ts).
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Severity } from '../../../shared/validate/index.ts';
 
 export interface CellMark { severity: Severity; text: string }
@@ -8,8 +9,25 @@ export interface CellMark { severity: Severity; text: string }
 export function ReviewCell(props: {
   row: number; column: { index: number; header: string }; text: string; mark: CellMark | undefined; edited: boolean;
   onEdit: (value: string) => void;
+  /** The grid's one cell in the Tab order. */
+  tabbable: boolean;
+  onFocus: () => void;
 }) {
   const [editing, setEditing] = useState(false);
+  const cell = useRef<HTMLTableCellElement>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    // the editor takes the focus, the caret after the text (a page honours autofocus once only)
+    if (editing && input.current) {
+      input.current.focus();
+      input.current.setSelectionRange(input.current.value.length, input.current.value.length);
+    }
+    // the editor closed by a key: the focus goes back to its cell, not to the page
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (wasEditing.current && !editing && lost) cell.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
   // Enter closes the field, and its removal then blurs it: keep the edit once.
   const open = useRef(false);
   const start = () => {
@@ -27,8 +45,8 @@ export function ReviewCell(props: {
       if (keep && input.value !== props.text) props.onEdit(input.value);
     };
     return (
-      <td class={`${classes} editing`} data-column={column.header}>
-        <input type="text" class="cell-input" defaultValue={props.text} aria-label={`Row ${props.row}, ${column.header}`} autoFocus
+      <td class={`${classes} editing`} data-column={column.header} data-cell data-index={column.index} ref={cell}>
+        <input type="text" class="cell-input" defaultValue={props.text} aria-label={`Row ${props.row}, ${column.header}`} ref={input}
           data-testid={`edit-${props.row}-${column.index}`}
           onKeyDown={(e) => {
             if (e.key === 'Enter') done(e.currentTarget, true);
@@ -39,8 +57,8 @@ export function ReviewCell(props: {
     );
   }
   return (
-    <td class={classes} data-column={column.header} title={mark?.text} tabIndex={0} aria-label={label}
-      onDblClick={start}
+    <td class={classes} data-column={column.header} data-cell data-index={column.index} title={mark?.text} tabIndex={props.tabbable ? 0 : -1}
+      aria-label={label} ref={cell} onFocus={props.onFocus} onDblClick={start}
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === 'F2') {
           e.preventDefault();

@@ -13,6 +13,7 @@ import { PAGE_SIZE, Pager } from '../../ui/pager.tsx';
 import { StatTiles } from '../../ui/stat-tiles.tsx';
 import { NotImportedIssues, isColumnLeftOut } from './not-imported-issues.tsx';
 import { useFirstInView } from './first-in-view.ts';
+import { useGridFocus } from './grid-focus.ts';
 import { ReviewCell, type CellMark } from './review-cell.tsx';
 import { RowQuestion } from './row-question.tsx';
 
@@ -45,6 +46,7 @@ export function ReviewStep(props: {
   const columnsLeftOut = outcomes.fileIssues.filter((i) => isColumnLeftOut(i) && !ownColumn(i));
   const anyIssues = shown.some((r) => r.issues.length > 0 || lastError(r.row) !== '' || props.choices[r.row] !== undefined);
   const firstError = useFirstInView(shown, (r) => r.status === 'error');
+  const focus = useGridFocus(shown);
   // Questions asked stay answerable once answered (the answered row has none left): kept by row.
   const asked = useRef(new Map<number, Question>()).current;
   for (const row of shown) if (row.question) asked.set(row.row, row.question);
@@ -72,7 +74,7 @@ export function ReviewStep(props: {
         </Notice>
       )}
       <p class="muted small">
-        Fix any cell here: select it and press Enter (or double-click), type, and press Enter. The rows are checked again at once,
+        Fix any cell here: select it (the arrow keys move between cells) and press Enter or F2 (or double-click), type, and press Enter. The rows are checked again at once,
         and what is sent is the corrected data.{counts.errors > 0 ? ' Rows with errors are not sent.' : ''}
       </p>
       {props.children}
@@ -85,7 +87,7 @@ export function ReviewStep(props: {
         <Pager page={page} total={rows.length} onPage={setPage} />
       </div>
       <div class="table-wrap review-table-wrap">
-        <table class="review-table">
+        <table class="review-table" ref={focus.table} onKeyDown={focus.onKeyDown}>
           <thead>
             <tr>
               <th scope="col" class="num">Row</th>
@@ -98,7 +100,7 @@ export function ReviewStep(props: {
             {shown.map((row) => (
               <ReviewRow key={row.row} row={row} cells={cellsOf(row.row) ?? []} columns={columns} issuesColumn={anyIssues}
                 rowRef={row === firstError.row ? firstError.ref : undefined} edited={props.edited} lastError={lastError(row.row)}
-                onEdit={(column, value) => props.onEdit(row.row, column, value)}
+                onEdit={(column, value) => props.onEdit(row.row, column, value)} focus={focus}
                 question={row.question ?? (props.choices[row.row] ? asked.get(row.row) : undefined)}
                 choice={props.choices[row.row]} onChoose={(choice) => props.onChoose(row.row, choice)} />
             ))}
@@ -132,8 +134,9 @@ function ReviewRow(props: {
   question: Question | undefined;
   choice: RowChoice | undefined;
   onChoose: (choice: RowChoice | null) => void;
+  focus: Pick<ReturnType<typeof useGridFocus>, 'onCellFocus' | 'tabbable'>;
 }) {
-  const { row } = props;
+  const { row, focus } = props;
   const byColumn = cellLevels(row.issues);
   return (
     <tr class={`status-${row.status}`} data-testid={`review-row-${row.row}`} data-action={row.action} ref={props.rowRef}>
@@ -153,9 +156,10 @@ function ReviewRow(props: {
       {props.cells.length === 0 ? (
         <td colSpan={props.columns.length} class="muted">(the row could not be read)</td>
       ) : (
-        props.columns.map((c) => (
+        props.columns.map((c, i) => (
           <ReviewCell key={c.index} row={row.row} column={c} text={props.cells[c.index] ?? ''} mark={byColumn.get(c.header)}
-            edited={props.edited.has(`${row.row}:${c.index}`)} onEdit={(value) => props.onEdit(c.index, value)} />
+            edited={props.edited.has(`${row.row}:${c.index}`)} onEdit={(value) => props.onEdit(c.index, value)}
+            tabbable={focus.tabbable(row.row, c.index, i === 0)} onFocus={() => focus.onCellFocus(row.row, c.index)} />
         ))
       )}
     </tr>
