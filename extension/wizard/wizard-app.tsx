@@ -516,7 +516,7 @@ export function WizardApp() {
           {step === 'Mapping' && parsed && resource && mapping && (
             <>
               <StepHead title="Match the columns" text="Each column of the file and the Pivor field it fills. Change any that are wrong." />
-              <MappingStep key={`${file?.hash}:${resource}:${resets}`} resource={resource} headers={parsed.headers} samples={parsed.samples}
+              <MappingStep key={`${file?.hash}:${resource}:${resets}`} resource={resource} headers={parsed.headers} samples={parsed.samples} mappingSamples={parsed.mappingSamples}
                 filled={parsed.filled} mapping={mapping} remembered={remembered} onChange={changeMapping} onReset={resetMapping} />
               <Footer onBack={() => setStep('File')}>
                 <button type="button" class="primary" disabled={!session} onClick={() => void goReview()}>Check the rows</button>

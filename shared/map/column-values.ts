@@ -166,6 +166,26 @@ function recognise(resource: ResourceSpec, column: ColumnMapping, values: readon
 }
 
 /**
+ * The fields a column's values look like (email addresses: email; phone numbers: phone, mobile…), each with how
+ * sure, when at least half the sampled values are of one kind: suggestions for a picker, whatever the header says.
+ */
+export function valueSuggestions(resource: ResourceSpec, values: readonly string[]): { field: string; score: number; basis: string }[] {
+  // one value is enough for a suggestion (not for a mapping): its score says how little it rests on
+  if (values.length === 0) return [];
+  const counts = new Map<ValueKind, number>();
+  for (const v of values) counts.set(kindOf(v), (counts.get(kindOf(v)) ?? 0) + 1);
+  const found: { field: string; score: number; basis: string }[] = [];
+  for (const [kind, n] of counts) {
+    if (n / values.length < FIT) continue;
+    const basis = `${n} of ${values.length} sampled values are ${KIND_WORDS[kind]}`;
+    for (const key of KIND_FIELDS[kind] ?? []) {
+      if (resource.fields.some((f) => f.key === key)) found.push({ field: key, score: contentScore({ matching: n, sampled: values.length }), basis });
+    }
+  }
+  return found;
+}
+
+/**
  * How sure a match by values is: the share of sampled values of the kind, discounted for small samples (2 of 2 is
  * less telling than 950 of 1,000), and kept below a header's exact match (0.9 at most, like a close spelling).
  */

@@ -11,4 +11,5 @@ export { columnSamples, tableSamples, contentScore, SAMPLE_ROWS } from './column
 export { phoneKind, type PhoneKind } from './phone-kind.ts';
 export { fieldColumns } from './field-columns.ts';
 export { mappingConfidence, type Confidence, type ConfidenceLevel } from './confidence.ts';
+export { fieldSuggestions, type FieldSuggestion } from './field-suggestions.ts';
 export { recallSavedMapping, withSavedMapping, type SavedMapping, type RecalledMapping, type HeaderFit } from './saved-mapping.ts';

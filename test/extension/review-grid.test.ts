@@ -1,6 +1,7 @@
 // The review grid and the steps around it, as a user meets them (real Chromium, the sandbox over HTTP): find and replace
 // in a column (counted before it changes anything, checked again at once, undone in one step, what Pivor receives and
-// what the corrected CSV holds); a keyboard-only path through the grid to Pivor; large counts read with thousands separators, Plan opens on the rows it will not send with the first in view, Review's line of
+// what the corrected CSV holds); a keyboard-only path through the grid to Pivor; the mapping's dropdowns list the
+// fields suggested for their column first; large counts read with thousands separators, Plan opens on the rows it will not send with the first in view, Review's line of
 // columns not imported leaves the empty ones out. Screenshots (wide, 480 px, dark) land in test-artifacts/extension/.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -307,6 +308,49 @@ describe('the keyboard alone', () => {
     await page.waitForSelector('[data-testid=push-complete]', { timeout: 60_000 });
     const sent = (await allRecords(sandbox.url, await apiToken(sandbox.url), 'contacts')).filter((c) => c.last_name === 'Key');
     expect(sent.map((c) => c.email).sort()).toEqual(['ann@key.test', 'ben@key.test', 'cy@key.test', 'di@key.test', 'ed@key.test']);
+    await page.close();
+  });
+});
+
+describe('the mapping dropdowns', () => {
+  test('list the fields suggested for their column first, most likely first, and stay usable from the keyboard', { timeout: 120_000 }, async () => {
+    const path = file('suggest-contacts.csv', writeCsv(['Vorname', 'Nachname', 'Tel. privé', 'Courriel'], [
+      ['Ada', 'Byron', '+44 20 7946 0958', 'ada@suggest.test'], ['Bo', 'Ng', '+44 20 7946 0959', 'bo@suggest.test'], ['Cy', 'Ito', '020 7946 0960', 'cy@suggest.test'],
+    ]));
+    const page = await ext.open('wizard/index.html#resource=contacts');
+    await page.setViewportSize({ width: 1200, height: 860 });
+    await page.setInputFiles('#file-input', path);
+    await page.waitForSelector('[data-testid=detection]', { timeout: 60_000 });
+    await page.getByRole('button', { name: 'Continue to mapping', exact: true }).click();
+    await page.waitForSelector('[data-testid=mapping-imported]');
+    const suggested = (header: string) => page.getByLabel(`Field for column ${header}`).locator('optgroup[label="Suggested for this column"] option').allTextContents();
+    // matched by their values: the phone column offers phone then mobile, the email column email
+    expect(await suggested('Tel. privé')).toEqual(['Phone', 'Mobile']);
+    expect(await suggested('Courriel')).toEqual(['Email']);
+    // every field is still there, once
+    const all = await page.getByLabel('Field for column Tel. privé').locator('option').allTextContents();
+    expect(all.filter((o) => o === 'Phone')).toHaveLength(1);
+    expect(all).toContain('Job title');
+    // a header and values that say nothing: no group, the fields as they are
+    await page.locator('[data-testid=not-imported] summary').click();
+    expect(await page.getByLabel('Field for column Vorname').locator('optgroup').count()).toBe(0);
+    await screenshot(page, 'grid-mapping-suggested-wide');
+    await page.setViewportSize({ width: 480, height: 860 });
+    await screenshot(page, 'grid-mapping-suggested-narrow');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'grid-mapping-suggested-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 1200, height: 860 });
+
+    // from the keyboard: Home is "Don't import", the next choice down the first suggestion, then the second
+    await tabTo(page, /^Field for column Tel\. privé$/);
+    const tel = page.getByLabel('Field for column Tel. privé');
+    await page.keyboard.press('Home');
+    expect(await tel.inputValue()).toBe('');
+    await page.keyboard.press('ArrowDown');
+    expect(await tel.inputValue()).toBe('phone');
+    await page.keyboard.press('ArrowDown');
+    expect(await tel.inputValue()).toBe('mobile');
     await page.close();
   });
 });

@@ -1,6 +1,7 @@
 // One column of the file on the mapping step: its header, sample values, the field it fills (a dropdown of field
-// labels) and why, with how sure the suggestion is. A table row on wide screens, a card at phone widths (wizard.css).
-import { mappingConfidence, type ColumnMapping } from '../../../shared/map/index.ts';
+// labels, the fields suggested for this column first, most likely first) and why, with how sure the suggestion is.
+// A table row on wide screens, a card at phone widths (wizard.css).
+import { mappingConfidence, type ColumnMapping, type FieldSuggestion } from '../../../shared/map/index.ts';
 import type { FieldSpec } from '../../../shared/resources/index.ts';
 
 export interface MappingRowProps {
@@ -9,6 +10,8 @@ export interface MappingRowProps {
   /** How many records hold a value in this column (0: empty). */
   filled: number;
   choices: readonly FieldSpec[];
+  /** The fields the core suggests for this column, most likely first. */
+  suggested: readonly FieldSuggestion[];
   onChange: (header: string, field: string | null) => void;
 }
 
@@ -29,11 +32,28 @@ export function MappingRow(props: MappingRowProps) {
         <select aria-label={`Field for column ${name}`} value={column.field ?? ''}
           onChange={(e) => props.onChange(column.header, e.currentTarget.value || null)}>
           <option value="">— Don’t import —</option>
-          {props.choices.map((f) => <option key={f.key} value={f.key}>{f.label}</option>)}
+          <FieldOptions choices={props.choices} suggested={props.suggested} />
         </select>
       </td>
       <td class="why">{why(column)}</td>
     </tr>
+  );
+}
+
+/** The suggested fields in a group of their own, first; then every other field. Labels only, so typed letters find them. */
+function FieldOptions(props: { choices: readonly FieldSpec[]; suggested: readonly FieldSuggestion[] }) {
+  const byKey = new Map(props.choices.map((f) => [f.key, f]));
+  const suggested = props.suggested.filter((s) => byKey.has(s.field));
+  const option = (f: FieldSpec, title?: string) => <option key={f.key} value={f.key} title={title}>{f.label}</option>;
+  if (suggested.length === 0) return <>{props.choices.map((f) => option(f))}</>;
+  const first = new Set(suggested.map((s) => s.field));
+  return (
+    <>
+      <optgroup label="Suggested for this column">
+        {suggested.map((s) => option(byKey.get(s.field)!, `${s.percent}% sure: ${s.basis}`))}
+      </optgroup>
+      <optgroup label="Other fields">{props.choices.filter((f) => !first.has(f.key)).map((f) => option(f))}</optgroup>
+    </>
   );
 }
 

@@ -1,8 +1,8 @@
 // Step 2, Mapping: the columns that will be imported, with sample values, the field each fills and how sure the
 // suggestion is; a dropdown changes it. Columns that fill nothing fold into one line that opens, and empty columns
 // are hidden unless asked for, so a 47-column export shows what matters first. Changes are remembered by the wizard.
-import { useState } from 'preact/hooks';
-import { fullNameField, type ColumnMapping, type HeaderMapping, type RecalledMapping } from '../../../shared/map/index.ts';
+import { useMemo, useState } from 'preact/hooks';
+import { fieldSuggestions, fullNameField, mapHeaders, type ColumnMapping, type FieldSuggestion, type HeaderMapping, type RecalledMapping } from '../../../shared/map/index.ts';
 import { getResource, type FieldSpec, type ResourceName } from '../../../shared/resources/index.ts';
 import { countOf, formatCount } from '../../ui/count.ts';
 import { Notice } from '../../ui/notice.tsx';
@@ -13,6 +13,8 @@ export interface MappingStepProps {
   resource: ResourceName;
   headers: string[];
   samples: string[][];
+  /** The first rows' values per column, as the mapping reads them: what the field suggestions rest on. */
+  mappingSamples: string[][];
   /** Per column, how many records hold a value. */
   filled: number[];
   mapping: HeaderMapping;
@@ -26,6 +28,7 @@ export function MappingStep(props: MappingStepProps) {
   const choices = spec.fields.filter((f) => f.type !== 'timestamp' || f.key === 'updated_at');
   const missing = missingRequired(props.resource, props.mapping);
   const [showEmpty, setShowEmpty] = useState(false);
+  const suggestions = useSuggestions(props);
   // Which columns sit in the fold is decided when the step opens: a column the user maps or leaves out stays
   // where it is (and keeps focus), rather than jumping between the two lists.
   const [folded] = useState(() => new Set(props.mapping.columns.filter((c) => c.field === null).map((c) => c.index)));
@@ -36,7 +39,7 @@ export function MappingStep(props: MappingStepProps) {
   const shown = props.mapping.columns.filter((c) => showEmpty || !isEmpty(c));
   const row = (column: ColumnMapping) => (
     <MappingRow key={column.index} column={column} samples={props.samples[column.index] ?? []} filled={props.filled[column.index] ?? 0}
-      choices={choices} onChange={props.onChange} />
+      choices={choices} suggested={suggestions[column.index] ?? []} onChange={props.onChange} />
   );
   return (
     <div class="stack">
@@ -68,6 +71,15 @@ export function MappingStep(props: MappingStepProps) {
       <NotImportedColumns columns={shown.filter((c) => folded.has(c.index))} hiddenEmpty={showEmpty ? 0 : emptyCount} head={<MappingHead />} row={row} />
     </div>
   );
+}
+
+/** Per column, the fields the core suggests for it, most likely first: from the automatic mapping, whatever the user chose. */
+function useSuggestions(props: MappingStepProps): FieldSuggestion[][] {
+  return useMemo(() => {
+    const spec = getResource(props.resource);
+    const auto = mapHeaders(spec, props.headers, {}, props.mappingSamples);
+    return auto.columns.map((c) => fieldSuggestions(spec, c, props.mappingSamples[c.index] ?? []));
+  }, [props.resource, props.headers, props.mappingSamples]);
 }
 
 export function MappingHead() {
