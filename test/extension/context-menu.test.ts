@@ -6,13 +6,10 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Sandbox } from '../../sandbox/index.ts';
-import { startTestServer } from '../helpers/test-server.ts';
-import { buildExtension, launchExtension, screenshot, type LoadedExtension } from './harness.ts';
+import { extensionSuite, screenshot, toReview } from './harness.ts';
 
 const fixtures = new URL('../fixtures/', import.meta.url).pathname;
-let sandbox: Sandbox;
-let ext: LoadedExtension;
+const suite = extensionSuite({ seed: 'demo', signIn: false });
 let site: Server; // the page and its cookie-protected CSV
 let other: Server; // a CSV on another origin
 let siteUrl: string;
@@ -47,24 +44,20 @@ beforeAll(async () => {
     if (req.url === '/public/clients.csv') res.writeHead(200, { 'Content-Type': 'text/csv' }).end(readFileSync(fixtures + 'pivor-clients-export.csv'));
     else res.writeHead(404).end();
   });
-  const [dist, started, sitePort, otherPort] = await Promise.all([buildExtension(), startTestServer({ seed: 'demo' }), listen(site), listen(other)]);
-  sandbox = started;
+  const [sitePort, otherPort] = await Promise.all([listen(site), listen(other)]);
   siteUrl = `http://127.0.0.1:${sitePort}`;
   otherUrl = `http://localhost:${otherPort}`; // another origin, and one the extension has no access to yet
-  ext = await launchExtension(dist);
-}, 90_000);
+});
 
-afterAll(async () => {
-  await ext?.close();
-  await sandbox?.close();
+afterAll(() => {
   site?.close();
   other?.close();
 });
 
 /** Right-click → "Upload CSV to Pivor": runs the extension's own menu listener for this tab, returns the wizard tab. */
 async function uploadFromMenu(page: Page, menuItemId: string, linkUrl?: string): Promise<Page> {
-  const worker = await ext.serviceWorker();
-  const opened = ext.context.waitForEvent('page', (p) => p.url().includes('/wizard/index.html#handoff='));
+  const worker = await suite.ext.serviceWorker();
+  const opened = suite.ext.context.waitForEvent('page', (p) => p.url().includes('/wizard/index.html#handoff='));
   await worker.evaluate(
     async ({ menuItemId, linkUrl, pageUrl }) => {
       const tab = (await chrome.tabs.query({})).find((t) => t.url === pageUrl);
@@ -80,18 +73,18 @@ async function uploadFromMenu(page: Page, menuItemId: string, linkUrl?: string):
 }
 
 test('the menu items are registered for .csv links and .csv pages only', async () => {
-  const page = await ext.open('popup/index.html');
+  const page = await suite.ext.open('popup/index.html');
   // Creating them again with the same ids fails: they exist.
-  const error = await (await ext.serviceWorker()).evaluate(
+  const error = await (await suite.ext.serviceWorker()).evaluate(
     () => new Promise<string>((resolve) => chrome.contextMenus.create({ id: 'pivor-upload-csv-link', title: 'x' }, () => resolve(chrome.runtime.lastError?.message ?? ''))),
   );
   expect(error).toMatch(/duplicate/i);
   await page.close();
 });
 
-test('a same-origin link behind a login: read with the page’s session, handed to the wizard, kept while signed out', async () => {
-  await ext.grantOrigin(siteUrl); // what activeTab grants on a real right-click
-  const page = await ext.context.newPage();
+test('a same-origin link behind a login: read with the page’s session, handed to the wizard, kept while signed out', { timeout: 90_000 }, async () => {
+  await suite.ext.grantOrigin(siteUrl); // what activeTab grants on a real right-click
+  const page = await suite.ext.context.newPage();
   await page.goto(`${siteUrl}/login`);
   await page.goto(`${siteUrl}/reports.html`);
   const wizard = await uploadFromMenu(page, 'pivor-upload-csv-link', `${siteUrl}/exports/contacts.csv`);
@@ -108,11 +101,11 @@ test('a same-origin link behind a login: read with the page’s session, handed 
   await screenshot(wizard, 'context-menu-signed-out');
   await wizard.waitForSelector('[data-testid=signed-out]');
 
-  const [signIn] = await Promise.all([ext.context.waitForEvent('page'), wizard.getByRole('link', { name: 'Sign in', exact: true }).click()]);
+  const [signIn] = await Promise.all([suite.ext.context.waitForEvent('page'), wizard.getByRole('link', { name: 'Sign in', exact: true }).click()]);
   await signIn.waitForLoadState();
   expect(signIn.url()).toContain('/popup/index.html#tab');
-  await ext.allowOrigin(new URL(sandbox.url).origin);
-  await signIn.fill('#pivor-url', sandbox.url);
+  await suite.ext.allowOrigin(new URL(suite.sandbox.url).origin);
+  await signIn.fill('#pivor-url', suite.sandbox.url);
   await signIn.fill('#email', 'admin@pivor.dev');
   await signIn.fill('#password', 'password');
   await signIn.click('button[type=submit]');
@@ -122,16 +115,14 @@ test('a same-origin link behind a login: read with the page’s session, handed 
 
   await wizard.waitForSelector('[data-testid=signed-out]', { state: 'detached' });
   expect(await wizard.textContent('[data-testid=file-name]')).toBe('contacts.csv');
-  await wizard.getByRole('button', { name: 'Continue to mapping', exact: true }).click();
-  await wizard.getByRole('button', { name: 'Check the rows', exact: true }).click();
-  await wizard.waitForSelector('[data-testid=count-records]');
+  await toReview(wizard);
   expect(await wizard.textContent('[data-testid=count-valid] .value')).toBe('3');
   await wizard.close();
   await page.close();
 });
 
 test('a .csv page itself: the page context item reads it', async () => {
-  const page = await ext.context.newPage();
+  const page = await suite.ext.context.newPage();
   await page.goto(`${siteUrl}/shared/contacts.csv`);
   const wizard = await uploadFromMenu(page, 'pivor-upload-csv-page');
   await wizard.waitForSelector('[data-testid=detection]');
@@ -141,9 +132,9 @@ test('a .csv page itself: the page context item reads it', async () => {
 });
 
 test('a link whose site session has ended: the wizard says so instead of importing a login page', async () => {
-  const page = await ext.context.newPage();
+  const page = await suite.ext.context.newPage();
   await page.goto(`${siteUrl}/reports.html`);
-  await ext.context.clearCookies();
+  await suite.ext.context.clearCookies();
   const wizard = await uploadFromMenu(page, 'pivor-upload-csv-link', `${siteUrl}/exports/contacts.csv`);
   await wizard.waitForSelector('[data-testid=handoff-error]');
   expect(await wizard.textContent('[data-testid=handoff-error]')).toMatch(/web page, not a CSV file/);
@@ -153,14 +144,14 @@ test('a link whose site session has ended: the wizard says so instead of importi
 });
 
 test('a cross-origin link: the wizard asks for that origin first, then reads the file', async () => {
-  const page = await ext.context.newPage();
+  const page = await suite.ext.context.newPage();
   await page.goto(`${siteUrl}/reports.html`);
   const wizard = await uploadFromMenu(page, 'pivor-upload-csv-link', `${otherUrl}/public/clients.csv`);
   await wizard.waitForSelector('[data-testid=handoff-access]');
   expect(await wizard.textContent('[data-testid=handoff-access]')).toContain(otherUrl);
   await screenshot(wizard, 'context-menu-cross-origin');
   // The user allows it in Chrome's prompt.
-  await ext.allowOrigin(otherUrl);
+  await suite.ext.allowOrigin(otherUrl);
   await wizard.getByRole('button', { name: 'Allow and read the file', exact: true }).click();
   await wizard.waitForSelector('[data-testid=detection]');
   expect(await wizard.textContent('[data-testid=file-name]')).toBe('clients.csv');

@@ -3,40 +3,12 @@
 // are; a failures file gets its mapping back; rows pasted from a spreadsheet import like a file; the mapping works
 // at 480 px and with the keyboard alone. Screenshots (wide, narrow, dark) land in test-artifacts/extension/.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
-import type { Sandbox } from '../../sandbox/index.ts';
-import { startTestServer } from '../helpers/test-server.ts';
-import { buildExtension, launchExtension, screenshot, signInThroughPopup, tabTo, type LoadedExtension } from './harness.ts';
-import { allRecords, apiToken } from './pivor-server.ts';
+import { describe, expect, test } from 'vitest';
+import { checkRows, count, extensionSuite, openWizard, screenshot, tabTo, toMapping, toPlan } from './harness.ts';
+import { allRecords } from './pivor-server.ts';
 
 const realWorld = new URL('../fixtures/real-world/', import.meta.url).pathname;
-let sandbox: Sandbox;
-let ext: LoadedExtension;
-let token: string;
-
-beforeAll(async () => {
-  const [dist, started] = await Promise.all([buildExtension(), startTestServer({ seed: 'demo' })]);
-  sandbox = started;
-  ext = await launchExtension(dist);
-  (await signInThroughPopup(ext, sandbox.url)).close();
-  token = await apiToken(sandbox.url);
-}, 90_000);
-
-afterAll(async () => {
-  await ext?.close();
-  await sandbox?.close();
-});
-
-async function toMapping(page: Page): Promise<void> {
-  await page.waitForSelector('[data-testid=detection]');
-  await page.getByRole('button', { name: 'Continue to mapping', exact: true }).click();
-  await page.waitForSelector('[data-testid=mapping-imported]');
-}
-
-async function count(page: Page, testId: string): Promise<number> {
-  return Number((await page.textContent(`[data-testid=${testId}] .value`))!.replace(/,/g, ''));
-}
+const suite = extensionSuite({ seed: 'demo' });
 
 /** The columns of the file that hold no value on any row, read from the fixture itself. */
 function emptyColumns(path: string): string[] {
@@ -65,8 +37,7 @@ describe('a Google Contacts export', () => {
     const file = realWorld + 'google-contacts.csv';
     const empty = emptyColumns(file);
     expect(empty.length).toBeGreaterThan(10);
-    const page = await ext.open('wizard/index.html');
-    await page.setInputFiles('#file-input', file);
+    const page = await openWizard(suite.ext, file);
     await toMapping(page);
 
     const headersShown = await page.locator('.mapping-table .header-cell').allTextContents();
@@ -115,8 +86,7 @@ describe('a Google Contacts export', () => {
     await page.setViewportSize({ width: 1200, height: 860 });
 
     // Review: the same columns as one line, not a notice each
-    await page.getByRole('button', { name: 'Check the rows', exact: true }).click();
-    await page.waitForSelector('[data-testid=count-records]');
+    await checkRows(page);
     expect(await page.locator('[data-testid=review-not-imported]').count()).toBe(1);
     expect(await page.locator('.notice', { hasText: 'is not imported' }).count()).toBe(0);
     await screenshot(page, 'mapping-google-contacts-review');
@@ -128,10 +98,8 @@ describe('a failures file', () => {
   test('mapped with the keyboard alone; its failures file comes back with the same mapping', async () => {
     const tag = `fail${Date.now()}`;
     const csv = `Vorname,Nachname,E-Mail,Bemerkung\nKlara,Weiss,${tag}.ok@example.com,erste\nOtto,Falsch,not-an-email-${tag},zweite\n`;
-    const page = await ext.open('wizard/index.html#resource=contacts');
+    const page = await openWizard(suite.ext, { name: `${tag}.csv`, text: csv }, 'contacts');
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    await page.setInputFiles('#file-input', { name: `${tag}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await page.waitForSelector('[data-testid=detection]');
     await tabTo(page, /^Continue to mapping$/);
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid=mapping-imported]');
@@ -158,23 +126,21 @@ describe('a failures file', () => {
     await page.waitForSelector('[data-testid=plan-create]');
     await page.click('[data-testid=send]');
     await page.waitForSelector('[data-testid=push-complete]');
-    const [klara] = await allRecords(sandbox.url, token, 'contacts', { search: `${tag}.ok@example.com` });
+    const [klara] = await allRecords(suite.sandbox.url, suite.token, 'contacts', { search: `${tag}.ok@example.com` });
     expect(klara).toMatchObject({ first_name: 'Klara', last_name: 'Weiss', notes: 'erste' });
     await page.getByRole('button', { name: 'Download failures CSV', exact: true }).click();
-    const failures = await ext.download(`${tag}-failures.csv`);
+    const failures = await suite.ext.download(`${tag}-failures.csv`);
     await page.close();
 
     // The failures file: the same headers plus error and original_row. Its mapping is the one chosen above.
-    const again = await ext.open('wizard/index.html#resource=contacts');
-    await again.setInputFiles('#file-input', failures);
+    const again = await openWizard(suite.ext, failures, 'contacts');
     await toMapping(again);
     expect(await again.getByLabel('Field for column Vorname').inputValue()).toBe('first_name');
     expect(await again.getByLabel('Field for column Nachname').inputValue()).toBe('last_name');
     expect(await again.getByLabel('Field for column Bemerkung').inputValue()).toBe('notes');
     expect(await again.textContent('[data-testid=mapping-remembered]')).toMatch(/earlier choices .* also has “error”, “original_row”/);
     await screenshot(again, 'mapping-failures-file');
-    await again.getByRole('button', { name: 'Check the rows', exact: true }).click();
-    await again.waitForSelector('[data-testid=count-records]');
+    await checkRows(again);
     expect(await count(again, 'count-records')).toBe(1);
     expect(await again.textContent('[data-testid=review-row-2] .issue-list')).toContain(`not-an-email-${tag}`);
     await again.close();
@@ -186,7 +152,7 @@ describe('paste', () => {
     const tag = `paste${Date.now()}`;
     // what Google Sheets and Excel put on the clipboard: tabs, CRLF, a cell with a line break quoted, its quotes doubled
     const rows = `First name\tLast name\tEmail\tNotes\r\nPia\tPaste\t${tag}.1@example.com\t"Line one\nLine ""two"""\r\nPer\tPaste\t${tag}.2@example.com\tplain\r\n`;
-    const page = await ext.open('wizard/index.html');
+    const page = await suite.ext.open('wizard/index.html');
     await page.waitForSelector('#paste-input');
     await page.focus('#paste-input');
     await page.evaluate((text) => navigator.clipboard.writeText(text), rows);
@@ -196,22 +162,20 @@ describe('paste', () => {
     expect(await page.isChecked('input[name=resource][value=contacts]')).toBe(true);
     await screenshot(page, 'paste-file-step');
     await toMapping(page);
-    await page.getByRole('button', { name: 'Check the rows', exact: true }).click();
-    await page.waitForSelector('[data-testid=count-records]');
+    await checkRows(page);
     expect(await count(page, 'count-records')).toBe(2);
     expect(await count(page, 'count-errors')).toBe(0);
-    await page.getByRole('button', { name: 'See what will change', exact: true }).click();
-    await page.waitForSelector('[data-testid=plan-create]');
+    await toPlan(page);
     expect(await count(page, 'plan-create')).toBe(2);
     await page.click('[data-testid=send]');
     await page.waitForSelector('[data-testid=push-complete]');
-    const made = (await allRecords(sandbox.url, token, 'contacts', { search: tag })).sort((a, b) => String(a.email).localeCompare(String(b.email)));
+    const made = (await allRecords(suite.sandbox.url, suite.token, 'contacts', { search: tag })).sort((a, b) => String(a.email).localeCompare(String(b.email)));
     expect(made.map((c) => [c.first_name, c.notes])).toEqual([['Pia', 'Line one\nLine "two"'], ['Per', 'plain']]);
     await page.close();
   });
 
   test('a paste of one line says to copy the header with the rows; typed rows are read like pasted ones', async () => {
-    const page = await ext.open('wizard/index.html');
+    const page = await suite.ext.open('wizard/index.html');
     await page.waitForSelector('#paste-input');
     await page.fill('#paste-input', 'Pia\tPaste\tpia@example.com');
     await page.getByRole('button', { name: 'Use these rows', exact: true }).click();

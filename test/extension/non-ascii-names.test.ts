@@ -4,47 +4,22 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startSandbox, type Sandbox } from '../../sandbox/index.ts';
-import { buildExtension, launchExtension, screenshot, signInThroughPopup, type LoadedExtension } from './harness.ts';
-import { allRecords, apiToken } from './pivor-server.ts';
+import { startSandbox } from '../../sandbox/index.ts';
+import { count, extensionSuite, openWizard, screenshot, toPlan, toReview } from './harness.ts';
+import { allRecords } from './pivor-server.ts';
 
-let sandbox: Sandbox;
-let ext: LoadedExtension;
-let token: string;
-let scratch: string;
-
-beforeAll(async () => {
-  const [dist, started] = await Promise.all([buildExtension(), startSandbox({ port: 0, seed: 'users' })]);
-  sandbox = started;
-  ext = await launchExtension(dist);
-  (await signInThroughPopup(ext, sandbox.url)).close();
-  token = await apiToken(sandbox.url);
-  scratch = mkdtempSync(join(tmpdir(), 'pivor-wizard-names-'));
-}, 90_000);
-
-afterAll(async () => {
-  await ext?.close();
-  await sandbox?.close();
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
-});
-
-async function count(page: Page, testId: string): Promise<number> {
-  return Number((await page.textContent(`[data-testid=${testId}] .value`))!.replace(/,/g, ''));
-}
+const suite = extensionSuite({ server: () => startSandbox({ port: 0, seed: 'users' }) });
+const scratch = mkdtempSync(join(tmpdir(), 'pivor-wizard-names-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 async function openWizardWith(name: string, text: string): Promise<Page> {
   const path = join(scratch, name);
   writeFileSync(path, text);
-  const page = await ext.open('wizard/index.html#resource=contacts');
+  const page = await openWizard(suite.ext, path, 'contacts');
   page.setDefaultTimeout(15_000);
-  await page.setInputFiles('#file-input', path);
-  await page.waitForSelector('[data-testid=detection]');
-  await page.getByRole('button', { name: 'Continue to mapping', exact: true }).click();
-  await page.waitForSelector('.mapping-table');
-  await page.getByRole('button', { name: 'Check the rows', exact: true }).click();
-  await page.waitForSelector('[data-testid=count-records]');
+  await toReview(page);
   return page;
 }
 
@@ -70,8 +45,7 @@ describe('names Pivor cannot handle', () => {
     await screenshot(page, 'wizard-non-ascii-names');
 
     // Unticked: the plan skips the row.
-    await page.getByRole('button', { name: 'See what will change', exact: true }).click();
-    await page.waitForSelector('[data-testid=plan-create]');
+    await toPlan(page);
     expect(await count(page, 'plan-create')).toBe(1);
     expect(await count(page, 'plan-skip')).toBe(1);
 
@@ -81,15 +55,14 @@ describe('names Pivor cannot handle', () => {
     await expect.poll(() => count(page, 'count-errors')).toBe(0);
     expect(await count(page, 'count-warnings')).toBe(1);
     expect(await issues.textContent()).toContain('is sent anyway, as you chose');
-    await page.getByRole('button', { name: 'See what will change', exact: true }).click();
-    await page.waitForSelector('[data-testid=plan-create]');
+    await toPlan(page);
     expect(await count(page, 'plan-create')).toBe(2);
     await page.click('[data-testid=send]');
     await page.waitForSelector('[data-testid=push-complete]');
     expect(await count(page, 'result-created')).toBe(2);
     // Pivor's bug, as the sandbox plays it: the contact is saved, and lists holding it fail from now on.
-    expect(sandbox.query('SELECT first_name FROM contacts ORDER BY first_name').map((r) => r.first_name)).toEqual(['Ada', 'Émile']);
-    await expect(allRecords(sandbox.url, token, 'contacts')).rejects.toThrow('HTTP 500');
+    expect(suite.sandbox.query('SELECT first_name FROM contacts ORDER BY first_name').map((r) => r.first_name)).toEqual(['Ada', 'Émile']);
+    await expect(allRecords(suite.sandbox.url, suite.token, 'contacts')).rejects.toThrow('HTTP 500');
     await page.close();
   });
 });

@@ -2,17 +2,17 @@
 // sign out revoking the token on the server, exports whose files equal the server's records, templates.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { startSandbox } from '../../sandbox/index.ts';
-import { startTestServer } from '../helpers/test-server.ts';
 import { readCsv } from '../../shared/csv/index.ts';
 import { columnName, getResource, templateFields } from '../../shared/resources/index.ts';
-import { buildExtension, launchExtension, openPopup, readText, screenshot, signInThroughPopup, signOutIfSignedIn, storageOf, tabTo, type LoadedExtension } from './harness.ts';
+import { extensionSuite, openPopup, readText, screenshot, signInThroughPopup, signOutIfSignedIn, storageOf, tabTo } from './harness.ts';
 import { allRecords, apiGet, apiToken } from './pivor-server.ts';
 
-let sandbox: Awaited<ReturnType<typeof startTestServer>>;
-let ext: LoadedExtension;
-let notPivor: Server;
+const suite = extensionSuite({ seed: 'demo', signIn: false });
+// A web server that is not Pivor: an HTML page at every path.
+const notPivor: Server = createServer((_, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><title>Blog</title><h1>Hello</h1>'));
+afterAll(() => notPivor.close());
 
 function today(): string {
   const d = new Date();
@@ -24,23 +24,9 @@ async function listen(server: Server): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-beforeAll(async () => {
-  const [dist, started] = await Promise.all([buildExtension(), startTestServer({ seed: 'demo' })]);
-  sandbox = started;
-  ext = await launchExtension(dist);
-  // A web server that is not Pivor: an HTML page at every path.
-  notPivor = createServer((_, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><title>Blog</title><h1>Hello</h1>'));
-}, 90_000);
-
-afterAll(async () => {
-  await ext?.close();
-  await sandbox?.close();
-  notPivor?.close();
-});
-
 describe('sign-in errors', () => {
   test('plain http to a remote host is refused before anything is sent', async () => {
-    const popup = await openPopup(ext);
+    const popup = await openPopup(suite.ext);
     await screenshot(popup, 'popup-signed-out');
     await popup.fill('#pivor-url', 'http://crm.example.com');
     await popup.fill('#email', 'admin@pivor.dev');
@@ -52,9 +38,9 @@ describe('sign-in errors', () => {
   });
 
   test('a wrong password says so', async () => {
-    await ext.allowOrigin(new URL(sandbox.url).origin);
-    const popup = await openPopup(ext);
-    await popup.fill('#pivor-url', sandbox.url);
+    await suite.ext.allowOrigin(new URL(suite.sandbox.url).origin);
+    const popup = await openPopup(suite.ext);
+    await popup.fill('#pivor-url', suite.sandbox.url);
     await popup.fill('#email', 'admin@pivor.dev');
     await popup.fill('#password', 'not-the-password');
     await popup.click('button[type=submit]');
@@ -65,8 +51,8 @@ describe('sign-in errors', () => {
 
   test('a site that is not Pivor, and a server that does not answer, say so', async () => {
     const url = await listen(notPivor);
-    await ext.allowOrigin(url);
-    const popup = await openPopup(ext);
+    await suite.ext.allowOrigin(url);
+    const popup = await openPopup(suite.ext);
     await popup.fill('#pivor-url', url);
     await popup.fill('#email', 'admin@pivor.dev');
     await popup.fill('#password', 'password');
@@ -78,7 +64,7 @@ describe('sign-in errors', () => {
     const gone = createServer();
     const deadUrl = await listen(gone);
     await new Promise((resolve) => gone.close(resolve));
-    await ext.allowOrigin(deadUrl);
+    await suite.ext.allowOrigin(deadUrl);
     await popup.fill('#pivor-url', deadUrl);
     await popup.click('button[type=submit]');
     await expect.poll(() => popup.textContent('[data-testid=sign-in-error]'), { timeout: 20_000 }).toMatch(/Can't reach Pivor/);
@@ -95,27 +81,27 @@ describe('sign-in errors', () => {
   });
 
   test('an address without a scheme: localhost and 127.0.0.1 are tried over http and signing in works', async () => {
-    await signOutIfSignedIn(ext);
-    await ext.allowOrigin(new URL(sandbox.url).origin);
-    const popup = await openPopup(ext);
+    await signOutIfSignedIn(suite.ext);
+    await suite.ext.allowOrigin(new URL(suite.sandbox.url).origin);
+    const popup = await openPopup(suite.ext);
     await popup.fill('#pivor-url', 'crm.example.com');
     expect(await popup.textContent('[data-testid=url-scheme]')).toBe('Will use https://crm.example.com (https).');
-    await popup.fill('#pivor-url', sandbox.url.replace(/^http:\/\//, ''));
+    await popup.fill('#pivor-url', suite.sandbox.url.replace(/^http:\/\//, ''));
     expect(await popup.textContent('[data-testid=url-scheme]')).toContain('(http, as for a local address)');
     await popup.fill('#email', 'admin@pivor.dev');
     await popup.fill('#password', 'password');
     await popup.click('button[type=submit]');
     await popup.waitForSelector('[data-testid=user-name]');
     const { local } = await storageOf(popup);
-    expect((local.session as { baseUrl: string }).baseUrl).toBe(sandbox.url);
+    expect((local.session as { baseUrl: string }).baseUrl).toBe(suite.sandbox.url);
     await popup.close();
-    await signOutIfSignedIn(ext);
+    await signOutIfSignedIn(suite.ext);
   });
 
   test('a pasted token that Pivor refuses says so', async () => {
-    await ext.allowOrigin(new URL(sandbox.url).origin);
-    const popup = await openPopup(ext);
-    await popup.fill('#pivor-url', sandbox.url);
+    await suite.ext.allowOrigin(new URL(suite.sandbox.url).origin);
+    const popup = await openPopup(suite.ext);
+    await popup.fill('#pivor-url', suite.sandbox.url);
     await popup.getByText('API token', { exact: true }).click();
     await popup.fill('#token', '999|notARealTokenAtAll');
     await popup.click('button[type=submit]');
@@ -126,11 +112,11 @@ describe('sign-in errors', () => {
 
 describe('signed in', () => {
   test('email and password: who and where; the token kept in storage.local only; sign out revokes it', async () => {
-    await signOutIfSignedIn(ext);
-    const popup = await signInThroughPopup(ext, sandbox.url);
+    await signOutIfSignedIn(suite.ext);
+    const popup = await signInThroughPopup(suite.ext, suite.sandbox.url);
     expect(await popup.textContent('[data-testid=user-name]')).toBe('Admin');
     expect(await popup.textContent('[data-testid=user-role]')).toBe('admin');
-    expect(await popup.textContent('[data-testid=instance]')).toBe(new URL(sandbox.url).host);
+    expect(await popup.textContent('[data-testid=instance]')).toBe(new URL(suite.sandbox.url).host);
     await screenshot(popup, 'popup-signed-in');
     await popup.emulateMedia({ colorScheme: 'dark' });
     await popup.waitForTimeout(200);
@@ -143,24 +129,24 @@ describe('signed in', () => {
     expect(stored.sync).toEqual({});
     expect(JSON.stringify(stored.session)).not.toContain(token);
     expect(popup.url()).not.toContain(token.split('|')[1]!);
-    const named = sandbox.query("SELECT name FROM personal_access_tokens WHERE id = ?", [Number(token.split('|')[0])]);
+    const named = suite.sandbox.query("SELECT name FROM personal_access_tokens WHERE id = ?", [Number(token.split('|')[0])]);
     expect(named[0]?.name).toBe('Pivor Bridge (Chrome)');
-    expect((await apiGet(sandbox.url, token, '/user')).status).toBe(200);
+    expect((await apiGet(suite.sandbox.url, token, '/user')).status).toBe(200);
 
     await popup.getByRole('button', { name: 'Sign out', exact: true }).click();
     await popup.waitForSelector('#pivor-url');
-    expect((await apiGet(sandbox.url, token, '/user')).status).toBe(401);
+    expect((await apiGet(suite.sandbox.url, token, '/user')).status).toBe(401);
     expect((await storageOf(popup)).local.session).toBeUndefined();
     await popup.close();
   });
 
   test('signs in and out with the keyboard alone, focus always visible', async () => {
-    await signOutIfSignedIn(ext);
-    await ext.allowOrigin(new URL(sandbox.url).origin);
-    const popup = await openPopup(ext);
+    await signOutIfSignedIn(suite.ext);
+    await suite.ext.allowOrigin(new URL(suite.sandbox.url).origin);
+    const popup = await openPopup(suite.ext);
     await popup.waitForSelector('#pivor-url');
     await tabTo(popup, /^Pivor URL$/);
-    await popup.keyboard.type(sandbox.url);
+    await popup.keyboard.type(suite.sandbox.url);
     await tabTo(popup, /^Email$/);
     await popup.keyboard.type('admin@pivor.dev');
     await tabTo(popup, /^Password$/);
@@ -174,11 +160,11 @@ describe('signed in', () => {
   });
 
   test('a pasted token signs in, as the user it belongs to', async () => {
-    await signOutIfSignedIn(ext);
-    const token = await apiToken(sandbox.url, 'manager@pivor.dev', 'password', 'pasted');
-    await ext.allowOrigin(new URL(sandbox.url).origin);
-    const popup = await openPopup(ext);
-    await popup.fill('#pivor-url', sandbox.url);
+    await signOutIfSignedIn(suite.ext);
+    const token = await apiToken(suite.sandbox.url, 'manager@pivor.dev', 'password', 'pasted');
+    await suite.ext.allowOrigin(new URL(suite.sandbox.url).origin);
+    const popup = await openPopup(suite.ext);
+    await popup.fill('#pivor-url', suite.sandbox.url);
     await popup.getByText('API token', { exact: true }).click();
     await popup.fill('#token', token);
     await popup.click('button[type=submit]');
@@ -186,22 +172,22 @@ describe('signed in', () => {
     expect(await popup.textContent('[data-testid=user-role]')).toBe('manager');
     await popup.getByRole('button', { name: 'Sign out', exact: true }).click();
     await popup.waitForSelector('#pivor-url');
-    expect((await apiGet(sandbox.url, token, '/user')).status).toBe(401);
+    expect((await apiGet(suite.sandbox.url, token, '/user')).status).toBe(401);
     await popup.close();
   });
 
   test('export: the downloaded file holds exactly the server records, filtered when asked', async () => {
-    await signOutIfSignedIn(ext);
-    const popup = await signInThroughPopup(ext, sandbox.url);
-    const token = await apiToken(sandbox.url);
+    await signOutIfSignedIn(suite.ext);
+    const popup = await signInThroughPopup(suite.ext, suite.sandbox.url);
+    const token = await apiToken(suite.sandbox.url);
     const contacts = popup.locator('[data-testid=resource-contacts]');
     await contacts.locator('text=Export CSV').click();
     await popup.waitForSelector('[data-testid=export-done-contacts]');
     await screenshot(popup, 'popup-exported');
     expect(await popup.textContent('[data-testid=export-done-contacts]')).toContain(`Saved pivor-contacts-${today()}.csv (`);
-    const file = await ext.download(`pivor-contacts-${today()}.csv`);
+    const file = await suite.ext.download(`pivor-contacts-${today()}.csv`);
     const table = readCsv(readText(file));
-    const server = await allRecords(sandbox.url, token, 'contacts');
+    const server = await allRecords(suite.sandbox.url, token, 'contacts');
     expect(table.problems.filter((p) => p.severity === 'error')).toEqual([]);
     const idAt = table.headers.indexOf('id');
     const emailAt = table.headers.indexOf('email');
@@ -218,8 +204,8 @@ describe('signed in', () => {
     await popup.waitForSelector('[data-testid=export-done-clients]');
     // The file's name says its filter.
     expect(await popup.textContent('[data-testid=export-file-clients]')).toBe(`pivor-clients-status-active-${today()}.csv`);
-    const clientFile = readCsv(readText(await ext.download(`pivor-clients-status-active-${today()}.csv`)));
-    const active = await allRecords(sandbox.url, token, 'clients', { status: 'active' });
+    const clientFile = readCsv(readText(await suite.ext.download(`pivor-clients-status-active-${today()}.csv`)));
+    const active = await allRecords(suite.sandbox.url, token, 'clients', { status: 'active' });
     const clientIdAt = clientFile.headers.indexOf('id');
     expect(clientFile.records.map((r) => Number(r.cells[clientIdAt])).sort((a, b) => a - b)).toEqual(active.map((r) => r.id).sort((a, b) => a - b));
     expect(active.length).toBeGreaterThan(0);
@@ -227,15 +213,15 @@ describe('signed in', () => {
     // A second export of the same list the same day: Chrome saves it as "… (1).csv", and the popup says that name.
     await contacts.locator('text=Export CSV').click();
     await expect.poll(() => popup.textContent('[data-testid=export-file-contacts]')).toBe(`pivor-contacts-${today()} (1).csv`);
-    expect(readCsv(readText(await ext.download(`pivor-contacts-${today()} (1).csv`))).records.length).toBe(server.length);
+    expect(readCsv(readText(await suite.ext.download(`pivor-contacts-${today()} (1).csv`))).records.length).toBe(server.length);
     await screenshot(popup, 'popup-exported-again');
     await popup.close();
   });
 
   test('a server that stops answering: export says so; signing out keeps the token until it can be revoked or is forgotten', { timeout: 60_000 }, async () => {
-    await signOutIfSignedIn(ext);
+    await signOutIfSignedIn(suite.ext);
     const gone = await startSandbox({ port: 0, seed: 'users' });
-    const popup = await signInThroughPopup(ext, gone.url);
+    const popup = await signInThroughPopup(suite.ext, gone.url);
     await gone.close();
     await popup.locator('[data-testid=resource-clients]').locator('text=Export CSV').click();
     await expect.poll(() => popup.textContent('[data-testid=export-error-clients]'), { timeout: 20_000 }).toMatch(/Can't reach Pivor/);
@@ -250,10 +236,10 @@ describe('signed in', () => {
   });
 
   test('template: Pivor’s own columns with an example row', async () => {
-    await signOutIfSignedIn(ext);
-    const popup = await signInThroughPopup(ext, sandbox.url);
+    await signOutIfSignedIn(suite.ext);
+    const popup = await signInThroughPopup(suite.ext, suite.sandbox.url);
     await popup.locator('[data-testid=resource-communications]').locator('text=Template').click();
-    const table = readCsv(readText(await ext.download('pivor-communications-template.csv')));
+    const table = readCsv(readText(await suite.ext.download('pivor-communications-template.csv')));
     expect(table.headers).toEqual(templateFields(getResource('communications')).map(columnName));
     expect(table.records).toHaveLength(1);
     await popup.close();

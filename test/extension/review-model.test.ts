@@ -5,34 +5,17 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Sandbox } from '../../sandbox/index.ts';
-import { startTestServer } from '../helpers/test-server.ts';
 import { readCsv, writeCsv } from '../../shared/csv/index.ts';
 import { createFetchTransport, PivorClient } from '../../shared/api/index.ts';
 import { exportCsv } from '../../shared/export/index.ts';
-import { buildExtension, launchExtension, readText, screenshot, signInThroughPopup, type LoadedExtension } from './harness.ts';
-import { allRecords, apiCreate, apiToken } from './pivor-server.ts';
+import { countOrZero as count, extensionSuite, openWizard, readText, screenshot, toPlan, toReview } from './harness.ts';
+import { allRecords, apiCreate } from './pivor-server.ts';
 
-let sandbox: Sandbox;
-let ext: LoadedExtension;
-let token: string;
+const suite = extensionSuite();
 const dir = mkdtempSync(join(tmpdir(), 'pivor-review-'));
-
-beforeAll(async () => {
-  const [dist, started] = await Promise.all([buildExtension(), startTestServer({ seed: 'users' })]);
-  sandbox = started;
-  ext = await launchExtension(dist);
-  (await signInThroughPopup(ext, sandbox.url)).close();
-  token = await apiToken(sandbox.url);
-  await apiCreate(sandbox.url, token, 'clients', { name: 'Meridian Engineering Ltd' });
-}, 180_000);
-
-afterAll(async () => {
-  await ext?.close();
-  await sandbox?.close();
-});
+beforeAll(() => apiCreate(suite.sandbox.url, suite.token, 'clients', { name: 'Meridian Engineering Ltd' }));
 
 function file(name: string, text: string): string {
   const path = join(dir, name);
@@ -40,21 +23,11 @@ function file(name: string, text: string): string {
   return path;
 }
 
-async function toReview(path: string, resource: string): Promise<Page> {
-  const page = await ext.open(`wizard/index.html#resource=${resource}`);
-  await page.setViewportSize({ width: 1200, height: 860 });
-  await page.setInputFiles('#file-input', path);
-  await page.waitForSelector('[data-testid=detection]');
-  await page.getByRole('button', { name: 'Continue to mapping', exact: true }).click();
-  await page.waitForSelector('.mapping-table');
-  await page.getByRole('button', { name: 'Check the rows', exact: true }).click();
-  await page.waitForSelector('[data-testid=count-records]');
+/** The wizard on a file, at Review. */
+async function reviewFile(path: string, resource: string): Promise<Page> {
+  const page = await openWizard(suite.ext, path, resource);
+  await toReview(page);
   return page;
-}
-
-async function count(page: Page, testId: string): Promise<number> {
-  const tile = page.locator(`[data-testid=${testId}] .value`);
-  return (await tile.count()) === 0 ? 0 : Number((await tile.textContent())!.replace(/,/g, ''));
 }
 
 /** Waits until the Review step has finished checking (after an option or a cell changed). */
@@ -72,8 +45,7 @@ async function reviewCounts(page: Page) {
 }
 
 async function planCounts(page: Page) {
-  await page.getByRole('button', { name: 'See what will change', exact: true }).click();
-  await page.waitForSelector('[data-testid=plan-create]');
+  await toPlan(page);
   const counts = {
     create: await count(page, 'plan-create'), update: await count(page, 'plan-update'), unchanged: await count(page, 'plan-unchanged'),
     held: await count(page, 'plan-duplicate'), skip: await count(page, 'plan-skip'),
@@ -94,7 +66,7 @@ describe('one model on Review and Plan', () => {
       ['Flo', 'Ray', 'flo@example.test', 'Meridian Engineering', ''],
       ['Gus', 'Lam', 'gus@example.test', '', ''],
     ]));
-    const page = await toReview(path, 'contacts');
+    const page = await reviewFile(path, 'contacts');
     // without creating clients: rows 2 and 3 are not sent, on both screens
     expect(await reviewCounts(page)).toEqual({ valid: 2, warnings: 0, errors: 5 });
     // a normalization marks its cell, not the row
@@ -132,11 +104,11 @@ describe('one model on Review and Plan', () => {
   });
 
   test('an unchanged export pushed back shows no errors, though Pivor holds a status its API cannot write', { timeout: 120_000 }, async () => {
-    const kept = await apiCreate(sandbox.url, token, 'clients', { name: 'Old Co', email: 'old@co.test' });
-    sandbox.query("UPDATE clients SET status = 'archived' WHERE id = ?", [kept.id]);
-    const client = new PivorClient({ baseUrl: sandbox.url, transport: createFetchTransport({}) });
+    const kept = await apiCreate(suite.sandbox.url, suite.token, 'clients', { name: 'Old Co', email: 'old@co.test' });
+    suite.sandbox.query("UPDATE clients SET status = 'archived' WHERE id = ?", [kept.id]);
+    const client = new PivorClient({ baseUrl: suite.sandbox.url, transport: createFetchTransport({}) });
     await client.createToken('admin@pivor.dev', 'password', 'export');
-    const page = await toReview(file('clients-export.csv', (await exportCsv(client, 'clients')).csv), 'clients');
+    const page = await reviewFile(file('clients-export.csv', (await exportCsv(client, 'clients')).csv), 'clients');
     const records = await count(page, 'count-records');
     expect(await reviewCounts(page)).toEqual({ valid: records, warnings: 0, errors: 0 });
     expect(await page.isChecked('[data-testid=only-issues]')).toBe(false);
@@ -149,7 +121,7 @@ describe('one model on Review and Plan', () => {
 
   test('a cell fixed in the grid with the keyboard is what Pivor receives; the corrected CSV downloads', { timeout: 120_000 }, async () => {
     const path = file('fix-me.csv', writeCsv(['first_name', 'last_name', 'email'], [['Hal', 'Fix', 'hal(at)fix.test'], ['Ivy', 'Ok', 'ivy@fix.test']]));
-    const page = await toReview(path, 'contacts');
+    const page = await reviewFile(path, 'contacts');
     expect(await reviewCounts(page)).toEqual({ valid: 1, warnings: 0, errors: 1 });
     // keyboard only: to the cell, Enter, type, Enter
     const cell = page.locator('[data-testid=review-row-2] td[data-column=email]');
@@ -166,7 +138,7 @@ describe('one model on Review and Plan', () => {
     expect(await page.getAttribute('[data-testid=review-row-2] td[data-column=email]', 'class')).toContain('cell-edited');
 
     await page.click('[data-testid=download-corrected]');
-    const saved = await ext.download('fix-me-corrected.csv');
+    const saved = await suite.ext.download('fix-me-corrected.csv');
     // read once Chrome has written it all
     await expect.poll(() => readCsv(readText(saved)).records.length, { timeout: 20_000 }).toBe(2);
     expect(readCsv(readText(saved)).records.map((r) => r.cells)).toEqual([['Hal', 'Fix', 'hal@fix.test'], ['Ivy', 'Ok', 'ivy@fix.test']]);
@@ -174,7 +146,7 @@ describe('one model on Review and Plan', () => {
     expect(await planCounts(page)).toMatchObject({ create: 2, skip: 0 });
     await page.click('[data-testid=send]');
     await page.waitForSelector('[data-testid=push-complete]', { timeout: 60_000 });
-    const emails = (await allRecords(sandbox.url, token, 'contacts')).map((c) => c.email);
+    const emails = (await allRecords(suite.sandbox.url, suite.token, 'contacts')).map((c) => c.email);
     expect(emails).toContain('hal@fix.test');
     expect(emails).not.toContain('hal(at)fix.test');
     await page.close();
@@ -182,7 +154,7 @@ describe('one model on Review and Plan', () => {
 
   test('the failures come back: "Fix and re-import" opens the failed rows in the grid with their errors, and they go through', { timeout: 180_000 }, async () => {
     const path = file('loop.csv', writeCsv(['first_name', 'last_name', 'email'], [['Jo', 'Loop', 'jo@loop.test'], ['Kim', 'Loop', 'kim at loop.test']]));
-    const page = await toReview(path, 'contacts');
+    const page = await reviewFile(path, 'contacts');
     await planCounts(page);
     await page.click('[data-testid=send]');
     await page.waitForSelector('[data-testid=push-complete]', { timeout: 60_000 });
@@ -206,15 +178,15 @@ describe('one model on Review and Plan', () => {
     expect(await planCounts(page)).toMatchObject({ create: 1, skip: 0 });
     await page.click('[data-testid=send]');
     await page.waitForSelector('[data-testid=push-complete]', { timeout: 60_000 });
-    const loop = (await allRecords(sandbox.url, token, 'contacts')).filter((c) => c.last_name === 'Loop').map((c) => c.email).sort();
+    const loop = (await allRecords(suite.sandbox.url, suite.token, 'contacts')).filter((c) => c.last_name === 'Loop').map((c) => c.email).sort();
     expect(loop).toEqual(['jo@loop.test', 'kim@loop.test']);
     await page.close();
   });
 
   test('a near client name: pick the existing client in the grid, and the contact is linked to it', { timeout: 120_000 }, async () => {
-    const meridian = (await allRecords(sandbox.url, token, 'clients')).find((c) => c.name === 'Meridian Engineering Ltd')!;
+    const meridian = (await allRecords(suite.sandbox.url, suite.token, 'clients')).find((c) => c.name === 'Meridian Engineering Ltd')!;
     const path = file('near.csv', writeCsv(['first_name', 'last_name', 'email', 'client_name'], [['Lee', 'Near', 'lee@near.test', 'Meridian Engineering']]));
-    const page = await toReview(path, 'contacts');
+    const page = await reviewFile(path, 'contacts');
     expect(await reviewCounts(page)).toEqual({ valid: 0, warnings: 0, errors: 1 });
     const picker = page.locator('[data-testid=choose-2]');
     expect(await picker.locator('option').allTextContents()).toContain(`client ${meridian.id} (Meridian Engineering Ltd)`);
@@ -227,7 +199,7 @@ describe('one model on Review and Plan', () => {
     expect(await planCounts(page)).toMatchObject({ create: 1, skip: 0 });
     await page.click('[data-testid=send]');
     await page.waitForSelector('[data-testid=push-complete]', { timeout: 60_000 });
-    const lee = (await allRecords(sandbox.url, token, 'contacts')).find((c) => c.email === 'lee@near.test')!;
+    const lee = (await allRecords(suite.sandbox.url, suite.token, 'contacts')).find((c) => c.email === 'lee@near.test')!;
     expect(lee.client_id).toBe(meridian.id);
     await page.close();
   });
@@ -236,7 +208,7 @@ describe('one model on Review and Plan', () => {
     const path = file('statuses.csv', writeCsv(['first_name', 'last_name', 'email', 'status'], [
       ['Ada', 'Vm', 'ada@vm.test', 'active'], ['Bo', 'Vm', 'bo@vm.test', 'Hot lead'], ['Cy', 'Vm', 'cy@vm.test', 'inactive'], ['Di', 'Vm', 'di@vm.test', 'hot lead'],
     ]));
-    const page = await toReview(path, 'contacts');
+    const page = await reviewFile(path, 'contacts');
     expect(await reviewCounts(page)).toEqual({ valid: 2, warnings: 0, errors: 2 });
     const choice = page.locator('[data-testid="value-map-status-hot lead"]');
     expect(await page.textContent('[data-testid=value-mapping]')).toContain('Hot lead');
@@ -245,14 +217,14 @@ describe('one model on Review and Plan', () => {
     await expect.poll(() => count(page, 'count-errors'), { timeout: 30_000 }).toBe(0);
     await screenshot(page, 'review-model-value-mapping');
     // the same file again: the mapping is remembered
-    const again = await toReview(path, 'contacts');
+    const again = await reviewFile(path, 'contacts');
     expect(await again.locator('[data-testid="value-map-status-hot lead"]').inputValue()).toBe('inactive');
     expect(await count(again, 'count-errors')).toBe(0);
     await again.close();
     expect(await planCounts(page)).toMatchObject({ create: 4, skip: 0 });
     await page.click('[data-testid=send]');
     await page.waitForSelector('[data-testid=push-complete]', { timeout: 60_000 });
-    const sent = (await allRecords(sandbox.url, token, 'contacts')).filter((c) => c.last_name === 'Vm');
+    const sent = (await allRecords(suite.sandbox.url, suite.token, 'contacts')).filter((c) => c.last_name === 'Vm');
     expect(sent.map((c) => `${c.first_name}:${c.status}`).sort()).toEqual(['Ada:active', 'Bo:inactive', 'Cy:inactive', 'Di:inactive']);
     await page.close();
   });

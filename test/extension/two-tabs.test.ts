@@ -1,47 +1,27 @@
 // One push per Pivor and resource across the browser: two wizard tabs with the same file, both planned; the
 // second "Send" while the first push runs is refused at once with a clear word, and sent again after the first
 // has finished, it is planned anew from Pivor's records and creates nothing. Every row ends in Pivor once.
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Sandbox } from '../../sandbox/index.ts';
-import { startTestServer } from '../helpers/test-server.ts';
-import { buildExtension, launchExtension, screenshot, signInThroughPopup, type LoadedExtension } from './harness.ts';
+import { extensionSuite, openWizard, screenshot, toPlan, toReview } from './harness.ts';
 
 const ROWS = 60;
-let sandbox: Sandbox;
-let ext: LoadedExtension;
+const suite = extensionSuite();
 
-beforeAll(async () => {
-  const [dist, started] = await Promise.all([buildExtension(), startTestServer({ seed: 'users' })]);
-  sandbox = started;
-  ext = await launchExtension(dist);
-  (await signInThroughPopup(ext, sandbox.url)).close();
-}, 90_000);
-
-afterAll(async () => {
-  await ext?.close();
-  await sandbox?.close();
-});
-
-function file(): Buffer {
+function file(): string {
   const lines = ['first_name,last_name'];
   for (let i = 1; i <= ROWS; i++) lines.push(`Tabs,Person ${String(i).padStart(3, '0')}`);
-  return Buffer.from(lines.join('\n') + '\n');
+  return lines.join('\n') + '\n';
 }
 
 function perRow(): number[] {
-  return sandbox.query("SELECT COUNT(*) AS n FROM contacts WHERE first_name = 'Tabs' AND deleted_at IS NULL GROUP BY last_name").map((r) => Number(r.n));
+  return suite.sandbox.query("SELECT COUNT(*) AS n FROM contacts WHERE first_name = 'Tabs' AND deleted_at IS NULL GROUP BY last_name").map((r) => Number(r.n));
 }
 
 async function planned(): Promise<Page> {
-  const page = await ext.open('wizard/index.html');
-  await page.setInputFiles('#file-input', { name: 'two-tabs.csv', mimeType: 'text/csv', buffer: file() });
-  await page.waitForSelector('[data-testid=detection]');
-  await page.getByRole('button', { name: 'Continue to mapping', exact: true }).click();
-  await page.getByRole('button', { name: 'Check the rows', exact: true }).click();
-  await page.waitForSelector('[data-testid=count-records]');
-  await page.getByRole('button', { name: 'See what will change', exact: true }).click();
-  await page.waitForSelector('[data-testid=plan-create]');
+  const page = await openWizard(suite.ext, { name: 'two-tabs.csv', text: file() });
+  await toReview(page);
+  await toPlan(page);
   return page;
 }
 
@@ -50,10 +30,11 @@ test('a second tab cannot push the same resource while the first does; sent afte
   const second = await planned();
   expect(await second.textContent('[data-testid=plan-create] .value')).toBe(String(ROWS));
 
-  sandbox.setFaults({ latencyMs: 150 }); // 60 rows, 4 at a time: a couple of seconds
+  // 60 rows, 4 at a time: 6 s or more, so the second tab's Send surely comes while it runs, even on a loaded machine
+  suite.sandbox.setFaults({ latencyMs: 400 });
   await first.click('[data-testid=send]');
   await expect.poll(() => perRow().length, { timeout: 20_000, interval: 50 }).toBeGreaterThanOrEqual(4);
-  const posts = sandbox.stats().byRoute['POST /api/contacts'] ?? 0;
+  const posts = suite.sandbox.stats().byRoute['POST /api/contacts'] ?? 0;
   await second.click('[data-testid=send]');
   await second.waitForSelector('[data-testid=step-error]');
   // what runs where it can be said: the resource, since when, the file and its size
@@ -64,8 +45,8 @@ test('a second tab cannot push the same resource while the first does; sent afte
 
   await first.waitForSelector('[data-testid=push-complete]', { timeout: 60_000 });
   expect(Number(await first.textContent('[data-testid=result-created] .value'))).toBe(ROWS);
-  expect((sandbox.stats().byRoute['POST /api/contacts'] ?? 0) - posts).toBeLessThanOrEqual(ROWS);
-  sandbox.setFaults({});
+  expect((suite.sandbox.stats().byRoute['POST /api/contacts'] ?? 0) - posts).toBeLessThanOrEqual(ROWS);
+  suite.sandbox.setFaults({});
 
   // The second tab's plan is from before the first push; sent now, it is planned again under the lock.
   await second.click('[data-testid=send]');

@@ -3,74 +3,35 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Sandbox } from '../../sandbox/index.ts';
-import { onRealPivor, startTestServer } from '../helpers/test-server.ts';
+import { onRealPivor } from '../helpers/test-server.ts';
 import { readCsv } from '../../shared/csv/index.ts';
-import { buildExtension, launchExtension, readText, screenshot, signInThroughPopup, tabTo, type LoadedExtension } from './harness.ts';
-import { allRecords, apiToken } from './pivor-server.ts';
+import { checkRows, count, extensionSuite, openWizard, readText, screenshot, signInThroughPopup, tabTo, toMapping, toPlan, toReview } from './harness.ts';
+import { allRecords } from './pivor-server.ts';
 
 const fixtures = new URL('../fixtures/', import.meta.url).pathname;
-let sandbox: Sandbox;
-let ext: LoadedExtension;
-let token: string;
+const suite = extensionSuite({ seed: 'demo' });
 
-beforeAll(async () => {
-  const [dist, started] = await Promise.all([buildExtension(), startTestServer({ seed: 'demo' })]);
-  sandbox = started;
-  ext = await launchExtension(dist);
-  (await signInThroughPopup(ext, sandbox.url)).close();
-  token = await apiToken(sandbox.url);
-}, 90_000);
-
-afterAll(async () => {
-  await ext?.close();
-  await sandbox?.close();
-});
-
-async function openWizardWith(file: string, hash = ''): Promise<Page> {
-  const page = await ext.open(`wizard/index.html${hash}`);
-  await page.setInputFiles('#file-input', fixtures + file);
-  await page.waitForSelector('[data-testid=detection]');
-  return page;
-}
-
-/** The wizard on a file made here, for a given resource. */
-async function openWizardWithText(name: string, csv: string, resource: string): Promise<Page> {
-  const page = await ext.open(`wizard/index.html#resource=${resource}`);
-  await page.setInputFiles('#file-input', { name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
-  await page.waitForSelector('[data-testid=detection]');
-  return page;
-}
-
-async function toReview(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Continue to mapping', exact: true }).click();
-  await page.waitForSelector('.mapping-table');
-  await page.getByRole('button', { name: 'Check the rows', exact: true }).click();
-  await page.waitForSelector('[data-testid=count-records]');
-}
-
-async function count(page: Page, testId: string): Promise<number> {
-  return Number((await page.textContent(`[data-testid=${testId}] .value`))!.replace(/,/g, ''));
+/** The wizard on a fixture file, for a resource if given. */
+function openWizardWith(file: string, resource?: string): Promise<Page> {
+  return openWizard(suite.ext, fixtures + file, resource);
 }
 
 describe('messy-contacts.csv, the whole way', () => {
   test('errors on the right rows and cells; the plan; the push; results and files', async () => {
-    const page = await openWizardWith('messy-contacts.csv', '#resource=contacts');
+    const page = await openWizardWith('messy-contacts.csv', 'contacts');
     expect(await page.textContent('[data-testid=file-name]')).toBe('messy-contacts.csv');
     expect(await page.textContent('[data-testid=file-origin]')).toContain('8 rows');
     expect(await page.isChecked('input[name=resource][value=contacts]')).toBe(true);
     await screenshot(page, 'wizard-1-file');
 
-    await page.getByRole('button', { name: 'Continue to mapping', exact: true }).click();
-    await page.waitForSelector('.mapping-table');
+    await toMapping(page);
     expect(await page.locator('[data-testid=map-row-6] select').inputValue()).toBe('is_primary_contact');
     expect(await page.locator('[data-testid=map-row-5] select').inputValue()).toBe('client_name');
     await screenshot(page, 'wizard-2-mapping');
 
-    await page.getByRole('button', { name: 'Check the rows', exact: true }).click();
-    await page.waitForSelector('[data-testid=count-records]');
+    await checkRows(page);
     expect(await count(page, 'count-records')).toBe(8);
     expect(await count(page, 'count-valid')).toBe(1);
     expect(await count(page, 'count-warnings')).toBe(2);
@@ -100,15 +61,14 @@ describe('messy-contacts.csv, the whole way', () => {
     await screenshot(page, 'wizard-3-review-narrow');
     await page.setViewportSize({ width: 1200, height: 860 });
 
-    const before = await allRecords(sandbox.url, token, 'contacts');
-    await page.getByRole('button', { name: 'See what will change', exact: true }).click();
-    await page.waitForSelector('[data-testid=plan-create]');
+    const before = await allRecords(suite.sandbox.url, suite.token, 'contacts');
+    await toPlan(page);
     expect(await count(page, 'plan-create')).toBe(2);
     expect(await count(page, 'plan-unchanged')).toBe(1); // row 2: John Doe is in Pivor already
     expect(await count(page, 'plan-skip')).toBe(5);
     await screenshot(page, 'wizard-4-plan');
     // Nothing has been sent yet.
-    expect((await allRecords(sandbox.url, token, 'contacts')).length).toBe(before.length);
+    expect((await allRecords(suite.sandbox.url, suite.token, 'contacts')).length).toBe(before.length);
 
     await page.click('[data-testid=send]');
     await page.waitForSelector('[data-testid=push-complete]');
@@ -116,14 +76,14 @@ describe('messy-contacts.csv, the whole way', () => {
     expect(await count(page, 'result-problems')).toBe(5);
     await screenshot(page, 'wizard-6-results');
 
-    const after = await allRecords(sandbox.url, token, 'contacts');
+    const after = await allRecords(suite.sandbox.url, suite.token, 'contacts');
     expect(after.length).toBe(before.length + 2);
     const ravi = after.filter((c) => c.email === 'ravi@acme.com');
     expect(ravi).toHaveLength(1);
     expect(after.filter((c) => c.email === 'eva@acme.com')).toHaveLength(1);
 
     await page.getByRole('button', { name: 'Download failures CSV', exact: true }).click();
-    const failures = readCsv(readText(await ext.download('messy-contacts-failures.csv')));
+    const failures = readCsv(readText(await suite.ext.download('messy-contacts-failures.csv')));
     expect(failures.headers.slice(0, 7)).toEqual(['first_name', 'last_name', 'email', 'phone', 'job_title', 'client_name', 'is_primary']);
     const errorAt = failures.headers.indexOf('error');
     const rowAt = failures.headers.indexOf('original_row');
@@ -131,7 +91,7 @@ describe('messy-contacts.csv, the whole way', () => {
     expect(failures.records[2]!.cells[errorAt]).toContain('Nonexistent Holdings');
 
     await page.getByRole('button', { name: 'Download results CSV', exact: true }).click();
-    const results = readCsv(readText(await ext.download('messy-contacts-results.csv')));
+    const results = readCsv(readText(await suite.ext.download('messy-contacts-results.csv')));
     const idAt = results.headers.indexOf('id');
     const emailAt = results.headers.indexOf('email');
     const raviRow = results.records.find((r) => r.cells[emailAt] === 'ravi@acme.com')!;
@@ -147,8 +107,7 @@ describe('other files', () => {
     await toReview(page);
     expect(await count(page, 'count-errors')).toBe(1);
     expect(await page.textContent('[data-testid=review-row-5] .issue-list')).toMatch(/organisation/);
-    await page.getByRole('button', { name: 'See what will change', exact: true }).click();
-    await page.waitForSelector('[data-testid=plan-create]');
+    await toPlan(page);
     await page.click('[data-testid=send]');
     await page.waitForSelector('[data-testid=push-complete]');
     expect(await count(page, 'result-created')).toBe(1);
@@ -157,8 +116,7 @@ describe('other files', () => {
     await page.setInputFiles('#file-input', fixtures + 'pivor-clients-export.csv');
     await page.waitForSelector('[data-testid=detection]');
     await toReview(page);
-    await page.getByRole('button', { name: 'See what will change', exact: true }).click();
-    await page.waitForSelector('[data-testid=plan-create]');
+    await toPlan(page);
     // Jane Smith has no email to match on: she is recognised by name as already in Pivor, and not created again.
     expect(await count(page, 'plan-create')).toBe(0);
     expect(await count(page, 'plan-duplicate')).toBe(1);
@@ -170,8 +128,7 @@ describe('other files', () => {
 
   test('HubSpot headers map on their own, unknown ones left visible; a changed mapping is remembered', async () => {
     const page = await openWizardWith('hubspot-contacts.csv');
-    await page.getByRole('button', { name: 'Continue to mapping', exact: true }).click();
-    await page.waitForSelector('.mapping-table');
+    await toMapping(page);
     expect(await page.locator('[data-testid=map-row-7] select').inputValue()).toBe('client_name'); // Company Name
     expect(await page.locator('[data-testid=map-row-0] select').inputValue()).toBe(''); // Record ID
     expect(await page.textContent('[data-testid=map-row-8]')).toContain('Not imported'); // Lifecycle Stage
@@ -181,8 +138,7 @@ describe('other files', () => {
     await page.close();
 
     const again = await openWizardWith('hubspot-contacts.csv');
-    await again.getByRole('button', { name: 'Continue to mapping', exact: true }).click();
-    await again.waitForSelector('.mapping-table');
+    await toMapping(again);
     expect(await again.locator('[data-testid=map-row-8] select').inputValue()).toBe('notes');
     expect(await again.textContent('.step-card')).toContain('Your earlier choices for these headers were applied');
     await again.getByRole('button', { name: 'Reset to suggestions', exact: true }).click();
@@ -210,7 +166,7 @@ describe('other files', () => {
   });
 
   test('a file that is not a CSV says so', async () => {
-    const page = await ext.open('wizard/index.html');
+    const page = await suite.ext.open('wizard/index.html');
     await page.setInputFiles('#file-input', { name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('') });
     await page.waitForSelector('[data-testid=file-error]');
     expect(await page.textContent('[data-testid=file-error]')).toMatch(/empty/);
@@ -221,9 +177,7 @@ describe('other files', () => {
 describe('choices and failures', () => {
   test('clients a file names but Pivor lacks can be created first, and the rows link to them', async () => {
     const csv = 'first_name,last_name,email,client_name\nNina,Berg,nina@brand-new.example,Brand New Client Ltd\n';
-    const page = await ext.open('wizard/index.html#resource=contacts');
-    await page.setInputFiles('#file-input', { name: 'new-client.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await page.waitForSelector('[data-testid=detection]');
+    const page = await openWizard(suite.ext, { name: 'new-client.csv', text: csv }, 'contacts');
     await toReview(page);
     expect(await count(page, 'count-errors')).toBe(1);
     await page.getByText('Create clients that are not in Pivor yet').click();
@@ -232,11 +186,11 @@ describe('choices and failures', () => {
     await page.waitForSelector('[data-testid=plan-missing-clients]');
     expect(await page.textContent('[data-testid=plan-missing-clients]')).toContain('Brand New Client Ltd');
     expect(await count(page, 'plan-create')).toBe(1);
-    expect((await allRecords(sandbox.url, token, 'clients', { search: 'Brand New Client' })).length).toBe(0);
+    expect((await allRecords(suite.sandbox.url, suite.token, 'clients', { search: 'Brand New Client' })).length).toBe(0);
     await page.click('[data-testid=send]');
     await page.waitForSelector('[data-testid=push-complete]');
-    const [created] = await allRecords(sandbox.url, token, 'clients', { search: 'Brand New Client' });
-    const [nina] = await allRecords(sandbox.url, token, 'contacts', { search: 'nina@brand-new.example' });
+    const [created] = await allRecords(suite.sandbox.url, suite.token, 'clients', { search: 'Brand New Client' });
+    const [nina] = await allRecords(suite.sandbox.url, suite.token, 'contacts', { search: 'nina@brand-new.example' });
     expect(nina!.client_id).toBe(created!.id);
     await page.close();
   });
@@ -244,7 +198,7 @@ describe('choices and failures', () => {
   test('a revoked token: a clear message, the file stays, and it works again after signing in', async () => {
     const page = await openWizardWith('hubspot-contacts.csv');
     const session = (await page.evaluate(() => chrome.storage.local.get('session'))).session as { token: string };
-    await fetch(`${sandbox.url}/api/tokens/revoke`, { method: 'DELETE', headers: { Accept: 'application/json', Authorization: `Bearer ${session.token}` } });
+    await fetch(`${suite.sandbox.url}/api/tokens/revoke`, { method: 'DELETE', headers: { Accept: 'application/json', Authorization: `Bearer ${session.token}` } });
     await page.getByRole('button', { name: 'Continue to mapping', exact: true }).click();
     await page.getByRole('button', { name: 'Check the rows', exact: true }).click();
     await page.waitForSelector('[data-testid=step-error]');
@@ -255,7 +209,7 @@ describe('choices and failures', () => {
     await screenshot(page, 'wizard-error-revoked');
 
     // Signing in again (in the popup) lets the same page carry on.
-    (await signInThroughPopup(ext, sandbox.url)).close();
+    (await signInThroughPopup(suite.ext, suite.sandbox.url)).close();
     await page.waitForSelector('[data-testid=signed-out]', { state: 'detached' });
     await page.locator('[data-testid=step-error]').getByRole('button', { name: 'Try again' }).click();
     await page.waitForSelector('[data-testid=count-records]');
@@ -275,7 +229,7 @@ describe('date options only when they matter', () => {
 
     // a date column whose dates read one way only: the time zone, not the order
     const clear = 'type,subject,client_name,status,due_at\ncall,Renewal,Acme Corp,pending,2025-04-22 16:30\n';
-    const plain = await openWizardWithText('iso-dates.csv', clear, 'communications');
+    const plain = await openWizard(suite.ext, { name: 'iso-dates.csv', text: clear }, 'communications');
     await toReview(plain);
     expect(await plain.locator('#time-zone').count()).toBe(1);
     expect(await plain.locator('#date-order').count()).toBe(0);
@@ -284,7 +238,7 @@ describe('date options only when they matter', () => {
 
   test('an ambiguous date: the order; the time zone searched and picked with the keyboard alone', { timeout: 90_000 }, async () => {
     const csv = 'type,subject,client_name,status,due_at\ncall,Renewal,Acme Corp,pending,02/04/2025 16:30\n';
-    const dated = await openWizardWithText('dated.csv', csv, 'communications');
+    const dated = await openWizard(suite.ext, { name: 'dated.csv', text: csv }, 'communications');
     await toReview(dated);
     expect(await dated.textContent('[data-testid=review-row-2] .issue-list')).toMatch(/day\/month or month\/day/);
     expect(await dated.locator('#date-order').count()).toBe(1);
@@ -330,18 +284,16 @@ describe.skipIf(onRealPivor)('a large file', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'pivor-big-')), 'big-contacts.csv');
     writeFileSync(path, lines.join('\n'));
 
-    const page = await ext.open('wizard/index.html');
+    const page = await suite.ext.open('wizard/index.html');
     await page.setInputFiles('#file-input', path);
     await page.waitForSelector('[data-testid=detection]', { timeout: 120_000 });
     expect(await page.textContent('[data-testid=file-origin]')).toContain('100,000 rows');
-    await page.getByRole('button', { name: 'Continue to mapping', exact: true }).click();
-    await page.getByRole('button', { name: 'Check the rows', exact: true }).click();
-    await page.waitForSelector('[data-testid=count-records]', { timeout: 120_000 });
+    await toMapping(page);
+    await checkRows(page, 120_000);
     expect(await count(page, 'count-records')).toBe(100_000);
     expect(await count(page, 'count-valid')).toBe(100_000);
     expect(await page.textContent('.pager')).toContain('1–50 of 100,000 rows');
-    await page.getByRole('button', { name: 'See what will change', exact: true }).click();
-    await page.waitForSelector('[data-testid=plan-create]', { timeout: 120_000 });
+    await toPlan(page, 120_000);
     expect(await count(page, 'plan-create')).toBe(100_000);
     // counts carry the locale's thousands separators everywhere: the tiles, the filter, the button
     expect(await page.textContent('[data-testid=send]')).toBe('Send 100,000 changes to Pivor');
@@ -349,7 +301,7 @@ describe.skipIf(onRealPivor)('a large file', () => {
     expect(await page.textContent('[data-testid=plan-create] .value')).toBe('100,000');
     await screenshot(page, 'wizard-4-plan-large', { fullPage: false });
 
-    const ours = async () => (await allRecords(sandbox.url, token, 'contacts', { search: tag })).filter((c) => String(c.email).startsWith(`${tag}.`));
+    const ours = async () => (await allRecords(suite.sandbox.url, suite.token, 'contacts', { search: tag })).filter((c) => String(c.email).startsWith(`${tag}.`));
     await page.click('[data-testid=send]');
     await expect.poll(async () => (await ours()).length, { timeout: 120_000, interval: 500 }).toBeGreaterThanOrEqual(200);
     await page.click('[data-testid=cancel-push]');
@@ -374,7 +326,7 @@ describe('keyboard only', () => {
     const tag = `kb${Date.now()}`;
     const path = join(mkdtempSync(join(tmpdir(), 'pivor-keyboard-')), 'keyboard-contacts.csv');
     writeFileSync(path, `First Name,Last Name,E-mail,Notes\nKey,Board,${tag}.1@example.com,typed\nTab,Stop,${tag}.2@example.com,typed\n`);
-    const page = await ext.open('wizard/index.html');
+    const page = await suite.ext.open('wizard/index.html');
     await page.emulateMedia({ reducedMotion: 'reduce' });
 
     // listening before the first key: Playwright starts catching file choosers asynchronously
@@ -415,7 +367,7 @@ describe('keyboard only', () => {
     await page.waitForSelector('[data-testid=push-complete]');
     expect(await count(page, 'result-created')).toBe(2);
 
-    const made = (await allRecords(sandbox.url, token, 'contacts')).filter((c) => String(c.email).startsWith(`${tag}.`));
+    const made = (await allRecords(suite.sandbox.url, suite.token, 'contacts')).filter((c) => String(c.email).startsWith(`${tag}.`));
     expect(made.map((c) => c.first_name).sort()).toEqual(['Key', 'Tab']);
     expect(made.every((c) => c.notes === null || c.notes === '')).toBe(true);
     await page.close();
