@@ -1,15 +1,19 @@
 // What `pivor-csv push` prints: the plan (in detail for a dry run), the results summary, and the --json document.
-import type { FilePush, PlannedAction, PushResult } from '../shared/push/index.ts';
+import { rowOutcomes, type FilePush, type PushResult } from '../shared/push/index.ts';
+import type { Issue } from '../shared/validate/index.ts';
 import type { Paint } from './io.ts';
 import { nonAsciiHint } from './non-ascii-names.ts';
+import { outcomesText, reviewCountsText } from './outcomes-text.ts';
 
 export function planText(push: FilePush, label: string, detailed: boolean, p: Paint): string {
   const { plan, report, missingClients } = push;
-  const c = plan.counts;
+  // The counts of the one model the wizard shows, so the command line and the wizard say the same of a file.
+  const outcomes = rowOutcomes(report, plan);
+  const c = outcomes.counts;
   const lines = [
-    p.bold(`${plan.resource} (${label}): ${report.counts.records} rows, matched by ${plan.matchBy}: ` +
-      `${c.create} to create, ${c.update} to update, ${c.unchanged} unchanged, ${c.delete} to delete, ${c.skip} skipped` +
-      (c.duplicate ? `, ${c.duplicate} already in Pivor (not created)` : '')),
+    p.bold(`${plan.resource} (${label}): ${c.records} rows, matched by ${plan.matchBy}: ` +
+      `${c.create} to create, ${c.update} to update, ${c.unchanged} unchanged, ${plan.counts.delete} to delete, ${c.skip} skipped` +
+      (c.held ? `, ${c.held} already in Pivor (not created)` : '')),
   ];
   for (const m of missingClients) {
     lines.push(m.id !== undefined ? `  created missing client "${m.name}" (id ${m.id})` : `  missing client "${m.name}": ${m.message ?? 'not created'}`);
@@ -17,29 +21,12 @@ export function planText(push: FilePush, label: string, detailed: boolean, p: Pa
   for (const warning of plan.warnings) lines.push(p.yellow(`  ${warning}`));
   const hint = nonAsciiHint(report.issues);
   if (hint) lines.push(p.yellow(`  ${hint.trimEnd()}`));
-  if (detailed) for (const action of plan.actions) lines.push(`  ${actionText(action)}`);
-  return lines.join('\n') + '\n';
-}
-
-function actionText(action: PlannedAction): string {
-  switch (action.kind) {
-    case 'create':
-      return `row ${action.row}: create${action.notices.length ? ` (${action.notices.join('; ')})` : ''}`;
-    case 'update':
-      return `row ${action.row}: update ${action.id}: ${action.changes.map((ch) => `${ch.field} ${show(ch.from)} → ${show(ch.to)}`).join(', ')}`;
-    case 'unchanged':
-      return `row ${action.row}: unchanged (${action.id})`;
-    case 'delete':
-      return `delete ${action.label}`;
-    case 'skip':
-      return `row ${action.row}: skip: ${action.reason}`;
-    case 'duplicate':
-      return `row ${action.row}: not created: ${action.reason}`;
+  if (detailed) {
+    lines.push(...outcomesText(outcomes, p));
+    for (const action of plan.actions) if (action.kind === 'delete') lines.push(`  delete ${action.label}`);
   }
-}
-
-function show(value: unknown): string {
-  return value === null || value === undefined || value === '' ? '(empty)' : JSON.stringify(value);
+  lines.push(reviewCountsText(c, p));
+  return lines.join('\n') + '\n';
 }
 
 export function resultText(result: PushResult, failuresFile: string | undefined, p: Paint): string {
@@ -76,7 +63,18 @@ export function pushJson(pushes: readonly FilePush[], files: Readonly<Record<str
       missingClients: push.missingClients,
       ...(push.result
         ? { counts: push.result.counts, stopped: push.result.stopped ?? null, results: push.result.results.map(({ record: _record, ...result }) => result), failuresFile: files[push.plan.resource]?.failuresFile ?? null }
-        : { actions: push.plan.actions }),
+        : { actions: push.plan.actions, outcomes: outcomesJson(push) }),
     })),
+  };
+}
+
+/** A dry run's rows as the one model has them: what each will do and its issues by level, and the wizard's counts. */
+function outcomesJson(push: FilePush) {
+  const { rows, counts, fileIssues } = rowOutcomes(push.report, push.plan);
+  const issue = ({ row, column, field, severity, code, message }: Issue) => ({ row, column, field, severity, code, message });
+  return {
+    counts,
+    rows: rows.map((row) => ({ ...row, issues: row.issues.map(issue) })),
+    fileIssues: fileIssues.map(issue),
   };
 }

@@ -52,6 +52,6 @@ export function reportText(report: ValidationReport, source: string, p: Paint): 
 }
 
 /** An issue's level as the report prints it: infos (normalizations) dim, as they count against nothing. */
-function level(severity: Severity, p: Paint): string {
+export function level(severity: Severity, p: Paint): string {
   return severity === 'error' ? p.red('error') : severity === 'warning' ? p.yellow('warning') : p.dim('info');
 }

@@ -95,7 +95,7 @@ describe('pivor-csv push', () => {
     // Rows 2 and 9 both say primary for Acme Corp: row 9 keeps it, and row 2 (in Pivor, not primary) stays as it is.
     expect(run.stdout).toMatch(/Rows 2, 9 each mark a primary contact of "Acme Corp"; Pivor keeps one per client, so only row 9's is sent as primary/);
     expect(run.stdout).toMatch(/row 2: unchanged/);
-    expect(run.stdout).toMatch(/row 3: skip: Row 3: last name is required/);
+    expect(run.stdout).toMatch(/row 3: skipped: last name is required \(column last_name\)/);
     expect(run.stdout).toMatch(/row 5: create/);
     const after = s.sandbox.stats();
     const getsAfter = Object.entries(after.byRoute).filter(([k]) => k.startsWith('GET')).reduce((n, [, v]) => n + v, 0);
