@@ -33,7 +33,7 @@ function readCsvLoosely(text: string): string[][] {
 }
 
 describe('a Google Contacts export', () => {
-  test('no empty columns, one line for the columns not imported, suggestions with how sure they are', async () => {
+  test('no empty columns, one line for the columns not imported, suggestions with how sure they are', { timeout: 90_000 }, async () => {
     const file = realWorld + 'google-contacts.csv';
     const empty = emptyColumns(file);
     expect(empty.length).toBeGreaterThan(10);

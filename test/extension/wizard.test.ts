@@ -19,7 +19,7 @@ function openWizardWith(file: string, resource?: string): Promise<Page> {
 }
 
 describe('messy-contacts.csv, the whole way', () => {
-  test('errors on the right rows and cells; the plan; the push; results and files', async () => {
+  test('errors on the right rows and cells; the plan; the push; results and files', { timeout: 90_000 }, async () => {
     const page = await openWizardWith('messy-contacts.csv', 'contacts');
     expect(await page.textContent('[data-testid=file-name]')).toBe('messy-contacts.csv');
     expect(await page.textContent('[data-testid=file-origin]')).toContain('8 rows');
