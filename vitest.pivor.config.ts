@@ -14,7 +14,7 @@ export default defineConfig({
       'test/push/{journal-resume,plan,references,fixtures-round-trip,results-files}.test.ts',
       'test/export/export.test.ts',
       'test/cli-push/{push-cli,kill-resume,nothing-twice,dry-run}.test.ts',
-      'test/extension/{wizard,mapping,resume,popup,context-menu,two-tabs}.test.ts',
+      'test/extension/{wizard,mapping,resume,popup,context-menu,two-tabs,review-grid}.test.ts',
       'test/apps-script/{round-trip,pull,resources,sidebar,conflicts,scheduled-refresh,look-alikes}.test.ts',
       'test/real-pivor/**/*.test.ts',
     ],
