@@ -7,6 +7,8 @@ import type { UserMapping } from '../../shared/map/index.ts';
 import type { ResourceName } from '../../shared/resources/index.ts';
 import type { FileOrigin } from '../wizard/chosen-file.ts';
 import type { ImportOptions } from '../wizard/import-options.ts';
+import type { CellEdit } from '../wizard/table-edits.ts';
+import type { RowChoice } from '../../shared/push/index.ts';
 import { del, get, set } from 'idb-keyval';
 import { base64ToBytes } from '../lib/base64.ts';
 import { keysWithPrefix, readLocal, removeLocal, writeLocal } from './local-store.ts';
@@ -22,6 +24,10 @@ export interface InterruptedImport {
   options: ImportOptions;
   /** Rows the plan sends. */
   sending: number;
+  /** Cells fixed in the grid, by the file's row numbers: made again on the kept file, which is the file as chosen. */
+  edits?: CellEdit[];
+  /** Answers given per row (which record, which client), by the same numbers. */
+  choices?: Record<number, RowChoice>;
   startedAt: string;
 }
 

@@ -81,6 +81,11 @@ export class CsvWorkerClient {
     return this.#call({ id: 0, kind: 'replace', query, apply: true }) as Promise<Replacement[]>;
   }
 
+  /** The cells fixed so far, the last text of each, in row and column order. */
+  fixes(): Promise<CellEdit[]> {
+    return this.#call({ id: 0, kind: 'fixes' }) as Promise<CellEdit[]>;
+  }
+
   /** The table as corrected so far, as CSV text. */
   corrected(): Promise<string> {
     return this.#call({ id: 0, kind: 'corrected' }) as Promise<string>;

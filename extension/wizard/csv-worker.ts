@@ -7,10 +7,12 @@ import type { ValidationReport } from '../../shared/validate/index.ts';
 import { inParts, type ParseSummary, type WorkerRequest, type WorkerResponse } from './worker-protocol.ts';
 import { planInWorker } from './plan-in-worker.ts';
 import { validateInWorker } from './validate-in-worker.ts';
-import { applyEdit, correctedCsv } from './table-edits.ts';
+import { applyEdit, correctedCsv, fixesInOrder, type CellEdit } from './table-edits.ts';
 import { previewOf, replacementsIn } from './find-replace.ts';
 
 let table: CsvTable | null = null;
+/** Every cell fixed since the table was read ("row:column"), its last text: kept with an interrupted push. */
+let fixes = new Map<string, CellEdit>();
 /** Reports by the id of the request that made them, oldest first. */
 const reports = new Map<number, ValidationReport>();
 const KEPT_REPORTS = 2;
@@ -24,6 +26,7 @@ function keep(id: number, report: ValidationReport): ValidationReport {
 function parse(bytes: ArrayBuffer): ParseSummary {
   table = readCsv(new Uint8Array(bytes));
   reports.clear();
+  fixes = new Map();
   return {
     headers: table.headers,
     records: table.records.length,
@@ -60,6 +63,13 @@ function samplesOf(t: CsvTable): string[][] {
   return samples;
 }
 
+/** A cell fixed, and noted among the fixes; answers the text it replaced. */
+function fix(into: CsvTable, edit: CellEdit): string {
+  const before = applyEdit(into, edit);
+  fixes.set(`${edit.row}:${edit.column}`, { row: edit.row, column: edit.column, value: edit.value });
+  return before;
+}
+
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   let response: WorkerResponse;
@@ -74,17 +84,19 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
     } else if (request.kind === 'edit') {
       // the reports made before hold the old text: a plan asks for a report made after it
       reports.clear();
-      response = { id: request.id, ok: true, result: applyEdit(table, request.edit) };
+      response = { id: request.id, ok: true, result: fix(table, request.edit) };
     } else if (request.kind === 'edits') {
       reports.clear();
-      response = { id: request.id, ok: true, result: request.edits.map((e) => applyEdit(table!, e)) };
+      response = { id: request.id, ok: true, result: request.edits.map((e) => fix(table!, e)) };
     } else if (request.kind === 'replace') {
       const found = replacementsIn(table, request.query);
       if (request.apply && found.length > 0) {
         reports.clear();
-        for (const r of found) applyEdit(table, r);
+        for (const r of found) fix(table, r);
       }
       response = { id: request.id, ok: true, result: request.apply ? found : previewOf(found) };
+    } else if (request.kind === 'fixes') {
+      response = { id: request.id, ok: true, result: fixesInOrder(fixes) };
     } else if (request.kind === 'corrected') {
       response = { id: request.id, ok: true, result: correctedCsv(table) };
     } else {

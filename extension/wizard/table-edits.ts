@@ -22,6 +22,11 @@ export function applyEdit(table: CsvTable, edit: CellEdit): string {
   return before;
 }
 
+/** The cells fixed since the file was read, the last text of each, in row and column order. */
+export function fixesInOrder(fixes: ReadonlyMap<string, CellEdit>): CellEdit[] {
+  return [...fixes.values()].sort((a, b) => a.row - b.row || a.column - b.column);
+}
+
 /** The table as CSV, in row order: its records as corrected, and the rows the reader could not use as they were. */
 export function correctedCsv(table: CsvTable): string {
   const rows: { row: number; cells: string[] }[] = table.records.map((r) => ({ row: r.row, cells: r.cells }));

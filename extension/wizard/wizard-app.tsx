@@ -19,7 +19,6 @@ import { PushBusyError, whileNoOtherPush } from '../lib/push-lock.ts';
 import { removeHandoff } from '../storage/handoff-store.ts';
 import { clearSession } from '../storage/session-store.ts';
 import { clearInterrupted, interruptedFile, listInterrupted, saveInterrupted, type InterruptedImport } from '../storage/interrupted-imports.ts';
-import { journalKey } from '../storage/journal-store.ts';
 import { recallMapping, recallValueMapping, rememberMapping, rememberValueMapping } from '../storage/mapping-memory.ts';
 import { chosenFile, type ChosenFile } from './chosen-file.ts';
 import { CsvWorkerClient } from './csv-worker-client.ts';
@@ -40,6 +39,8 @@ import { ReviewStep, gridColumns } from './steps/review-step.tsx';
 import type { ReplaceQuery, Replacement } from './find-replace.ts';
 import { ValueMappingPanel } from './steps/value-mapping-panel.tsx';
 import { ResumeBanner } from './resume-banner.tsx';
+import { pushKey } from './push-key.ts';
+import type { CellEdit } from './table-edits.ts';
 import { handoffIdFromHash, useHandoff } from './use-handoff.ts';
 import type { ParseSummary } from './worker-protocol.ts';
 
@@ -199,7 +200,7 @@ export function WizardApp() {
    * Reads references from Pivor (a fresh book), validates in the worker and plans: Review and Plan show the one
    * model (rowOutcomes) of that plan. Returns whether it worked.
    */
-  async function check(withOptions = options, forResource = resource, withMapping = userMapping, forFile = file): Promise<boolean> {
+  async function check(withOptions = options, forResource = resource, withMapping = userMapping, forFile = file, answers = choices): Promise<boolean> {
     if (!session || !forResource) return false;
     // Options changed twice in a row start two checks: only the last one started may show its report.
     const run = ++checkRun.current;
@@ -212,7 +213,7 @@ export function WizardApp() {
       const fresh = await validate(forResource, references, withOptions, withMapping);
       if (!latest()) return false;
       setChecked(fresh);
-      return await planRows(fresh, withOptions, forResource, forFile, withMapping, choices, run);
+      return await planRows(fresh, withOptions, forResource, forFile, withMapping, answers, run);
     } catch (error) {
       if (latest()) setStepError(describe(error));
       return false;
@@ -236,7 +237,8 @@ export function WizardApp() {
       const missing = opts.createMissingClients ? missingClientNames(fresh, book.current.references(forResource), answers) : [];
       const toPlan = missing.length === 0 ? fresh
         : await validate(forResource, withPlannedClients(book.current.references(forResource), missing), opts, withMapping);
-      const made = await makePlan(clientFor(session), worker, book.current, toPlan, opts, onLoading, undefined, forFile ? journalKey(forFile.hash, forResource) : undefined, { choices: answers });
+      const key = forFile ? await pushKey(forFile.hash, await worker.fixes(), forResource) : undefined;
+      const made = await makePlan(clientFor(session), worker, book.current, toPlan, opts, onLoading, undefined, key, { choices: answers });
       if (!latest()) return false;
       const outcomes = await outcomesInSlices(toPlan, made);
       if (!latest()) return false;
@@ -330,15 +332,6 @@ export function WizardApp() {
     if (checked && resource) void planRows(checked, options, resource, file, userMapping, next);
   }
 
-  /** The file as corrected in the grid: what is pushed, kept for a resume, and downloaded. */
-  async function correctedFile(from: ChosenFile): Promise<ChosenFile> {
-    if (edited.size === 0) return from;
-    const bytes = new TextEncoder().encode(await worker.corrected());
-    return chosenFile(from.name, bytes, from.origin, {
-      ...(from.source ? { source: from.source } : {}), ...(from.page ? { page: from.page } : {}), ...(from.handoffId ? { handoffId: from.handoffId } : {}),
-    });
-  }
-
   async function downloadCorrected() {
     if (!file) return;
     await downloadCsv(derivedFileName(file.name, 'corrected'), await worker.corrected());
@@ -352,9 +345,10 @@ export function WizardApp() {
 
   async function runPush() {
     if (!session || !plan || !file || !resource || !report) return;
-    // With cells fixed in the grid, the corrected file is what is sent, journaled and kept for a resume.
-    const sent = await correctedFile(file);
-    const key = journalKey(sent.hash, resource);
+    // What is sent is the rows as corrected; the file is kept as it was with its fixes beside it, so a resume
+    // numbers its rows as this push did (see push-key.ts).
+    const edits = await worker.fixes();
+    const key = await pushKey(file.hash, edits, resource);
     const controller = new AbortController();
     abort.current = controller;
     setProgress(null);
@@ -364,9 +358,9 @@ export function WizardApp() {
       const client = clientFor(session);
       const pushed = await whileNoOtherPush(session.baseUrl, resource, { fileName: file.name, rows: sending }, async () => {
         await saveInterrupted({
-          journalKey: key, name: sent.name, origin: sent.origin, resource, userMapping, options, sending,
-          startedAt: new Date().toISOString(), ...(sent.source ? { source: sent.source } : {}), ...(sent.page ? { page: sent.page } : {}),
-        }, sent.bytes);
+          journalKey: key, name: file.name, origin: file.origin, resource, userMapping, options, sending, edits, choices,
+          startedAt: new Date().toISOString(), ...(file.source ? { source: file.source } : {}), ...(file.page ? { page: file.page } : {}),
+        }, file.bytes);
         let sentReport = report;
         if (missingClients.length > 0) {
           // The clients first; then the rows are checked again against them (the real ids).
@@ -419,9 +413,19 @@ export function WizardApp() {
     // Imports interrupted before an option existed get its default.
     const recordOptions = { ...defaultOptions(), ...record.options };
     setOptions(recordOptions);
+    await redoFixes(record.edits ?? []);
+    const answers = record.choices ?? {};
+    setChoices(answers);
     setStep('Review');
     // Arguments instead of state: its updates have not rendered yet.
-    if (await check(recordOptions, record.resource, record.userMapping, restored)) setStep('Plan');
+    if (await check(recordOptions, record.resource, record.userMapping, restored, answers)) setStep('Plan');
+  }
+
+  /** The cells an interrupted push had fixed, fixed again on its file as it was read then: the same rows, numbered alike. */
+  async function redoFixes(edits: CellEdit[]) {
+    if (edits.length === 0) return;
+    await worker.edits(edits);
+    setEdited(new Set(edits.map((e) => `${e.row}:${e.column}`)));
   }
 
   async function discard(record: InterruptedImport) {

@@ -35,7 +35,9 @@ export type WorkerRequest =
   /** What a find and replace in a column would change (answers a ReplacePreview); `apply`: change it (answers the Replacements). */
   | { id: number; kind: 'replace'; query: ReplaceQuery; apply: boolean }
   /** The table as corrected, as CSV text. */
-  | { id: number; kind: 'corrected' };
+  | { id: number; kind: 'corrected' }
+  /** The cells fixed since the file was read, the last text of each, in row and column order (CellEdit[]). */
+  | { id: number; kind: 'fixes' };
 
 export type WorkerResponse =
   | { id: number; ok: true; result: unknown }
