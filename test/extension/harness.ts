@@ -57,7 +57,7 @@ export async function openWizard(ext: LoadedExtension, file: WizardFile, resourc
   const page = await ext.open(`wizard/index.html${resource ? `#resource=${resource}` : ''}`);
   const input = typeof file === 'string' ? file : { name: file.name, mimeType: 'text/csv', buffer: Buffer.from(file.text) };
   await page.setInputFiles('#file-input', input);
-  await page.waitForSelector('[data-testid=detection]');
+  await page.waitForSelector('[data-testid=detection]', { timeout: 60_000 });
   return page;
 }
 
@@ -68,7 +68,7 @@ export async function toMapping(page: Page): Promise<void> {
 }
 
 /** From the mapping to Review, once the rows are checked. */
-export async function checkRows(page: Page, timeoutMs = 30_000): Promise<void> {
+export async function checkRows(page: Page, timeoutMs = 60_000): Promise<void> {
   await page.getByRole('button', { name: 'Check the rows', exact: true }).click();
   await page.waitForSelector('[data-testid=count-records]', { timeout: timeoutMs });
 }
@@ -79,8 +79,13 @@ export async function toReview(page: Page): Promise<void> {
   await checkRows(page);
 }
 
+/** Waits until Review has finished checking (after an option or a cell changed). */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('[aria-busy=true]') && !!document.querySelector('[data-testid=count-records]'), undefined, { timeout: 60_000 });
+}
+
 /** From Review to Plan. */
-export async function toPlan(page: Page, timeoutMs = 30_000): Promise<void> {
+export async function toPlan(page: Page, timeoutMs = 60_000): Promise<void> {
   await page.getByRole('button', { name: 'See what will change', exact: true }).click();
   await page.waitForSelector('[data-testid=plan-create]', { timeout: timeoutMs });
 }

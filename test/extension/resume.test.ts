@@ -138,9 +138,9 @@ test('a file with a title line, a blank line and an unreadable row, a cell fixed
   // a record "already in Pivor".
   expect(await countOrZero(again, 'plan-duplicate'), 'rows the first run created, not recognised by the journal').toBe(0);
   await again.locator('.plan-filter label', { hasText: 'Creates' }).click();
-  const shown = await again.locator('tr[data-testid^=plan-row-]').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-testid')!, r.textContent!]));
+  const shown = await again.locator('tr[data-testid^=plan-row-]').evaluateAll((rows) => rows.map((r) => ({ id: r.getAttribute('data-testid') ?? '', text: r.textContent ?? '' })));
   expect(shown.length).toBeGreaterThan(0);
-  for (const [id, text] of shown) {
+  for (const { id, text } of shown) {
     const person = /Person (\d{3})/.exec(text);
     if (person) expect(Number(id.replace('plan-row-', '')), text).toBe(lineOf(Number(person[1])));
   }

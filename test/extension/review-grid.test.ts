@@ -6,32 +6,17 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Sandbox } from '../../sandbox/index.ts';
 import { readCsv, writeCsv } from '../../shared/csv/index.ts';
 import { mapHeaders, tableSamples } from '../../shared/map/index.ts';
 import { getResource } from '../../shared/resources/index.ts';
-import { startTestServer } from '../helpers/test-server.ts';
-import { buildExtension, launchExtension, readText, screenshot, signInThroughPopup, tabTo, type LoadedExtension } from './harness.ts';
-import { allRecords, apiToken } from './pivor-server.ts';
+import { countOrZero as count, extensionSuite, openWizard, readText, screenshot, settled, tabTo, toMapping, toPlan, toReview } from './harness.ts';
+import { allRecords } from './pivor-server.ts';
 
 const realWorld = new URL('../fixtures/real-world/', import.meta.url).pathname;
-let sandbox: Sandbox;
-let ext: LoadedExtension;
+const suite = extensionSuite();
 const dir = mkdtempSync(join(tmpdir(), 'pivor-grid-'));
-
-beforeAll(async () => {
-  const [dist, started] = await Promise.all([buildExtension(), startTestServer({ seed: 'users' })]);
-  sandbox = started;
-  ext = await launchExtension(dist);
-  (await signInThroughPopup(ext, sandbox.url)).close();
-}, 180_000);
-
-afterAll(async () => {
-  await ext?.close();
-  await sandbox?.close();
-});
 
 function file(name: string, text: string): string {
   const path = join(dir, name);
@@ -39,30 +24,15 @@ function file(name: string, text: string): string {
   return path;
 }
 
-async function toReview(path: string, resource: string, width = 1200): Promise<Page> {
-  const page = await ext.open(`wizard/index.html#resource=${resource}`);
+/** The wizard on a file, at Review once it has checked, at a given width. */
+async function reviewFile(path: string, resource: string, width = 1200): Promise<Page> {
+  const page = await openWizard(suite.ext, path, resource);
   await page.setViewportSize({ width, height: 860 });
-  await page.setInputFiles('#file-input', path);
-  await page.waitForSelector('[data-testid=detection]', { timeout: 60_000 });
-  await page.getByRole('button', { name: 'Continue to mapping', exact: true }).click();
-  await page.waitForSelector('.mapping-table');
-  await page.getByRole('button', { name: 'Check the rows', exact: true }).click();
-  await page.waitForSelector('[data-testid=count-records]', { timeout: 60_000 });
+  await toReview(page);
   await settled(page);
   return page;
 }
 
-/** Waits until the Review step has finished checking (after an option or a cell changed). */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('[aria-busy=true]') && !!document.querySelector('[data-testid=count-records]'), undefined, { timeout: 60_000 });
-}
-
-async function count(page: Page, testId: string): Promise<number> {
-  const value = page.locator(`[data-testid=${testId}] .value`);
-  return (await value.count()) === 0 ? 0 : Number((await value.textContent())!.replace(/,/g, ''));
-}
-
-/** The preview's sentence once the worker has counted (it answers after a pause in typing). */
 async function previewSays(page: Page, text: RegExp): Promise<void> {
   await expect.poll(() => page.textContent('[data-testid=replace-preview]'), { timeout: 30_000 }).toMatch(text);
 }
@@ -91,7 +61,7 @@ function largeFile(): string {
 
 describe('counts, the first skipped row, the columns left out', () => {
   test('large counts read with thousands separators; Plan opens on the skipped rows with the first in view', { timeout: 180_000 }, async () => {
-    const page = await toReview(largeFile(), 'contacts', 480);
+    const page = await reviewFile(largeFile(), 'contacts', 480);
     expect(await tile(page, 'count-records')).toBe('1,200');
     expect(await tile(page, 'count-valid')).toBe('1,198');
     expect(await page.textContent('[data-testid=review-summary]')).toContain('1,198 to create');
@@ -100,8 +70,7 @@ describe('counts, the first skipped row, the columns left out', () => {
     expect((await leftOut.textContent())!.replace(/\s+/g, ' ')).toBe('1 column not imported:“Favourite colour”(and 1 empty)');
 
     await page.evaluate(() => scrollTo(0, document.body.scrollHeight));
-    await page.getByRole('button', { name: 'See what will change', exact: true }).click();
-    await page.waitForSelector('[data-testid=plan-create]', { timeout: 60_000 });
+    await toPlan(page);
     expect(await tile(page, 'plan-create')).toBe('1,198');
     expect(await page.textContent('[data-testid=send]')).toBe('Send 1,198 changes to Pivor');
     expect(await page.textContent('.plan-filter')).toContain('Creates (1,198)');
@@ -132,7 +101,7 @@ describe('counts, the first skipped row, the columns left out', () => {
     const mapping = mapHeaders(getResource('contacts'), table.headers, {}, tableSamples(table));
     const emptyLeftOut = mapping.columns.filter((c) => empty.includes(c.header) && c.field === null && c.reason !== 'combined');
     expect(emptyLeftOut.length).toBeGreaterThan(10);
-    const page = await toReview(path, 'contacts');
+    const page = await reviewFile(path, 'contacts');
     const fold = page.locator('[data-testid=review-not-imported]');
     const line = (await fold.locator('summary').textContent())!;
     expect(await page.textContent('[data-testid=review-empty-columns]')).toBe(`(and ${emptyLeftOut.length} empty)`);
@@ -152,7 +121,7 @@ describe('find and replace in a column', () => {
     const path = file('replace-contacts.csv', writeCsv(['first_name', 'last_name', 'email', 'job_title'], [
       ['Ann', 'Rep', 'ann(at)rep.test', 'Engineer'], ['Ben', 'Rep', 'BEN(AT)rep.test', ''], ['Cy', 'Rep', 'cy@rep.test', ''], ['Di', 'Rep', 'di@rep.test', 'Engineer'],
     ]));
-    const page = await toReview(path, 'contacts');
+    const page = await reviewFile(path, 'contacts');
     expect(await count(page, 'count-errors')).toBe(2);
     await page.locator('[data-testid=find-replace] summary').click();
     await page.locator('#fr-column').selectOption({ label: 'email' });
@@ -205,18 +174,17 @@ describe('find and replace in a column', () => {
     expect(await page.locator('[data-testid=replace-undo]').count()).toBe(0);
 
     await page.click('[data-testid=download-corrected]');
-    const saved = await ext.download('replace-contacts-corrected.csv');
+    const saved = await suite.ext.download('replace-contacts-corrected.csv');
     await expect.poll(() => readCsv(readText(saved)).records.length, { timeout: 20_000 }).toBe(4);
     expect(readCsv(readText(saved)).records.map((r) => r.cells)).toEqual([
       ['Ann', 'Rep', 'ann@rep.test', 'Engineer'], ['Ben', 'Rep', 'BEN@rep.test', ''], ['Cy', 'Rep', 'cy@rep.test', ''], ['Di', 'Rep', 'di@rep.test', 'Engineer'],
     ]);
 
-    await page.getByRole('button', { name: 'See what will change', exact: true }).click();
-    await page.waitForSelector('[data-testid=plan-create]', { timeout: 60_000 });
+    await toPlan(page);
     expect(await count(page, 'plan-create')).toBe(4);
     await page.click('[data-testid=send]');
     await page.waitForSelector('[data-testid=push-complete]', { timeout: 60_000 });
-    const sent = (await allRecords(sandbox.url, await apiToken(sandbox.url), 'contacts')).filter((c) => c.last_name === 'Rep');
+    const sent = (await allRecords(suite.sandbox.url, suite.token, 'contacts')).filter((c) => c.last_name === 'Rep');
     expect(sent.map((c) => `${c.first_name}:${c.email}:${c.job_title ?? ''}`).sort()).toEqual([
       'Ann:ann@rep.test:Engineer', 'Ben:BEN@rep.test:', 'Cy:cy@rep.test:', 'Di:di@rep.test:Engineer',
     ]);
@@ -234,10 +202,7 @@ describe('the keyboard alone', () => {
     const path = file('keys-contacts.csv', writeCsv(['first_name', 'last_name', 'email'], [
       ['Ann', 'Key', 'ann(at)key.test'], ['Ben', 'Key', 'ben(at)key.test'], ['Cy', 'Key', 'cy-at-key.test'], ['Di', 'Key', 'di at key.test'], ['Ed', 'Key', 'ed@key.test'],
     ]));
-    const page = await ext.open('wizard/index.html#resource=contacts');
-    await page.setViewportSize({ width: 1200, height: 860 });
-    await page.setInputFiles('#file-input', path);
-    await page.waitForSelector('[data-testid=detection]', { timeout: 60_000 });
+    const page = await openWizard(suite.ext, path, 'contacts');
     await tabTo(page, /^Continue to mapping$/);
     await page.keyboard.press('Enter');
     await page.waitForSelector('.mapping-table');
@@ -306,7 +271,7 @@ describe('the keyboard alone', () => {
     await tabTo(page, /^Send 5 changes to Pivor$/);
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid=push-complete]', { timeout: 60_000 });
-    const sent = (await allRecords(sandbox.url, await apiToken(sandbox.url), 'contacts')).filter((c) => c.last_name === 'Key');
+    const sent = (await allRecords(suite.sandbox.url, suite.token, 'contacts')).filter((c) => c.last_name === 'Key');
     expect(sent.map((c) => c.email).sort()).toEqual(['ann@key.test', 'ben@key.test', 'cy@key.test', 'di@key.test', 'ed@key.test']);
     await page.close();
   });
@@ -317,12 +282,8 @@ describe('the mapping dropdowns', () => {
     const path = file('suggest-contacts.csv', writeCsv(['Vorname', 'Nachname', 'Tel. privé', 'Courriel'], [
       ['Ada', 'Byron', '+44 20 7946 0958', 'ada@suggest.test'], ['Bo', 'Ng', '+44 20 7946 0959', 'bo@suggest.test'], ['Cy', 'Ito', '020 7946 0960', 'cy@suggest.test'],
     ]));
-    const page = await ext.open('wizard/index.html#resource=contacts');
-    await page.setViewportSize({ width: 1200, height: 860 });
-    await page.setInputFiles('#file-input', path);
-    await page.waitForSelector('[data-testid=detection]', { timeout: 60_000 });
-    await page.getByRole('button', { name: 'Continue to mapping', exact: true }).click();
-    await page.waitForSelector('[data-testid=mapping-imported]');
+    const page = await openWizard(suite.ext, path, 'contacts');
+    await toMapping(page);
     const suggested = (header: string) => page.getByLabel(`Field for column ${header}`).locator('optgroup[label="Suggested for this column"] option').allTextContents();
     // matched by their values: the phone column offers phone then mobile, the email column email
     expect(await suggested('Tel. privé')).toEqual(['Phone', 'Mobile']);

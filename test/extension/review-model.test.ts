@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { readCsv, writeCsv } from '../../shared/csv/index.ts';
 import { createFetchTransport, PivorClient } from '../../shared/api/index.ts';
 import { exportCsv } from '../../shared/export/index.ts';
-import { countOrZero as count, extensionSuite, openWizard, readText, screenshot, toPlan, toReview } from './harness.ts';
+import { countOrZero as count, extensionSuite, openWizard, readText, screenshot, settled, toPlan, toReview } from './harness.ts';
 import { allRecords, apiCreate } from './pivor-server.ts';
 
 const suite = extensionSuite();
@@ -28,11 +28,6 @@ async function reviewFile(path: string, resource: string): Promise<Page> {
   const page = await openWizard(suite.ext, path, resource);
   await toReview(page);
   return page;
-}
-
-/** Waits until the Review step has finished checking (after an option or a cell changed). */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('[aria-busy=true]') && !!document.querySelector('[data-testid=count-records]'), undefined, { timeout: 60_000 });
 }
 
 /** Keys go to the cell's editor only once it is open and focused (a loaded machine renders it later). */
