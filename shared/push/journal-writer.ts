@@ -35,11 +35,14 @@ export class JournalWriter {
     return Object.values(this.journal.rows).some((e) => e.state === 'pending' || e.followUp === 'pending');
   }
 
-  /** Waits for the save in progress, then deletes the journal from its store: the push is over. */
+  /**
+   * Waits for the save in progress, then deletes the journal from its store: the push is over. Closed first, so a
+   * caller still waiting in `saved` starts no save that would write the journal back after the delete.
+   */
   async close(): Promise<void> {
     if (!this.store || this.key === undefined) return;
-    await this.saving?.catch(() => undefined);
     this.closed = true;
+    await this.saving?.catch(() => undefined);
     await this.store.clear(this.key);
   }
 
@@ -50,7 +53,7 @@ export class JournalWriter {
   async saved(version = this.version): Promise<void> {
     if (!this.store || this.key === undefined || this.closed) return;
     const wanted = version;
-    while (this.savedVersion < wanted) {
+    while (this.savedVersion < wanted && !this.closed) {
       if (!this.saving) {
         const target = this.version;
         this.saving = this.store
