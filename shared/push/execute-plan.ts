@@ -126,15 +126,30 @@ export async function executePlan(client: PivorClient, plan: Plan, options: Exec
   };
 
   // Creates are marked pending ahead of sending, many per save (about 50 saves for a large push, a few windows'
-  // worth for a small one), so a save is not paid per row; a crash leaves at most that many to look up.
+  // worth for a small one), so a save is not paid per row; a crash leaves at most twice that many to look up.
   const creates = plan.actions.filter((a) => a.kind === 'create').length;
   const markAhead = Math.min(500, Math.max(16, concurrency * 4, Math.ceil(creates / 50)));
   // Row → the journal version holding its pending mark: a row is sent once a save has reached that version.
   const marked = new Map<number, number>();
-  const markPending = (from: Sendable[]) => {
+  // The row in the middle of the last marks: taking it marks the next ones, whose save then runs while the rest of
+  // these are sent, so the slots seldom stand waiting for a save (they all did, once per markAhead rows).
+  let markNextAt: number | undefined;
+  const markPending = (from: Sendable[], most = Infinity) => {
+    const fresh: number[] = [];
     for (const action of from) {
+      if (fresh.length >= most) break;
       if (action.kind !== 'create' || marked.has(action.row)) continue;
       marked.set(action.row, writer.set(action.row, { state: 'pending', fp: fps.get(action.row)! }));
+      fresh.push(action.row);
+    }
+    if (fresh.length > 0) markNextAt = fresh[Math.floor(fresh.length / 2)];
+  };
+  const markNext = (batch: Sendable[]) => {
+    if (batch.some((a) => a.kind === 'create' && !marked.has(a.row))) markPending([...batch, ...queue.peek(markAhead)]);
+    else if (batch.some((a) => a.kind === 'create' && a.row === markNextAt)) {
+      markPending(queue.peek(markAhead * 2), markAhead);
+      // Not awaited: a slot needing these marks waits for them, and meets (and reports) a save that failed.
+      writer.saved().catch(() => undefined);
     }
   };
 
@@ -165,7 +180,7 @@ export async function executePlan(client: PivorClient, plan: Plan, options: Exec
       batch = rest;
     }
     if (batch.some((a) => a.kind === 'create')) {
-      if (batch.some((a) => a.kind === 'create' && !marked.has(a.row))) markPending([...batch, ...queue.peek(markAhead)]);
+      markNext(batch);
       const needed = Math.max(0, ...batch.map((a) => (a.kind === 'create' ? marked.get(a.row) ?? 0 : 0)));
       try {
         await writer.saved(needed);

@@ -1,6 +1,7 @@
 // Resuming: a push stopped half way (cancelled, or crashed with its journal as last saved) is run again and every
 // row ends created exactly once; rows done are not resent, rows left "pending" are looked up before anything is sent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFetchTransport, PivorClient, type Transport } from '../../shared/api/index.ts';
 import { writeCsv } from '../../shared/csv/index.ts';
 import { executePlan, memoryJournalStore, preparePush, type JournalStore, type Plan, type PushJournal } from '../../shared/push/index.ts';
 import { openSession, routeCount, type Session } from './sandbox-session.ts';
@@ -165,5 +166,32 @@ describe('journal and resume', () => {
     const resumed = await executePlan(s.client, await plan(csv, earlyStore, 'early'), { concurrency: 4, journal: earlyStore, journalKey: 'early' });
     expect(resumed.counts).toMatchObject({ created: 40, failed: 0, skipped: 0 });
     expect([...subjectCounts('Early').values()]).toEqual(Array(40).fill(1));
+  });
+
+  it('a create goes out only once a save holding its pending mark has landed, with saves slower than the requests', async () => {
+    const key = 'marks-first';
+    const store = memoryJournalStore();
+    // Saves take longer than a request, so the next marks are being saved while rows go out.
+    const slow: JournalStore = { ...store, save: (k, j) => { const text = JSON.stringify(j); return new Promise((resolve) => setTimeout(() => resolve(store.save(k, JSON.parse(text) as PushJournal)), 15)); } };
+    const unmarked: number[] = [];
+    const checking = (inner: Transport): Transport => ({
+      send(requests) {
+        for (const request of requests) {
+          if (request.method !== 'POST') continue;
+          const row = Number(/Marks (\d+)/.exec(request.body ?? '')![1]) + 1;
+          const entry = store.snapshot(key)?.rows[String(row)];
+          if (entry?.state !== 'pending') unmarked.push(row);
+        }
+        return inner.send(requests);
+      },
+    });
+    const client = new PivorClient({ baseUrl: s.sandbox.url, token: s.token, transport: checking(createFetchTransport()) });
+    const csv = communicationsCsv('Marks', 300);
+    const result = await executePlan(client, await plan(csv), { concurrency: 4, journal: slow, journalKey: key });
+    expect(result.counts.created).toBe(300);
+    expect(unmarked, 'rows sent before their pending mark was saved').toEqual([]);
+    expect([...subjectCounts('Marks').values()].filter((n) => n !== 1)).toEqual([]);
+    expect(subjectCounts('Marks').size).toBe(300);
+    expect(store.snapshot(key), 'a finished push closes its journal').toBeNull();
   });
 });
