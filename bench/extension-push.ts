@@ -16,7 +16,10 @@ import type { Page } from 'playwright-core';
 import { createFetchTransport, PivorClient } from '../shared/api/index.ts';
 import { writeCsv } from '../shared/csv/index.ts';
 import { executePlan, preparePush } from '../shared/push/index.ts';
+import { PushTimeline, type PushTimings } from '../shared/push/push-timeline.ts';
 import { fileJournalStore } from '../cli/file-journal-store.ts';
+import { cpuByRole, cpuPerRow, type CpuByRole } from './process-cpu.ts';
+import { startProfiling } from './cpu-profile.ts';
 import { startSandboxProcess, type SandboxProcess } from '../test/helpers/sandbox-process.ts';
 import { buildExtension, launchExtension, signInThroughPopup, type LoadedExtension } from '../test/extension/browser.ts';
 
@@ -34,6 +37,10 @@ export interface ExtensionPushFigures {
   requestsPerRow?: Record<string, number>;
   /** The longest main-thread task of the wizard page while it pushed, ms (extension side only). */
   longestTaskMs?: number;
+  /** Where the sending's time went: requests in flight, journal saves (and, extension side, chrome.storage's share). */
+  timings?: PushTimings & { storageWriteMs?: number };
+  /** CPU milliseconds per row of each process role (the bench's own Node process, the sandbox, Chromium's) from the first request to the last, Linux only. */
+  cpuMsPerRow?: CpuByRole;
 }
 
 function contactsCsv(rows: number, tag: string): string {
@@ -47,12 +54,16 @@ async function cliPush(sandbox: SandboxProcess, token: string, csv: string, rows
   const client = new PivorClient({ baseUrl: sandbox.url, token, transport: createFetchTransport({ concurrency: Math.max(6, concurrency) }) });
   const started = performance.now();
   const { plan } = await preparePush(client, { resource: 'contacts', input: csv }, { matchBy: 'email' });
-  const journal = fileJournalStore({ XDG_CONFIG_HOME: scratch });
+  // The same timeline as the extension's worker keeps, around the same transport and journal.
+  const timeline = new PushTimeline(concurrency);
+  const journal = timeline.journal(fileJournalStore({ XDG_CONFIG_HOME: scratch }));
+  const timed = new PivorClient({ baseUrl: sandbox.url, token, transport: timeline.transport(createFetchTransport({ concurrency: Math.max(6, concurrency) })) });
+  const cpu = cpuByRole();
   const sending = performance.now();
-  const result = await executePlan(client, plan, { concurrency, journal, journalKey: `bench-${Date.now()}` });
+  const result = await executePlan(timed, plan, { concurrency, journal, journalKey: `bench-${Date.now()}` });
   const ended = performance.now();
   if (result.counts.created !== rows) throw new Error(`the CLI side created ${result.counts.created} of ${rows}`);
-  return figures('cli', rows, started, sending, ended);
+  return { ...figures('cli', rows, started, sending, ended), timings: timeline.timings(), cpuMsPerRow: cpuPerRow(cpu, cpuByRole(), rows) };
 }
 
 function figures(side: ExtensionPushFigures['side'], rows: number, started: number, sending: number, ended: number): ExtensionPushFigures {
@@ -79,18 +90,32 @@ async function toPlan(ext: LoadedExtension, path: string, concurrency: number): 
   return page;
 }
 
+const PROFILE_SECONDS = 10;
+
 /** Times from the click on Send to the results. */
 async function extensionPush(ext: LoadedExtension, sandbox: SandboxProcess, path: string, rows: number, concurrency: number): Promise<ExtensionPushFigures> {
   const page = await toPlan(ext, path, concurrency);
   try {
     const logBefore = sandbox.stderr().length;
     await phase(page, 'push');
+    const profileDir = process.env.PIVOR_BENCH_PROFILE;
+    const profiling = profileDir ? await startProfiling(page) : undefined;
+    // CPU from the first request on: before it, the re-plan under the lock (and its indeterminate bar) is the
+    // wizard's, and its length depends on the load.
+    const sendingCpu = page.waitForFunction(() => performance.getEntriesByName('pivor-push-sending').length > 0, null, { polling: 20, timeout: 0 }).then(() => cpuByRole());
     await page.click('[data-testid=send]');
+    const cpu = await sendingCpu;
+    if (profiling) {
+      // The worker ends with the push: its profile is read while it still sends.
+      await page.waitForTimeout(PROFILE_SECONDS * 1000);
+      process.stdout.write(`CPU profile of the push's first ${PROFILE_SECONDS} s (self time):\n${(await profiling.stop(profileDir!, `push-${Date.now()}`)).join('\n')}\n`);
+    }
     await page.waitForSelector('[data-testid=push-complete]', { timeout: 0 });
-    const { times, longest } = await watched(page);
+    const cpuMsPerRow = cpuPerRow(cpu, cpuByRole(), rows);
+    const { times, longest, timings } = await watched(page);
     const created = Number((await page.textContent('[data-testid=result-created] .value'))!.replace(/,/g, ''));
     if (created !== rows) throw new Error(`the extension created ${created} of ${rows}`);
-    return { ...figures('extension', rows, times.started, times.sending, times.ended), requestsPerRow: requestsByMethod(sandbox.stderr().slice(logBefore), rows), longestTaskMs: longest.push ?? 0 };
+    return { ...figures('extension', rows, times.started, times.sending, times.ended), requestsPerRow: requestsByMethod(sandbox.stderr().slice(logBefore), rows), longestTaskMs: longest.push ?? 0, ...(timings ? { timings } : {}), cpuMsPerRow };
   } finally {
     await page.close();
   }
@@ -126,14 +151,15 @@ async function phase(page: Page, name: string): Promise<void> {
 }
 
 /** The push's times on the page's clock (the click on Send, its first request, its results) and the longest tasks. */
-async function watched(page: Page): Promise<{ times: { started: number; sending: number; ended: number }; longest: Record<string, number> }> {
+async function watched(page: Page): Promise<{ times: { started: number; sending: number; ended: number }; longest: Record<string, number>; timings?: ExtensionPushFigures['timings'] }> {
   // long tasks are reported a moment after they end
   await page.waitForTimeout(500);
   return page.evaluate(() => {
     const w = (window as unknown as { pushWatch: Watch }).pushWatch;
     const started = w.phases.find((p) => p.name === 'push')?.at ?? 0;
     const sending = performance.getEntriesByName('pivor-push-sending').at(-1)?.startTime ?? started;
-    return { times: { started, sending, ended: w.pushEnded || performance.now() }, longest: { ...w.longest } };
+    const timings = (performance.getEntriesByName('pivor-push-timings').at(-1) as PerformanceMark | undefined)?.detail as ExtensionPushFigures['timings'];
+    return { times: { started, sending, ended: w.pushEnded || performance.now() }, longest: { ...w.longest }, ...(timings ? { timings } : {}) };
   });
 }
 
@@ -220,6 +246,10 @@ export async function runExtensionPushBench(
         log(`${String(run).padStart(3)}  ${f.side.padEnd(9)}  ${f.rowsPerSecond.toFixed(1).padStart(6)}  ${f.seconds.toFixed(1).padStart(7)}  ${`${f.beforeSendingSeconds.toFixed(1)} s`.padStart(14)}  ${f.sendingRowsPerSecond.toFixed(1).padStart(14)}  ${requests.padEnd(30)}  ${f.longestTaskMs !== undefined ? `${Math.round(f.longestTaskMs)} ms` : ''}`);
       }
     }
+    log(timingsHeader);
+    measured.forEach((f, i) => log(timingsLine(Math.floor(i / 2) + 1, f, concurrency)));
+    log('CPU milliseconds per row, by process (the CLI side runs in the bench\'s own Node process):');
+    measured.forEach((f, i) => log(`${String(Math.floor(i / 2) + 1).padStart(3)}  ${f.side.padEnd(9)}  ${cpuLine(f.cpuMsPerRow)}`));
     const ratios = (of: (f: ExtensionPushFigures) => number) => {
       const cli = measured.filter((f) => f.side === 'cli');
       return measured.filter((f) => f.side === 'extension').map((f, i) => `${((of(f) / of(cli[i]!)) * 100).toFixed(0)}%`).join(', ');
@@ -227,6 +257,33 @@ export async function runExtensionPushBench(
     log(`extension ÷ CLI, run by run: ${ratios((f) => f.rowsPerSecond)} from start to end, ${ratios((f) => f.sendingRowsPerSecond)} sending alone (target ≥ 80%); ${loadAverage()}`);
     return measured;
   });
+}
+
+const timingsHeader = [
+  'where the sending went (figures the load does not change much):',
+  'run  side       in flight  request ms  idle slots while saving / otherwise  saves  journal chars  save ms (mean, longest)  chrome.storage ms',
+].join('\n');
+
+/** One side's timeline: average requests in flight, mean request time, the idle slot time and the journal's saves. */
+function timingsLine(run: number, f: ExtensionPushFigures, slots: number): string {
+  const t = f.timings;
+  if (!t) return `${String(run).padStart(3)}  ${f.side.padEnd(9)}  (no timings)`;
+  const slotMs = slots * t.wallMs || 1;
+  const pct = (ms: number) => `${((ms / slotMs) * 100).toFixed(0)}%`;
+  const idle = `${pct(t.idleWhileSavingMs)} / ${pct(t.idleOtherwiseMs)}`;
+  const save = t.saves > 0 ? `${(t.saveMs / t.saves).toFixed(1)}, ${t.longestSaveMs.toFixed(0)}` : '-';
+  return [
+    String(run).padStart(3), f.side.padEnd(9), (t.requestMs / (t.wallMs || 1)).toFixed(2).padStart(9), (t.requestMs / (t.requests || 1)).toFixed(1).padStart(10),
+    idle.padStart(35), String(t.saves).padStart(5), (t.saveChars ? t.saveChars.toLocaleString('en') : '-').padStart(13), save.padStart(23),
+    (t.storageWriteMs !== undefined ? t.storageWriteMs.toFixed(0) : '-').padStart(17),
+  ].join('  ');
+}
+
+function cpuLine(cpu: CpuByRole | undefined): string {
+  if (!cpu || Object.keys(cpu).length === 0) return '(no /proc here)';
+  const total = Object.values(cpu).reduce((sum, ms) => sum + ms, 0);
+  const parts = Object.entries(cpu).filter(([, ms]) => ms >= 0.05).sort((a, b) => b[1] - a[1]).map(([role, ms]) => `${role} ${ms.toFixed(2)}`);
+  return `total ${total.toFixed(2)}: ${parts.join(', ')}`;
 }
 
 function loadAverage(): string {

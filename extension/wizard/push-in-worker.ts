@@ -34,17 +34,26 @@ export async function pushInWorker(session: Pick<Session, 'baseUrl' | 'token'>, 
     // Where the sending starts, after the lock, the re-plan and the journal read: the benchmark reads this mark.
     performance.mark('pivor-push-sending');
     await sendActions(send, actions);
+    // Time the page's chrome.storage writes took, apart from the round trip the worker sees.
+    let storageWriteMs = 0;
     return await new Promise<PushResult>((resolve, reject) => {
       worker.onmessage = (event: MessageEvent<FromPushWorker>) => {
         const message = event.data;
         if (message.kind === 'save' || message.kind === 'clear') {
+          const began = performance.now();
           const write = message.kind === 'save' ? saveJournalJson(message.key, message.json) : chromeJournalStore.clear(message.key);
           write.then(
-            () => send({ kind: 'written', seq: message.seq }),
+            () => {
+              storageWriteMs += performance.now() - began;
+              send({ kind: 'written', seq: message.seq });
+            },
             (error: unknown) => send({ kind: 'written', seq: message.seq, error: error instanceof Error ? error.message : String(error) }),
           );
         } else if (message.kind === 'progress') options.onProgress(message.progress);
-        else if (message.kind === 'done') resolve(message.result);
+        else if (message.kind === 'done') {
+          performance.mark('pivor-push-timings', { detail: { ...message.timings, storageWriteMs } });
+          resolve(message.result);
+        }
         else reject(new Error(message.message));
       };
       worker.onerror = (event) => reject(new Error(event.message || 'The push stopped unexpectedly.'));

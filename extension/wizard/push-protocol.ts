@@ -1,6 +1,7 @@
 // Messages between the wizard page and its push worker. The worker sends the requests; the page keeps what only
 // it can reach (chrome.storage, where the journal lives) and shows progress.
 import type { Plan, PushJournal, PushProgress, PushResult } from '../../shared/push/index.ts';
+import type { PushTimings } from '../../shared/push/push-timeline.ts';
 
 export type ToPushWorker =
   /** The plan's actions, a slice at a time: one message of 100,000 would hold the page while it is copied. */
@@ -26,5 +27,6 @@ export type FromPushWorker =
   /** Delete this journal: the push is over and nothing in it is left to resume. */
   | { kind: 'clear'; seq: number; key: string }
   | { kind: 'progress'; progress: PushProgress }
-  | { kind: 'done'; result: PushResult }
+  /** The push is over; `timings` say where its time went (the benchmark reads them). */
+  | { kind: 'done'; result: PushResult; timings: PushTimings }
   | { kind: 'failed'; message: string };

@@ -5,6 +5,7 @@
 import { PivorClient } from '../../shared/api/client.ts';
 import { createFetchTransport } from '../../shared/api/fetch-transport.ts';
 import { executePlan, type JournalStore, type Plan, type PushJournal, type PushProgress } from '../../shared/push/index.ts';
+import { PushTimeline } from '../../shared/push/push-timeline.ts';
 import type { FromPushWorker, ToPushWorker } from './push-protocol.ts';
 
 // Progress at most this often: the page re-renders on each one.
@@ -26,11 +27,15 @@ function pageWrite(write: { kind: 'save'; key: string; json: string } | { kind: 
   });
 }
 
-function pageJournal(earlier: PushJournal | null): JournalStore {
+function pageJournal(earlier: PushJournal | null, timeline: PushTimeline): JournalStore {
   return {
     load: async () => earlier,
     // Serialized now: the push keeps changing the journal while the page writes it.
-    save: (key, journal) => pageWrite({ kind: 'save', key, json: JSON.stringify(journal) }),
+    save: (key, journal) => {
+      const json = JSON.stringify(journal);
+      timeline.wrote(json.length);
+      return pageWrite({ kind: 'save', key, json });
+    },
     clear: (key) => pageWrite({ kind: 'clear', key }),
   };
 }
@@ -46,17 +51,19 @@ function throttled(report: (progress: PushProgress) => void): (progress: PushPro
 }
 
 async function push(request: Extract<ToPushWorker, { kind: 'push' }>): Promise<void> {
-  const transport = createFetchTransport({ concurrency: Math.max(6, request.concurrency) });
+  // Where the time goes (requests in flight, journal saves), for the benchmark: a few counters per request.
+  const timeline = new PushTimeline(request.concurrency);
+  const transport = timeline.transport(createFetchTransport({ concurrency: Math.max(6, request.concurrency) }));
   const client = new PivorClient({ baseUrl: request.baseUrl, token: request.token, transport });
   try {
     const result = await executePlan(client, { ...request.plan, actions }, {
       concurrency: request.concurrency,
-      journal: pageJournal(request.journal),
+      journal: timeline.journal(pageJournal(request.journal, timeline)),
       journalKey: request.journalKey,
       signal: controller.signal,
       onProgress: throttled((progress) => post({ kind: 'progress', progress })),
     });
-    post({ kind: 'done', result });
+    post({ kind: 'done', result, timings: timeline.timings() });
   } catch (error) {
     post({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
   }
