@@ -171,7 +171,7 @@ interface Rig {
 }
 
 /** The built extension in Chromium, signed in to a sandbox in its own process; all of it closed after `use`. */
-async function withRig<T>(sandboxArgs: string[], use: (rig: Rig) => Promise<T>): Promise<T> {
+export async function withRig<T>(sandboxArgs: string[], use: (rig: Rig) => Promise<T>): Promise<T> {
   const scratch = mkdtempSync(join(tmpdir(), 'pivor-ext-bench-'));
   const [dist, sandbox] = await Promise.all([buildExtension(), startSandboxProcess(['--seed', 'users', ...sandboxArgs])]);
   let ext: LoadedExtension | undefined;
