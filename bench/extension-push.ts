@@ -18,7 +18,7 @@ import { writeCsv } from '../shared/csv/index.ts';
 import { executePlan, preparePush } from '../shared/push/index.ts';
 import { PushTimeline, type PushTimings } from '../shared/push/push-timeline.ts';
 import { fileJournalStore } from '../cli/file-journal-store.ts';
-import { cpuByRole, cpuPerRow, type CpuByRole } from './process-cpu.ts';
+import { cpuByRole, cpuPerRow, cpuSummary, type CpuByRole } from './process-cpu.ts';
 import { startProfiling } from './cpu-profile.ts';
 import { startSandboxProcess, type SandboxProcess } from '../test/helpers/sandbox-process.ts';
 import { buildExtension, launchExtension, signInThroughPopup, type LoadedExtension } from '../test/extension/browser.ts';
@@ -249,7 +249,7 @@ export async function runExtensionPushBench(
     log(timingsHeader);
     measured.forEach((f, i) => log(timingsLine(Math.floor(i / 2) + 1, f, concurrency)));
     log('CPU milliseconds per row, by process (the CLI side runs in the bench\'s own Node process):');
-    measured.forEach((f, i) => log(`${String(Math.floor(i / 2) + 1).padStart(3)}  ${f.side.padEnd(9)}  ${cpuLine(f.cpuMsPerRow)}`));
+    measured.forEach((f, i) => log(`${String(Math.floor(i / 2) + 1).padStart(3)}  ${f.side.padEnd(9)}  ${cpuSummary(f.cpuMsPerRow)}`));
     const ratios = (of: (f: ExtensionPushFigures) => number) => {
       const cli = measured.filter((f) => f.side === 'cli');
       return measured.filter((f) => f.side === 'extension').map((f, i) => `${((of(f) / of(cli[i]!)) * 100).toFixed(0)}%`).join(', ');
@@ -277,13 +277,6 @@ function timingsLine(run: number, f: ExtensionPushFigures, slots: number): strin
     idle.padStart(35), String(t.saves).padStart(5), (t.saveChars ? t.saveChars.toLocaleString('en') : '-').padStart(13), save.padStart(23),
     (t.storageWriteMs !== undefined ? t.storageWriteMs.toFixed(0) : '-').padStart(17),
   ].join('  ');
-}
-
-function cpuLine(cpu: CpuByRole | undefined): string {
-  if (!cpu || Object.keys(cpu).length === 0) return '(no /proc here)';
-  const total = Object.values(cpu).reduce((sum, ms) => sum + ms, 0);
-  const parts = Object.entries(cpu).filter(([, ms]) => ms >= 0.05).sort((a, b) => b[1] - a[1]).map(([role, ms]) => `${role} ${ms.toFixed(2)}`);
-  return `total ${total.toFixed(2)}: ${parts.join(', ')}`;
 }
 
 function loadAverage(): string {

@@ -4,7 +4,7 @@
 // milliseconds per row by process. Run: node --import tsx bench/plain-fetch-cost.ts [rows=1000] [latencyMs=20] [runs=2] [concurrency=4]
 import { loadavg } from 'node:os';
 import { createFetchTransport, PivorClient } from '../shared/api/index.ts';
-import { cpuByRole, cpuPerRow, type CpuByRole } from './process-cpu.ts';
+import { cpuByRole, cpuPerRow, cpuSummary, type CpuByRole } from './process-cpu.ts';
 import { withRig } from './extension-push.ts';
 
 // Kept as text: it runs both here and in the page, and the page gets it without the build's helpers.
@@ -28,9 +28,7 @@ const POSTS = `async (url, token, tag, rows, concurrency) => {
 const posts = new Function(`return (${POSTS})`)() as (url: string, token: string, tag: string, rows: number, concurrency: number) => Promise<number>;
 
 function line(side: string, rowsPerSecond: number, cpu: CpuByRole): string {
-  const total = Object.values(cpu).reduce((sum, ms) => sum + ms, 0);
-  const parts = Object.entries(cpu).filter(([, ms]) => ms >= 0.05).sort((a, b) => b[1] - a[1]).map(([role, ms]) => `${role} ${ms.toFixed(2)}`);
-  return `  ${side.padEnd(12)} ${rowsPerSecond.toFixed(1).padStart(6)} rows/s   CPU ms/row total ${total.toFixed(2)}: ${parts.join(', ')}`;
+  return `  ${side.padEnd(12)} ${rowsPerSecond.toFixed(1).padStart(6)} rows/s   CPU ms/row ${cpuSummary(cpu)}`;
 }
 
 const [rows = 1000, latencyMs = 20, runs = 2, concurrency = 4] = process.argv.slice(2).map(Number).map((n) => (Number.isFinite(n) && n > 0 ? n : undefined)) as (number | undefined)[];

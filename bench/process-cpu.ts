@@ -67,3 +67,11 @@ export function cpuPerRow(before: CpuByRole, after: CpuByRole, rows: number): Cp
   }
   return per;
 }
+
+/** "total 16.20: chromium renderer 6.75, chromium browser 3.47, …", largest first, shares under 0.05 ms left out. */
+export function cpuSummary(cpu: CpuByRole | undefined): string {
+  if (!cpu || Object.keys(cpu).length === 0) return '(no /proc here)';
+  const total = Object.values(cpu).reduce((sum, ms) => sum + ms, 0);
+  const parts = Object.entries(cpu).filter(([, ms]) => ms >= 0.05).sort((a, b) => b[1] - a[1]).map(([role, ms]) => `${role} ${ms.toFixed(2)}`);
+  return `total ${total.toFixed(2)}: ${parts.join(', ')}`;
+}
