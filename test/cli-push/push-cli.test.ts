@@ -31,7 +31,7 @@ afterAll(async () => {
 });
 
 describe('pivor-csv login and logout', () => {
-  it('stores the token in a 0600 file in a 0700 folder, never prints it, uses it, then revokes and forgets it', async () => {
+  it('stores the token in a 0600 file in a 0700 folder, never prints it, uses it, then revokes and forgets it', { timeout: 90_000 }, async () => {
     const home = { XDG_CONFIG_HOME: join(scratch, 'login-config') };
     const login = await runCli(['login', '--url', s.sandbox.url, '--email', 'manager@pivor.dev', '--password-stdin'], home, 'password\n');
     expect(login.code).toBe(0);

@@ -176,7 +176,7 @@ describe('signed in', () => {
     await popup.close();
   });
 
-  test('export: the downloaded file holds exactly the server records, filtered when asked', async () => {
+  test('export: the downloaded file holds exactly the server records, filtered when asked', { timeout: 90_000 }, async () => {
     await signOutIfSignedIn(suite.ext);
     const popup = await signInThroughPopup(suite.ext, suite.sandbox.url);
     const token = await apiToken(suite.sandbox.url);
