@@ -104,7 +104,8 @@ describe('a server that accepts connections and never answers', () => {
     });
     const run = await finished(child);
     expect(firstNoticeAfter).toBeGreaterThan(0);
-    expect(firstNoticeAfter).toBeLessThan(5_000);
+    // Seconds, not minutes: the bound includes starting the CLI on a busy machine.
+    expect(firstNoticeAfter).toBeLessThan(15_000);
     expect(run.stderr).toMatch(/attempt 5 of 5/);
     expect(run.stderr).toContain(`Can't reach Pivor at ${silent.url}: check the URL and your connection (no answer within 1 s).`);
     expect(run.code).toBe(2);
