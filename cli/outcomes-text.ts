@@ -2,7 +2,7 @@
 // row will do (created, updated with the fields by label and the record by name, unchanged, held, skipped and why),
 // its issues by level below it, and the counts as the wizard shows them. Infos are dimmed and count against nothing.
 import type { LabelledChange, OutcomeCounts, RowOutcome, RowOutcomes } from '../shared/push/index.ts';
-import type { Issue } from '../shared/validate/index.ts';
+import { withoutRowPrefix, type Issue } from '../shared/validate/index.ts';
 import type { Paint } from './io.ts';
 import { level } from './report-text.ts';
 
@@ -52,5 +52,5 @@ function show(value: unknown): string {
 
 /** An issue as the row's line below its number says it: without "Row N:", its column named once. */
 function issueLine(issue: Issue): string {
-  return issue.message.replace(/^Row \d+: /, '').replace(/\.$/, '');
+  return withoutRowPrefix(issue.message).replace(/\.$/, '');
 }

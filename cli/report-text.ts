@@ -1,6 +1,6 @@
 // The readable form of a check: one line per row (number, status, messages), then file-level notes,
 // the counts, and how each column was mapped and why.
-import type { Severity, ValidationReport } from '../shared/validate/index.ts';
+import { withoutRowPrefix, type Severity, type ValidationReport } from '../shared/validate/index.ts';
 import type { Paint } from './io.ts';
 
 const reasonWords: Record<string, string> = {
@@ -17,7 +17,7 @@ export function reportText(report: ValidationReport, source: string, p: Paint): 
   for (const row of report.rows) {
     const status = row.status === 'valid' ? p.green('ok     ') : row.status === 'warning' ? p.yellow('warning') : p.red('error  ');
     const messages = row.issues.map((i) => {
-      const text = i.message.replace(/^Row \d+: /, '');
+      const text = withoutRowPrefix(i.message);
       return i.severity === 'error' ? text : p.dim(text);
     });
     const indent = ' '.repeat(width + 11);

@@ -2,6 +2,7 @@
 // 100,000-row file it is one task of a few hundred milliseconds in one go, which holds the page that long.
 import { OutcomeTally, type Plan, type RowOutcomes } from '../../shared/push/index.ts';
 import type { ValidationReport } from '../../shared/validate/index.ts';
+import { nextTurn } from '../lib/next-turn.ts';
 
 /** Actions or rows per slice: a few milliseconds of the page's thread each. */
 const SLICE = 2000;
@@ -13,9 +14,4 @@ export async function outcomesInSlices(report: ValidationReport, plan: Plan): Pr
     await nextTurn();
   }
   return tally.result();
-}
-
-/** Lets the page handle what waits (input, rendering, messages) before going on. */
-export function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }

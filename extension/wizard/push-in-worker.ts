@@ -3,6 +3,7 @@
 import type { Plan, PushProgress, PushResult } from '../../shared/push/index.ts';
 import type { Session } from '../storage/session-store.ts';
 import { chromeJournalStore, saveJournalJson } from '../storage/journal-store.ts';
+import { nextTurn } from '../lib/next-turn.ts';
 import type { FromPushWorker, ToPushWorker } from './push-protocol.ts';
 import PushWorker from './push-worker.ts?worker';
 
@@ -19,7 +20,7 @@ const SLICE = 2000;
 async function sendActions(send: (message: ToPushWorker) => void, actions: Plan['actions']): Promise<void> {
   for (let i = 0; i < actions.length; i += SLICE) {
     send({ kind: 'actions', actions: actions.slice(i, i + SLICE) });
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTurn();
   }
 }
 

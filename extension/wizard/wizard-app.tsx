@@ -22,7 +22,8 @@ import { clearInterrupted, interruptedFile, listInterrupted, saveInterrupted, ty
 import { recallMapping, recallValueMapping, rememberMapping, rememberValueMapping } from '../storage/mapping-memory.ts';
 import { chosenFile, type ChosenFile } from './chosen-file.ts';
 import { CsvWorkerClient } from './csv-worker-client.ts';
-import { nextTurn, outcomesInSlices } from './outcomes-in-slices.ts';
+import { outcomesInSlices } from './outcomes-in-slices.ts';
+import { nextTurn } from '../lib/next-turn.ts';
 import { defaultOptions, type ImportOptions } from './import-options.ts';
 import { ConcurrencyChoice } from './concurrency-choice.tsx';
 import { alreadyCreated, createClients, loadReferences, makePlan, withPlannedClients } from './import-run.ts';

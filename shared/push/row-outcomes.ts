@@ -6,7 +6,7 @@
 // its reason as an error. Every screen counts from this, so Review and Plan say the same.
 import { findField, getResource, labelOf } from '../resources/index.ts';
 import { statusOf } from '../validate/levels.ts';
-import { fieldWords, rowIssue } from '../validate/messages.ts';
+import { fieldWords, rowIssue, withoutRowPrefix } from '../validate/messages.ts';
 import type { Issue, ValidatedRow, ValidationReport } from '../validate/types.ts';
 import { referenceReason } from './reference-choices.ts';
 import type { FieldChange, Plan, PlannedAction, Question } from './types.ts';
@@ -163,7 +163,7 @@ function skipped(row: ValidatedRow, reason: string, question?: Question): RowOut
  * to choose): the reason is its error, once, in place of the warning that foresaw it.
  */
 function notSent(row: ValidatedRow, action: 'held' | 'skip', reason: string, question: Question | undefined, column: string | null): RowOutcome {
-  const body = reason.replace(/^Row \d+: /, '').replace(/\.$/, '');
+  const body = withoutRowPrefix(reason).replace(/\.$/, '');
   const error = rowIssue(row.row, 'error', action === 'held' ? 'look-alike' : 'not-sent', body, column, null);
   const foreseen = (i: Issue) => i.severity === 'error' || (column !== null && i.column === column && i.code.startsWith('duplicate-'));
   const issues = [...row.issues.filter((i) => !foreseen(i)), error];

@@ -8,4 +8,4 @@ export { toApiBody } from './api-body.ts';
 export { referenceIndex, type Resolution, type ReferenceIndex } from './references.ts';
 export { nonAsciiInitial, writesNonAsciiInitial, NON_ASCII_INITIAL } from './ascii-initial.ts';
 export { noticeLevel, statusOf } from './levels.ts';
-export { issueText } from './messages.ts';
+export { issueText, withoutRowPrefix } from './messages.ts';

@@ -30,6 +30,11 @@ export function rowIssue(
  * The issue's sentence without the row and column it names, for a screen that shows them beside it (a grid's row,
  * a cell): "is not a valid email address." rather than "Row 4: … (column email)." said again.
  */
+/** A message without the "Row N: " it opens with, for a place that names the row already. */
+export function withoutRowPrefix(message: string): string {
+  return message.replace(/^Row \d+: /, '');
+}
+
 export function issueText(issue: Pick<Issue, 'row' | 'column' | 'message'>): string {
   let text = issue.message.startsWith(`Row ${issue.row}: `) ? issue.message.slice(`Row ${issue.row}: `.length) : issue.message;
   const where = issue.column === null ? '' : ` (column ${issue.column}).`;

@@ -6,7 +6,7 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import { ERROR_COLUMN, ORIGINAL_ROW_COLUMN } from '../../../shared/push/results-csv.ts';
 import type { RowOutcome, RowOutcomes } from '../../../shared/push/row-outcomes.ts';
 import type { Question, RowChoice } from '../../../shared/push/types.ts';
-import { issueText, rowByNumber, type Issue, type ValidatedRow, type ValidationReport } from '../../../shared/validate/index.ts';
+import { issueText, rowByNumber, withoutRowPrefix, type Issue, type ValidatedRow, type ValidationReport } from '../../../shared/validate/index.ts';
 import { countOf, formatCount } from '../../ui/count.ts';
 import { Notice } from '../../ui/notice.tsx';
 import { PAGE_SIZE, Pager } from '../../ui/pager.tsx';
@@ -143,7 +143,7 @@ function ReviewRow(props: {
       <td class="num">{row.row}</td>
       <td><StatusBadge status={row.status} /></td>
       {props.issuesColumn && <td class="issues-col">
-        {props.lastError && <div class="last-error" data-testid="last-error">Last push: {issueText({ row: 0, column: null, message: props.lastError.replace(/^Row \d+: /, '') })}</div>}
+        {props.lastError && <div class="last-error" data-testid="last-error">Last push: {issueText({ row: 0, column: null, message: withoutRowPrefix(props.lastError) })}</div>}
         {row.issues.length > 0 && (
           <ul class="issue-list">
             {row.issues.map((issue, i) => (
