@@ -87,7 +87,7 @@ export function carryHeld(layout: SheetLayout, before: PivorRecord | undefined, 
 /** One sentence for the user, once per pull. */
 export function heldMessage(count: number, example: HeldChange | undefined): string | null {
   if (count === 0 || !example) return null;
-  const cells = count === 1 ? 'one cell' : `${count.toLocaleString('en-US')} cells`;
-  return `Google Sheets changed ${cells} as they were written (row ${example.row}, ${example.column}: "${example.meant}" became "${example.held}"). ` +
-    'They are kept as the sheet shows them and are not sent to Pivor unless you edit them.';
+  const [cells, they, it] = count === 1 ? ['one cell', 'it was', 'It is'] : [`${count.toLocaleString('en-US')} cells`, 'they were', 'They are'];
+  return `Google Sheets changed ${cells} as ${they} written (row ${example.row}, ${example.column}: "${example.meant}" became "${example.held}"). ` +
+    `${it} kept as the sheet shows ${count === 1 ? 'it' : 'them'} and not sent to Pivor unless you edit ${count === 1 ? 'it' : 'them'}.`;
 }

@@ -72,7 +72,8 @@ describe('pull', () => {
     const told = slices.flatMap((s) => s.warnings).filter((w) => w.startsWith('Google Sheets changed'));
     if (gas.spreadsheetApp._cells.apostropheInPlainText === 'stripped') {
       expect(told).toHaveLength(1);
-      expect(told[0]).toMatch(/^Google Sheets changed [\d,]+ cells as they were written \(row \d+, \w+: ".+" became ".+"\)\. They are kept as the sheet shows them and are not sent to Pivor unless you edit them\.$/);
+      // One cell (the quoted title) when the seeded times fell on a whole minute, which rounding leaves alone; more otherwise.
+      expect(told[0]).toMatch(/^Google Sheets changed (one cell as it was|[\d,]+ cells as they were) written \(row \d+, \w+: ".+" became ".+"\)\. (It is kept as the sheet shows it and not sent to Pivor unless you edit it|They are kept as the sheet shows them and not sent to Pivor unless you edit them)\.$/);
     } else {
       expect(told).toEqual([]);
     }
